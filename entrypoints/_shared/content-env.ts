@@ -1,0 +1,29 @@
+/**
+ * Browser wiring shared by the four content scripts (not an entrypoint: WXT only picks up
+ * `*.content.ts`, `index.*` and top-level files). Everything with logic lives in lib/.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentEnv } from '@/lib/content/boot';
+import { SETTINGS_KEY } from '@/lib/model/settings';
+
+export function contentEnv(ctx: ContentScriptContext): ContentEnv {
+  return {
+    doc: document,
+    signal: ctx.signal,
+    getMessage: (key) => browser.i18n.getMessage(key as never),
+    sendMessage: async (msg) => {
+      if (ctx.isInvalid) return; // extension reloaded or updated under this tab: go quiet
+      return browser.runtime.sendMessage(msg);
+    },
+    loadSettings: async () => (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY],
+    onSettingsChanged: (cb) => {
+      const listener = (changes: Record<string, unknown>, area: string) => {
+        if (area === 'local' && SETTINGS_KEY in changes) cb();
+      };
+      browser.storage.onChanged.addListener(listener);
+      ctx.onInvalidated(() => browser.storage.onChanged.removeListener(listener));
+    },
+    onLocationChange: (cb) => ctx.addEventListener(window, 'wxt:locationchange', cb),
+  };
+}

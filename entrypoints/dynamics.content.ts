@@ -1,0 +1,13 @@
+import { bootContentScript } from '@/lib/content/boot';
+import { matchPatterns } from '@/lib/knowledge/hosts';
+import { readDynamics } from '@/lib/readers/dynamics';
+import { contentEnv } from './_shared/content-env';
+
+export default defineContentScript({
+  matches: matchPatterns('dynamics'),
+  runAt: 'document_idle',
+  noScriptStartedPostMessage: true,
+  main(ctx) {
+    void bootContentScript(contentEnv(ctx), readDynamics);
+  },
+});

@@ -1,0 +1,31 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { createTranslator } from '@/lib/i18n';
+import { App, type PopupApi } from '@/lib/ui/popup/App';
+import type { TabState } from '@/lib/model/messages';
+import '@/lib/ui/hint.css';
+import '@/lib/ui/popup/popup.css';
+
+const api: PopupApi = {
+  async activeTab() {
+    // `?tab=<id>` keeps the popup on a given tab when it is opened as a page of its own.
+    const pinned = Number(new URLSearchParams(location.search).get('tab'));
+    if (Number.isInteger(pinned) && pinned > 0) {
+      const tab = await browser.tabs.get(pinned).catch(() => null);
+      return tab?.id ? { id: tab.id, url: tab.url } : null;
+    }
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id ? { id: tab.id, url: tab.url } : null;
+  },
+  tabState: (tabId) => browser.runtime.sendMessage({ type: 'cosell:get-tab', tabId }) as Promise<TabState | null>,
+};
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+const dark = matchMedia('(prefers-color-scheme: dark)');
+const applyScheme = () => (document.documentElement.dataset.theme = dark.matches ? 'dark' : 'light');
+applyScheme();
+dark.addEventListener('change', applyScheme);
+const t = createTranslator((k) => browser.i18n.getMessage(k as never));
+// The <title> feeds the toolbar tooltip (the manifest localizes that); the page itself needs the text.
+document.title = t('extName');
+render(<App api={api} t={t} />, document.getElementById('app')!);

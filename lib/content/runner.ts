@@ -1,0 +1,116 @@
+/**
+ * The content-script pipeline, shared by the four apps:
+ *   page DOM → reader → observations (validated) → rules → findings → hints + report.
+ *
+ * It wakes only when the page changes (DOM mutations outside our hosts, input events, SPA
+ * navigation), does at most one pass per animation frame, and does nothing while the page is
+ * idle: no timers, no polling.
+ */
+import { Observation } from '../model/observation';
+import type { Finding } from '../model/finding';
+import type { Settings } from '../model/settings';
+import type { Translator } from '../i18n';
+import type { Reader } from '../readers/types';
+import { evaluate, localToday } from '../rules/engine';
+import { HintLayer, isOurs } from '../ui/layer';
+
+export interface Report {
+  url: string;
+  findings: Finding[];
+}
+
+export interface RunnerOptions {
+  doc: Document;
+  read: Reader;
+  settings: () => Settings;
+  t: Translator;
+  report: (r: Report) => void;
+  signal: AbortSignal;
+  /** Current URL (defaults to the document's). */
+  url?: () => string;
+}
+
+export interface Runner {
+  /** Schedule a pass (after settings change or navigation). */
+  schedule(): void;
+  /** Run a pass now (tests). */
+  pass(): void;
+}
+
+export function startRunner(opts: RunnerOptions): Runner {
+  const { doc, signal } = opts;
+  const win = doc.defaultView!;
+  const layer = new HintLayer(doc, opts.t);
+  const currentUrl = opts.url ?? (() => doc.location.href);
+  let frame = 0;
+  let lastReport = '';
+  let lastRecord = '';
+
+  const pass = () => {
+    frame = 0;
+    if (signal.aborted) return;
+    const href = currentUrl();
+    let reading = null;
+    try {
+      reading = opts.read(doc, new URL(href), opts.settings());
+    } catch {
+      reading = null; // a reader must not throw; if one does, say nothing
+    }
+    const observations = (reading?.observations ?? []).filter((o) => Observation.safeParse(o).success);
+    const findings = reading ? evaluate(observations, { settings: opts.settings(), today: localToday() }) : [];
+    const recordKey = reading?.recordKey ?? href;
+    if (recordKey !== lastRecord) {
+      layer.clear();
+      lastRecord = recordKey;
+    }
+    layer.update(findings, reading?.anchors ?? {}, recordKey);
+    const report = JSON.stringify([href, findings]);
+    if (report !== lastReport) {
+      lastReport = report;
+      opts.report({ url: href, findings });
+    }
+  };
+
+  const schedule = () => {
+    if (frame || signal.aborted) return;
+    frame = win.requestAnimationFrame(pass);
+  };
+
+  const observer = new win.MutationObserver((records) => {
+    if (frame) return;
+    for (const r of records) {
+      if (isOurs(r.target)) continue;
+      if (r.type === 'childList' && onlyOurs(r.addedNodes) && onlyOurs(r.removedNodes)) continue;
+      schedule();
+      return;
+    }
+  });
+  observer.observe(doc.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['aria-checked', 'aria-selected', 'aria-expanded', 'value', 'title', 'hidden', 'style', 'class', 'data-selected', 'checked'],
+  });
+  const onInput = (e: Event) => {
+    if (!isOurs(e.target as Node)) schedule();
+  };
+  doc.addEventListener('input', onInput, true);
+  doc.addEventListener('change', onInput, true);
+
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    doc.removeEventListener('input', onInput, true);
+    doc.removeEventListener('change', onInput, true);
+    if (frame) win.cancelAnimationFrame(frame);
+    layer.clear();
+  });
+
+  schedule();
+  return { schedule, pass };
+}
+
+function onlyOurs(nodes: NodeList): boolean {
+  for (const n of nodes) if (!(n.nodeType === 1 && isOurs(n))) return false;
+  return true;
+}

@@ -1,0 +1,20 @@
+/**
+ * Message lookup. Messages live in public/_locales/{en,ja,fr}/messages.json (the browser's own
+ * i18n, so the manifest and every context share them). Placeholders are `{name}` and are filled
+ * here, after lookup, so page data is only ever inserted as text.
+ */
+export type GetMessage = (key: string) => string;
+export type Params = Readonly<Record<string, string | number>>;
+export type Translator = (key: string, params?: Params) => string;
+
+export function fill(template: string, params: Params = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Missing keys come back as the key itself: visible in tests, never a blank hint. */
+export function createTranslator(get: GetMessage): Translator {
+  return (key, params) => fill(get(key) || key, params);
+}
+
+/** Message key stem for a rule ID: `crm.sync-disabled` → `crm_sync_disabled`. */
+export const ruleKey = (ruleId: string): string => ruleId.replace(/[.-]/g, '_');

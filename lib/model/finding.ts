@@ -1,0 +1,30 @@
+import { z } from './zod';
+
+export const Severity = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof Severity>;
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export const Finding = z.object({
+  /** Rule ID from RULES.md. */
+  rule: z.string(),
+  severity: Severity,
+  /** The observation field (or list item, `steps:Send_email`) the hint belongs beside. */
+  field: z.optional(z.string()),
+  /** i18n message key: what is wrong and why it matters. */
+  messageKey: z.string(),
+  /** Values substituted into `{name}` placeholders of the message and the fix steps. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** Ordered fix steps, as i18n message keys. */
+  fixSteps: z.array(z.string()),
+  /** The FAQ question or domain section the rule implements. */
+  source: z.string(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+/** Errors first, then warnings, then info; stable otherwise. */
+export const sortFindings = (findings: Finding[]): Finding[] =>
+  findings
+    .map((f, i) => [f, i] as const)
+    .sort(([a, i], [b, j]) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || i - j)
+    .map(([f]) => f);

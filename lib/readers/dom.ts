@@ -1,0 +1,88 @@
+/**
+ * Small DOM helpers shared by the readers. Pure: they take elements, never touch `browser.*`,
+ * and never throw on odd pages.
+ */
+
+/** Characters that change nothing for a reader: zero-width, bidi marks and controls, BOM. */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+const SPACES = /[\s\u00A0\u202F\u3000]+/g;
+/** The UCI header appends a save state to the title. */
+const SAVE_STATE = /\s+-\s+(?:Saved|Unsaved|Enregistré|Non enregistré|保存済み|未保存)$/u;
+
+/** Trim, collapse white space (NBSP, U+202F, ideographic space), drop invisible characters and required markers. */
+export function normalize(text: string | null | undefined): string {
+  if (!text) return '';
+  return text.replace(INVISIBLE, '').replace(SPACES, ' ').trim().replace(/\s*[:：*]+$/u, '').trim();
+}
+
+/** Normalised comparison key for labels: case- and punctuation-insensitive. */
+export function labelKey(text: string | null | undefined): string {
+  return normalize(text)
+    .toLocaleLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/[?？]/g, '')
+    .trim();
+}
+
+export function stripSaveState(text: string): string {
+  return text.replace(SAVE_STATE, '');
+}
+
+export function textOf(el: Element | null | undefined): string {
+  return normalize(el?.textContent ?? '');
+}
+
+/**
+ * Whether an element is part of what the user can see: not inside a `hidden`, `display:none`
+ * or `visibility:hidden` ancestor. Works without layout (unit tests) and with it (browsers).
+ */
+export function isShown(el: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  for (let n: Element | null = el; n; n = n.parentElement ?? hostOf(n)) {
+    if (n.hasAttribute('hidden')) return false;
+    const style = (n as HTMLElement).style;
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
+    if (view) {
+      const cs = view.getComputedStyle(n);
+      if (cs.display === 'none' || cs.visibility === 'hidden') return false;
+    }
+  }
+  return true;
+}
+
+function hostOf(n: Element): Element | null {
+  const root = n.getRootNode();
+  return root && 'host' in root ? (root as ShadowRoot).host : null;
+}
+
+export function firstShown<T extends Element>(list: Iterable<T>): T | null {
+  for (const el of list) if (isShown(el)) return el;
+  return null;
+}
+
+export const cssEscape = (s: string): string => s.replace(/["\\]/g, '\\$&');
+
+/** Parses a displayed number ("$50,000.00", "¥5,000,000", "50 000,00 €", "1.234,5") to a number, or null when unsure. */
+export function parseAmount(raw: string | null | undefined): number | null | undefined {
+  const s = normalize(raw);
+  if (s === '' || s === '---' || s === '--') return null;
+  const digits = s.replace(/[^\d.,\-\s']/g, '').replace(/[\s']/g, '');
+  if (!/\d/.test(digits)) return undefined;
+  const lastDot = digits.lastIndexOf('.');
+  const lastComma = digits.lastIndexOf(',');
+  let normal: string;
+  if (lastDot >= 0 && lastComma >= 0) {
+    const dec = lastDot > lastComma ? '.' : ',';
+    normal = digits.split(dec === '.' ? ',' : '.').join('').replace(dec, '.');
+  } else if (lastComma >= 0) {
+    // "5,000,000" (grouping) vs "50,5" (decimal comma): three digits after the only/last comma = grouping
+    const after = digits.length - lastComma - 1;
+    normal = after === 3 ? digits.replace(/,/g, '') : digits.replace(/,/g, (m, i: number) => (i === lastComma ? '.' : ''));
+  } else if (lastDot >= 0 && (digits.match(/\./g) ?? []).length > 1) {
+    normal = digits.replace(/\./g, '');
+  } else {
+    normal = digits;
+  }
+  const n = Number(normal);
+  return Number.isFinite(n) ? n : undefined;
+}

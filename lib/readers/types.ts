@@ -1,0 +1,14 @@
+import type { Observation } from '../model/observation';
+import type { Settings } from '../model/settings';
+
+/** What one pass of a reader saw. */
+export interface PageReading {
+  observations: Observation[];
+  /** Elements the hints attach to, by observation field (`syncWithPartnerCenter`, `steps:Send_email`…). */
+  anchors: Record<string, Element>;
+  /** Identifies the record/page: hints dismissed here stay dismissed until it changes. */
+  recordKey: string;
+}
+
+/** A reader takes a document (or any root) and the URL; it never throws and returns null when the page is not its kind. */
+export type Reader = (root: Document, url: URL, settings: Settings) => PageReading | null;

@@ -1,0 +1,36 @@
+import { sortFindings, type Finding } from '../model/finding';
+import type { Observation } from '../model/observation';
+import { RULES } from './index';
+import type { Rule, RuleContext } from './types';
+
+/** Runs every enabled rule on every observation; errors first. A rule that throws is skipped. */
+export function evaluate(observations: readonly Observation[], ctx: RuleContext, rules: readonly Rule[] = RULES): Finding[] {
+  const off = new Set(ctx.settings.disabledRules);
+  const out: Finding[] = [];
+  for (const rule of rules) {
+    if (off.has(rule.id)) continue;
+    for (const o of observations) {
+      if (!(rule.kinds as readonly string[]).includes(o.kind)) continue;
+      let drafts;
+      try {
+        drafts = rule.check(o, ctx);
+      } catch {
+        continue; // fail open: a broken rule says nothing rather than something wrong
+      }
+      for (const d of drafts) {
+        out.push({ rule: rule.id, source: rule.source, severity: d.severity ?? rule.severity, params: d.params ?? {}, ...pick(d) });
+      }
+    }
+  }
+  return sortFindings(out);
+}
+
+const pick = (d: { field?: string; messageKey: string; fixSteps: string[] }) =>
+  d.field === undefined ? { messageKey: d.messageKey, fixSteps: d.fixSteps } : { field: d.field, messageKey: d.messageKey, fixSteps: d.fixSteps };
+
+/** `YYYY-MM-DD` of `now` in the given (default: the user's) time zone. */
+export function localToday(now: Date = new Date(), timeZone?: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}

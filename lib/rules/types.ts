@@ -1,0 +1,39 @@
+import type { Finding, Severity } from '../model/finding';
+import type { Observation, ObservationKind, ObservationOf } from '../model/observation';
+import type { Settings } from '../model/settings';
+
+export interface RuleContext {
+  settings: Settings;
+  /** Today's date in the user's time zone, `YYYY-MM-DD`. */
+  today: string;
+}
+
+/** What a rule returns; the engine adds `rule` and `source`. */
+export type Draft = Omit<Finding, 'rule' | 'source' | 'params' | 'severity'> & {
+  severity?: Severity;
+  params?: Finding['params'];
+};
+
+interface RuleMeta {
+  /** The ID of RULES.md; also the file name. */
+  id: string;
+  /** Default severity (a draft may override it, for example warning vs info). */
+  severity: Severity;
+  /** FAQ question or knowledge section it implements. */
+  source: string;
+  /** Every i18n key the rule may emit (messages and fix steps); checked in en, ja and fr. */
+  messages: readonly string[];
+}
+
+/** A registered rule. The engine only hands it observations of the kinds it declares. */
+export interface Rule extends RuleMeta {
+  kinds: readonly ObservationKind[];
+  check(observation: Observation, ctx: RuleContext): Draft[];
+}
+
+/** Typed definition: `check` receives exactly the observation kinds listed in `kinds`. */
+export function defineRule<K extends ObservationKind>(
+  rule: RuleMeta & { kinds: readonly K[]; check(observation: ObservationOf<K>, ctx: RuleContext): Draft[] },
+): Rule {
+  return rule as unknown as Rule;
+}

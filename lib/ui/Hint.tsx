@@ -1,0 +1,73 @@
+import type { Finding } from '../model/finding';
+import type { Translator } from '../i18n';
+
+const ICON: Record<Finding['severity'], string> = { error: '!', warning: '!', info: 'i' };
+
+/** One finding: what is wrong and why, then the ordered fix steps. Text only; page data is never parsed as HTML. */
+export function HintCard({ finding, t, onDismiss, brand = true }: { finding: Finding; t: Translator; onDismiss?: () => void; brand?: boolean }) {
+  const sev = t(`severity_${finding.severity}`);
+  return (
+    <div class="hint" data-rule={finding.rule} data-severity={finding.severity} role="note" aria-label={`${t('extName')}: ${sev}`}>
+      <span class="icon" aria-hidden="true">
+        {ICON[finding.severity]}
+      </span>
+      <div class="body">
+        {brand && (
+          <span class="brand">
+            {t('extName')} · <span class="sev">{sev}</span>
+          </span>
+        )}
+        <p class="msg">{t(finding.messageKey, finding.params)}</p>
+        {finding.fixSteps.length > 0 && (
+          <details>
+            <summary>{t('hint_howToFix')}</summary>
+            <ol>
+              {finding.fixSteps.map((step) => (
+                <li key={step}>{t(step, finding.params)}</li>
+              ))}
+            </ol>
+          </details>
+        )}
+      </div>
+      {onDismiss && (
+        <button type="button" class="dismiss" aria-label={t('hint_dismiss')} title={t('hint_dismiss')} onClick={onDismiss}>
+          ×
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Panel({ findings, t, collapsed, onToggle, onDismiss, onDismissAll }: {
+  findings: Finding[];
+  t: Translator;
+  collapsed: boolean;
+  onToggle: () => void;
+  onDismiss: (f: Finding) => void;
+  onDismissAll: () => void;
+}) {
+  const title = t('panel_title', { count: findings.length });
+  if (collapsed) {
+    return (
+      <button type="button" class="panel pill" aria-expanded="false" onClick={onToggle}>
+        {title}
+      </button>
+    );
+  }
+  return (
+    <section class="panel" aria-label={title}>
+      <div class="panel-head">
+        <h2>{title}</h2>
+        <button type="button" aria-expanded="true" onClick={onToggle} title={t('panel_collapse')} aria-label={t('panel_collapse')}>
+          –
+        </button>
+        <button type="button" class="dismiss" onClick={onDismissAll} title={t('panel_dismissAll')} aria-label={t('panel_dismissAll')}>
+          ×
+        </button>
+      </div>
+      {findings.map((f) => (
+        <HintCard key={`${f.rule}|${f.field ?? ''}`} finding={f} t={t} brand={false} onDismiss={() => onDismiss(f)} />
+      ))}
+    </section>
+  );
+}

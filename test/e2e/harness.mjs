@@ -1,0 +1,169 @@
+/**
+ * Browser-test harness, shared by the e2e tests, `npm run demo` and `npm run bench`:
+ * - serves the saved fixture pages over HTTPS on loopback, each at its production URL;
+ * - starts Debian Chromium with the built extension, production host names mapped to that
+ *   server (`--host-resolver-rules`) and every other host unresolvable, so nothing leaves the machine.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const FIXTURES = join(ROOT, 'test/fixtures/pages');
+export const EXTENSION = join(ROOT, '.output/chrome-mv3');
+export const LANGS = ['en', 'ja', 'fr'];
+
+export function chromiumPath() {
+  const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}. Run "node scripts/ensure-chromium.mjs" (it installs Debian's chromium) or set CHROMIUM_PATH.`);
+  return path;
+}
+
+/** Every fixture page: `{ app, name, url, meta, file }`. */
+export function listFixtures() {
+  const out = [];
+  for (const app of readdirSync(FIXTURES).sort()) {
+    const dir = join(FIXTURES, app);
+    for (const f of readdirSync(dir).sort()) {
+      if (!f.endsWith('.json') || f.startsWith('_')) continue;
+      const meta = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+      const name = f.replace(/\.json$/, '');
+      out.push({ app, name, url: meta.url, meta, file: join(dir, `${name}.html`) });
+    }
+  }
+  return out;
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml' };
+
+function certificate() {
+  const dir = mkdtempSync(join(tmpdir(), 'cosell-cert-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=cosell-fixtures.test', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  const pair = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  rmSync(dir, { recursive: true, force: true });
+  return pair;
+}
+
+/**
+ * Starts the fixture server. Pages are found by host + path + query of their `url`; shared
+ * assets live under `/__fixtures/`. `requests` records every request the browser made.
+ */
+export async function startServer({ gallery } = {}) {
+  const fixtures = listFixtures();
+  const byUrl = new Map(fixtures.map((f) => [keyOf(new URL(f.url)), f]));
+  const requests = [];
+  const server = createServer(certificate(), (req, res) => {
+    const url = new URL(req.url, `https://${req.headers.host}`);
+    requests.push(url.href);
+    if (url.pathname.startsWith('/__fixtures/')) {
+      const file = resolve(FIXTURES, '.' + decodeURIComponent(url.pathname.slice('/__fixtures'.length)));
+      if (file.startsWith(FIXTURES) && existsSync(file)) {
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        return res.end(readFileSync(file));
+      }
+    }
+    const hit = byUrl.get(keyOf(url));
+    if (hit) {
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+      return res.end(readFileSync(hit.file));
+    }
+    if (url.pathname === '/' && gallery) {
+      res.writeHead(200, { 'content-type': TYPES['.html'] });
+      return res.end(gallery(fixtures));
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('No fixture at this URL');
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { port, fixtures, requests, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+const keyOf = (u) => `${u.hostname}${u.pathname}${u.search}`;
+
+/** Host patterns of the built manifest, mapped to the fixture server; everything else → NOTFOUND. */
+export function hostResolverRules(port) {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION, 'manifest.json'), 'utf8'));
+  const hosts = manifest.host_permissions.map((p) => new URL(p.replace('*.', 'wildcard.')).hostname.replace('wildcard.', '*.'));
+  return [...hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'].join(', ');
+}
+
+/**
+ * Launches Chromium with the built extension in the given UI language. `LANGUAGE` (with
+ * chromium-l10n) switches `i18n.getUILanguage()`, `--lang` switches `i18n.getMessage()`.
+ */
+export async function launch({ port, lang = 'en', headless = true, extension = true, args = [] }) {
+  if (extension && !existsSync(join(EXTENSION, 'manifest.json'))) throw new Error('No built extension in .output/chrome-mv3: run "npm run build" first.');
+  const profile = mkdtempSync(join(tmpdir(), 'cosell-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless,
+    ignoreHTTPSErrors: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1280, height: 900 },
+    env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8` },
+    args: [
+      ...(extension ? [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`] : []),
+      `--lang=${lang}`,
+      `--host-resolver-rules=${hostResolverRules(port)}`,
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      ...args,
+    ],
+  });
+  let sw = null;
+  if (extension) {
+    sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  }
+  const extensionId = sw ? new URL(sw.url()).host : null;
+  return {
+    context,
+    sw,
+    extensionId,
+    profile,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The rule IDs shown on a page, read from our hosts' open shadow roots (across frames). */
+export async function shownRules(page) {
+  const ids = [];
+  for (const frame of page.frames()) {
+    ids.push(
+      ...(await frame
+        .evaluate(() => {
+          const out = [];
+          for (const host of document.querySelectorAll('*')) {
+            if (!host.localName.startsWith('cosell-') || !host.shadowRoot) continue;
+            for (const el of host.shadowRoot.querySelectorAll('[data-rule]')) out.push(el.getAttribute('data-rule'));
+          }
+          return out;
+        })
+        .catch(() => [])),
+    );
+  }
+  return ids.sort();
+}
+
+/** Tab id of the first tab whose URL matches (asked of the service worker; needs host permission). */
+export async function tabIdFor(sw, urlPattern) {
+  return sw.evaluate(async (pattern) => (await chrome.tabs.query({ url: pattern }))[0]?.id ?? null, urlPattern);
+}
+
+export function messages(lang) {
+  return JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8'));
+}

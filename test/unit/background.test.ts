@@ -1,0 +1,56 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createTabStore, type StorageArea } from '@/lib/background/tabs';
+import type { Finding } from '@/lib/model/finding';
+
+function memoryArea(): StorageArea & { data: Record<string, unknown> } {
+  const data: Record<string, unknown> = {};
+  return {
+    data,
+    get: async (k) => (k in data ? { [k]: data[k] } : {}),
+    set: async (items) => void Object.assign(data, items),
+    remove: async (k) => void delete data[k],
+  };
+}
+
+const finding = (severity: Finding['severity']): Finding => ({ rule: 'crm.sync-disabled', severity, messageKey: 'k', params: {}, fixSteps: [], source: 'FAQ R3' });
+
+describe('background tab store', () => {
+  it('keeps findings per tab, shows the error count on the badge, and answers the popup', async () => {
+    const area = memoryArea();
+    const badge = { set: vi.fn() };
+    const store = createTabStore(area, badge);
+    await store.handle({ type: 'cosell:findings', url: 'https://x.crm.dynamics.com/', findings: [finding('error'), finding('error'), finding('info')] }, 7);
+    expect(badge.set).toHaveBeenLastCalledWith(7, '2');
+    const state = await store.handle({ type: 'cosell:get-tab', tabId: 7 }, undefined);
+    expect(state).toMatchObject({ url: 'https://x.crm.dynamics.com/', findings: [{ severity: 'error' }, { severity: 'error' }, { severity: 'info' }] });
+    await store.handle({ type: 'cosell:findings', url: 'https://x.crm.dynamics.com/', findings: [finding('warning')] }, 7);
+    expect(badge.set).toHaveBeenLastCalledWith(7, '');
+  });
+
+  it('survives a service-worker restart (state lives in storage, not memory)', async () => {
+    const area = memoryArea();
+    await createTabStore(area, { set: () => undefined }).handle({ type: 'cosell:findings', url: 'u', findings: [finding('info')] }, 3);
+    const fresh = createTabStore(area, { set: () => undefined });
+    expect(await fresh.handle({ type: 'cosell:get-tab', tabId: 3 }, undefined)).toMatchObject({ url: 'u' });
+  });
+
+  it('ignores malformed messages and corrupt stored state', async () => {
+    const area = memoryArea();
+    const store = createTabStore(area, { set: () => undefined });
+    expect(await store.handle({ type: 'cosell:findings', url: 1 }, 1)).toBeUndefined();
+    expect(await store.handle('hello', 1)).toBeUndefined();
+    expect(await store.handle({ type: 'cosell:findings', url: 'u', findings: [] }, undefined)).toBeUndefined();
+    area.data['tab:9'] = { url: 'u', findings: 'garbage' };
+    expect(await store.handle({ type: 'cosell:get-tab', tabId: 9 }, undefined)).toBeNull();
+  });
+
+  it('forgets a closed tab', async () => {
+    const area = memoryArea();
+    const badge = { set: vi.fn() };
+    const store = createTabStore(area, badge);
+    await store.handle({ type: 'cosell:findings', url: 'u', findings: [finding('error')] }, 4);
+    await store.forget(4);
+    expect(area.data).toEqual({});
+    expect(badge.set).toHaveBeenLastCalledWith(4, '');
+  });
+});

@@ -1,0 +1,45 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fill } from '@/lib/i18n';
+import { LOCALES, ROOT, messages } from './helpers';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('locales', () => {
+  const en = messages('en');
+
+  it('ships exactly en, ja and fr', () => {
+    expect(readdirSync(join(ROOT, 'public/_locales')).sort()).toEqual([...LOCALES].sort());
+  });
+
+  it.each(LOCALES)('%s has every key of en, no extra key, no empty message', (locale) => {
+    const m = messages(locale);
+    expect(Object.keys(m).sort()).toEqual(Object.keys(en).sort());
+    for (const [k, v] of Object.entries(m)) expect(v.message.trim(), k).not.toBe('');
+  });
+
+  it.each(LOCALES)('%s uses the same placeholders as en in every message', (locale) => {
+    const m = messages(locale);
+    for (const k of Object.keys(en)) expect(placeholders(m[k]!.message), k).toEqual(placeholders(en[k]!.message));
+  });
+
+  it.each(LOCALES)('%s has no stray "$" (the browser treats it as a substitution)', (locale) => {
+    for (const [k, v] of Object.entries(messages(locale))) expect(v.message, k).not.toMatch(/\$/);
+  });
+
+  it.each(LOCALES)('%s: store description fits in 132 characters', (locale) => {
+    expect([...messages(locale).extDescription!.message].length).toBeLessThanOrEqual(132);
+  });
+
+  it('ja and fr are translated, not copies of en (apart from product names)', () => {
+    const same = (locale: 'ja' | 'fr') =>
+      Object.keys(en).filter((k) => messages(locale)[k]!.message === en[k]!.message && !/^(extName|app_|severity_info)/.test(k));
+    expect(same('ja')).toEqual([]);
+    expect(same('fr').filter((k) => !['panel_title'].includes(k))).toEqual([]);
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(fill('{count} on {page}', { count: 2 })).toBe('2 on {page}');
+  });
+});

@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ALL_MATCH_PATTERNS, matchPatterns, type AppId } from '@/lib/knowledge/hosts';
+import { ROOT } from './helpers';
+
+const TARGETS = ['chrome-mv3', 'edge-mv3'] as const;
+
+describe.each(TARGETS)('built manifest (%s)', (target) => {
+  const file = join(ROOT, '.output', target, 'manifest.json');
+  it('exists (run `npm run build` first)', () => expect(existsSync(file), `${file} is missing: npm test builds it before the unit tests`).toBe(true));
+  const manifest = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+
+  it('is MV3 with a localized name and description', () => {
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.name).toBe('__MSG_extName__');
+    expect(manifest.description).toBe('__MSG_extDescription__');
+    expect(manifest.default_locale).toBe('en');
+    expect(manifest.action.default_title).toBe('__MSG_extName__');
+  });
+
+  it('asks for storage and exactly the hosts of the four apps', () => {
+    expect(manifest.permissions).toEqual(['storage']);
+    expect([...manifest.host_permissions].sort()).toEqual([...ALL_MATCH_PATTERNS].sort());
+    expect(manifest.optional_permissions).toBeUndefined();
+    expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+    expect(JSON.stringify(manifest)).not.toMatch(/"\*:\/\/\*\/\*"|https:\/\/\*\/\*/);
+  });
+
+  it('runs one content script per app, each on exactly its own hosts', () => {
+    const byApp = new Map<string, string[]>();
+    for (const cs of manifest.content_scripts) {
+      const app = /content-scripts\/([\w-]+)\.js$/.exec(cs.js[0])![1]!;
+      byApp.set(app, cs.matches);
+    }
+    for (const app of ['dynamics'] satisfies AppId[]) expect([...(byApp.get(app) ?? [])].sort()).toEqual(matchPatterns(app).sort());
+  });
+
+  it('has toolbar and store icons that exist', () => {
+    for (const path of [...Object.values(manifest.icons), ...Object.values(manifest.action.default_icon)] as string[]) {
+      expect(existsSync(join(ROOT, '.output', target, path)), path).toBe(true);
+    }
+    expect(Object.keys(manifest.icons)).toEqual(expect.arrayContaining(['16', '32', '48', '128']));
+  });
+
+  it('loads no remote code and keeps the default extension CSP', () => {
+    expect(manifest.content_security_policy).toBeUndefined();
+    expect(manifest.externally_connectable).toBeUndefined();
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { Observation } from '@/lib/model/observation';
+import { DEFAULT_SETTINGS } from '@/lib/model/settings';
+import { readDynamics } from '@/lib/readers/dynamics';
+import type { Reader } from '@/lib/readers/types';
+import { evaluate } from '@/lib/rules/engine';
+import { listFixtures, loadFixture } from './helpers';
+
+const READERS: Record<string, Reader> = { dynamics: readDynamics };
+const TODAY = '2025-01-15';
+
+describe.each(Object.keys(READERS))('%s reader on saved pages', (app) => {
+  const read = READERS[app]!;
+  const cases = listFixtures(app);
+  it('has fixtures', () => expect(cases.length).toBeGreaterThan(0));
+
+  it.each(cases)('%s: observation equals the expected JSON and is schema-valid', (name) => {
+    const { doc, url, meta } = loadFixture(app, name);
+    const reading = read(doc, url, DEFAULT_SETTINGS);
+    expect(reading?.observations).toEqual(meta.observations);
+    for (const o of reading!.observations) expect(Observation.safeParse(o).success).toBe(true);
+  });
+
+  it.each(cases)('%s: fires exactly the expected rules', (name) => {
+    const { doc, url, meta } = loadFixture(app, name);
+    const reading = read(doc, url, DEFAULT_SETTINGS)!;
+    const ids = [...new Set(evaluate(reading.observations, { settings: DEFAULT_SETTINGS, today: TODAY }).map((f) => f.rule))].sort();
+    expect(ids).toEqual([...meta.rules].sort());
+  });
+
+  it.each(cases)('%s: every anchored finding has its anchor on the page', (name) => {
+    const { doc, url } = loadFixture(app, name);
+    const reading = read(doc, url, DEFAULT_SETTINGS)!;
+    for (const f of evaluate(reading.observations, { settings: DEFAULT_SETTINGS, today: TODAY })) {
+      if (f.field) expect(reading.anchors[f.field]?.isConnected, f.rule).toBe(true);
+    }
+  });
+});
+
+describe('dynamics reader: unknown stays unknown', () => {
+  it('returns null before the form has rendered', () => {
+    const { doc, url } = loadFixture('dynamics', 'opportunity-late-render', { keepLate: true });
+    expect(readDynamics(doc, url, DEFAULT_SETTINGS)).toBeNull();
+  });
+
+  it('returns null on a list page', () => {
+    const { doc } = loadFixture('dynamics', 'opportunity-sync-off');
+    expect(readDynamics(doc, new URL('https://contoso.crm.dynamics.com/main.aspx?pagetype=entitylist&etn=opportunity'), DEFAULT_SETTINGS)).toBeNull();
+  });
+
+  it('leaves the sync flag unknown when its control is not one we recognise', () => {
+    const { doc, url } = loadFixture('dynamics', 'opportunity-sync-off');
+    doc.querySelector('select[data-id$="checkbox-select"]')!.replaceWith(doc.createElement('span'));
+    const o = readDynamics(doc, url, DEFAULT_SETTINGS)!.observations[0]!;
+    expect('syncWithPartnerCenter' in o).toBe(false);
+    expect(evaluate([o], { settings: DEFAULT_SETTINGS, today: TODAY })).toEqual([]);
+  });
+
+  it('ignores a label that is hidden (not what the user sees)', () => {
+    const { doc, url } = loadFixture('dynamics', 'opportunity-sync-off');
+    (doc.querySelector('section[aria-label="Microsoft Partner Center"]') as HTMLElement).hidden = true;
+    const o = readDynamics(doc, url, DEFAULT_SETTINGS)!.observations[0]!;
+    expect('syncWithPartnerCenter' in o).toBe(false);
+  });
+
+  it('finds a relabelled field through the user label overrides', () => {
+    const { doc, url } = loadFixture('dynamics', 'opportunity-sync-off');
+    doc.querySelector('label[id$="syncwithpartnercenter-field-label"]')!.textContent = 'Share with Microsoft';
+    doc.querySelector('select[data-id$="checkbox-select"]')!.setAttribute('aria-label', 'Share with Microsoft');
+    expect('syncWithPartnerCenter' in readDynamics(doc, url, DEFAULT_SETTINGS)!.observations[0]!).toBe(false);
+    const settings = { ...DEFAULT_SETTINGS, labelOverrides: { syncWithPartnerCenter: ['Share with Microsoft'] } };
+    expect(readDynamics(doc, url, settings)!.observations[0]).toMatchObject({ syncWithPartnerCenter: false });
+  });
+
+  it('follows the live value of the select, not the attribute it was rendered with', () => {
+    const { doc, url } = loadFixture('dynamics', 'opportunity-sync-off');
+    (doc.querySelector('select[data-id$="checkbox-select"]') as HTMLSelectElement).value = '1';
+    expect(readDynamics(doc, url, DEFAULT_SETTINGS)!.observations[0]).toMatchObject({ syncWithPartnerCenter: true });
+  });
+});

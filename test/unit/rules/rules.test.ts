@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '@/lib/model/settings';
+import { Finding } from '@/lib/model/finding';
+import { RULES } from '@/lib/rules';
+import { evaluate } from '@/lib/rules/engine';
+import { crmCases } from './crm.cases';
+import type { RuleCases } from './types';
+
+export const ALL_CASES: RuleCases = { ...crmCases };
+
+describe.each(Object.entries(ALL_CASES))('%s', (id, cases) => {
+  const rule = RULES.find((r) => r.id === id);
+  it('is registered', () => expect(rule).toBeDefined());
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const settings = { ...DEFAULT_SETTINGS, ...c.settings };
+    const findings = evaluate([c.observation], { settings, today: c.today ?? '2025-01-15' }, [rule!]);
+    for (const f of findings) {
+      expect(Finding.safeParse(f).success).toBe(true);
+      expect(rule!.messages).toContain(f.messageKey);
+      for (const step of f.fixSteps) expect(rule!.messages).toContain(step);
+      expect(f.source).toBe(rule!.source);
+    }
+    if (c.expect === 'silent') expect(findings).toEqual([]);
+    else expect(findings).toMatchObject(c.expect);
+  });
+
+  it('can be switched off', () => {
+    const firing = cases.find((c) => c.expect !== 'silent')!;
+    const settings = { ...DEFAULT_SETTINGS, ...firing.settings, disabledRules: [id] };
+    expect(evaluate([firing.observation], { settings, today: firing.today ?? '2025-01-15' })).toEqual([]);
+  });
+});

@@ -1,0 +1,37 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import preact from '@preact/preset-vite';
+import { Resvg } from '@resvg/resvg-js';
+import { defineConfig } from 'wxt';
+import { ALL_MATCH_PATTERNS } from './lib/knowledge/hosts';
+
+/** Toolbar (16, 24, 32), extensions page (48), store (128; Edge's 300 logo). */
+export const ICON_SIZES = [16, 24, 32, 48, 96, 128, 300] as const;
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    host_permissions: ALL_MATCH_PATTERNS,
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_icon: { 16: 'icon/16.png', 24: 'icon/24.png', 32: 'icon/32.png' } },
+  },
+  hooks: {
+    // The icon has one source, assets/icon.svg, rendered here to every size the stores and toolbars need.
+    'build:publicAssets': (wxt, files) => {
+      const svg = readFileSync(resolve(wxt.config.root, 'assets/icon.svg'));
+      const dir = resolve(wxt.config.wxtDir, 'icons');
+      mkdirSync(dir, { recursive: true });
+      for (const size of ICON_SIZES) {
+        const png = new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng();
+        const file = resolve(dir, `${size}.png`);
+        writeFileSync(file, png);
+        files.push({ absoluteSrc: file, relativeDest: `icon/${size}.png` });
+      }
+    },
+  },
+});
