@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createTabStore } from '@/lib/background/tabs';
+import { SETTINGS_KEY, parseSettings } from '@/lib/model/settings';
 
 export default defineBackground(() => {
   const tabs = createTabStore(
@@ -18,6 +19,9 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
+    if ((message as { type?: unknown })?.type === 'cosell:get-settings') {
+      return browser.storage.local.get(SETTINGS_KEY).then((stored) => parseSettings(stored[SETTINGS_KEY]).settings);
+    }
     return tabs.handle(message, sender.tab?.id);
   });
   // A reload, or a load of a page we have no access to (Chrome then withholds `url`), ends what we

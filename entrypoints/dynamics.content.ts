@@ -1,6 +1,7 @@
 import { bootContentScript } from '@/lib/content/boot';
 import { matchPatterns } from '@/lib/knowledge/hosts';
 import { readDynamics } from '@/lib/readers/dynamics';
+import { CRM_RULES, ERROR_RULES } from '@/lib/rules';
 import { contentEnv } from './_shared/content-env';
 
 export default defineContentScript({
@@ -8,6 +9,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   noScriptStartedPostMessage: true,
   main(ctx) {
-    void bootContentScript(contentEnv(ctx), readDynamics);
+    void bootContentScript(contentEnv(ctx), readDynamics, [...CRM_RULES, ...ERROR_RULES]);
   },
 });

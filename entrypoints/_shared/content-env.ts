@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentEnv } from '@/lib/content/boot';
-import { SETTINGS_KEY } from '@/lib/model/settings';
+import { SETTINGS_KEY } from '@/lib/model/defaults';
 
 export function contentEnv(ctx: ContentScriptContext): ContentEnv {
   return {
@@ -16,7 +16,7 @@ export function contentEnv(ctx: ContentScriptContext): ContentEnv {
       if (ctx.isInvalid) return; // extension reloaded or updated under this tab: go quiet
       return browser.runtime.sendMessage(msg);
     },
-    loadSettings: async () => (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY],
+    loadSettings: async () => (ctx.isInvalid ? null : browser.runtime.sendMessage({ type: 'cosell:get-settings' })),
     onSettingsChanged: (cb) => {
       const listener = (changes: Record<string, unknown>, area: string) => {
         if (area === 'local' && SETTINGS_KEY in changes) cb();

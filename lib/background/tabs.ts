@@ -29,6 +29,7 @@ export function createTabStore(area: StorageArea, badge: Badge) {
         await badge.set(senderTabId, errors > 0 ? String(errors) : '');
         return null;
       }
+      if (msg.type !== 'cosell:get-tab') return undefined;
       const stored = (await area.get(tabKey(msg.tabId)))[tabKey(msg.tabId)];
       const state = TabState.safeParse(stored);
       return state.success ? state.data : null;

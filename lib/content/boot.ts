@@ -4,8 +4,10 @@
  */
 import { createTranslator } from '../i18n';
 import { FindingsReport } from '../model/messages';
-import { parseSettings } from '../model/settings';
+import { DEFAULT_SETTINGS } from '../model/defaults';
+import type { Settings } from '../model/settings';
 import type { Reader } from '../readers/types';
+import type { Rule } from '../rules/types';
 import { startRunner } from './runner';
 
 export interface ContentEnv {
@@ -13,20 +15,22 @@ export interface ContentEnv {
   signal: AbortSignal;
   getMessage: (key: string) => string;
   sendMessage: (msg: FindingsReport) => Promise<unknown>;
-  /** Resolves with the stored settings (unvalidated). */
-  loadSettings: () => Promise<unknown>;
+  /** Resolves with the effective settings, validated by the background. */
+  loadSettings: () => Promise<Settings | null | undefined>;
   /** Calls back when stored settings change. */
   onSettingsChanged: (cb: () => void) => void;
   /** Calls back on same-document (SPA) navigation. */
   onLocationChange: (cb: () => void) => void;
 }
 
-export async function bootContentScript(env: ContentEnv, read: Reader): Promise<void> {
-  let settings = parseSettings(await env.loadSettings().catch(() => undefined)).settings;
+export async function bootContentScript(env: ContentEnv, read: Reader, rules: readonly Rule[]): Promise<void> {
+  const load = async (): Promise<Settings> => (await env.loadSettings().catch(() => null)) ?? DEFAULT_SETTINGS;
+  let settings = await load();
   if (env.signal.aborted) return;
   const runner = startRunner({
     doc: env.doc,
     read,
+    rules,
     settings: () => settings,
     t: createTranslator(env.getMessage),
     signal: env.signal,
@@ -36,13 +40,10 @@ export async function bootContentScript(env: ContentEnv, read: Reader): Promise<
     },
   });
   env.onSettingsChanged(() => {
-    env
-      .loadSettings()
-      .then((raw) => {
-        settings = parseSettings(raw).settings;
-        runner.schedule();
-      })
-      .catch(() => undefined);
+    void load().then((next) => {
+      settings = next;
+      runner.schedule();
+    });
   });
   env.onLocationChange(() => runner.schedule());
 }

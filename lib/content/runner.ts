@@ -6,12 +6,12 @@
  * navigation), does at most one pass per animation frame, and does nothing while the page is
  * idle: no timers, no polling.
  */
-import { Observation } from '../model/observation';
 import type { Finding } from '../model/finding';
 import type { Settings } from '../model/settings';
 import type { Translator } from '../i18n';
 import type { Reader } from '../readers/types';
 import { evaluate, localToday } from '../rules/engine';
+import type { Rule } from '../rules/types';
 import { HintLayer, isOurs } from '../ui/layer';
 
 export interface Report {
@@ -22,6 +22,8 @@ export interface Report {
 export interface RunnerOptions {
   doc: Document;
   read: Reader;
+  /** The rules this app can use (its family plus the error catalogue). */
+  rules: readonly Rule[];
   settings: () => Settings;
   t: Translator;
   report: (r: Report) => void;
@@ -56,8 +58,8 @@ export function startRunner(opts: RunnerOptions): Runner {
     } catch {
       reading = null; // a reader must not throw; if one does, say nothing
     }
-    const observations = (reading?.observations ?? []).filter((o) => Observation.safeParse(o).success);
-    const findings = reading ? evaluate(observations, { settings: opts.settings(), today: localToday() }) : [];
+    const observations = reading?.observations ?? [];
+    const findings = reading ? evaluate(observations, { settings: opts.settings(), today: localToday() }, opts.rules) : [];
     const recordKey = reading?.recordKey ?? href;
     if (recordKey !== lastRecord) {
       layer.clear();

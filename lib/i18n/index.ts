@@ -11,9 +11,18 @@ export function fill(template: string, params: Params = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-/** Missing keys come back as the key itself: visible in tests, never a blank hint. */
+/**
+ * Missing keys come back as the key itself: visible in tests, never a blank hint. A parameter whose
+ * name ends in `Key` holds another message key (set by rules, never page data) and is translated.
+ */
 export function createTranslator(get: GetMessage): Translator {
-  return (key, params) => fill(get(key) || key, params);
+  const lookup = (key: string) => get(key) || key;
+  return (key, params) => {
+    if (!params) return lookup(key);
+    const resolved: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(params)) resolved[name] = name.endsWith('Key') && typeof value === 'string' ? lookup(value) : value;
+    return fill(lookup(key), resolved);
+  };
 }
 
 /** Message key stem for a rule ID: `crm.sync-disabled` → `crm_sync_disabled`. */

@@ -3,8 +3,6 @@ import { z } from './zod';
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
 
-export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 export const Finding = z.object({
   /** Rule ID from RULES.md. */
   rule: z.string(),
@@ -21,10 +19,3 @@ export const Finding = z.object({
   source: z.string(),
 });
 export type Finding = z.infer<typeof Finding>;
-
-/** Errors first, then warnings, then info; stable otherwise. */
-export const sortFindings = (findings: Finding[]): Finding[] =>
-  findings
-    .map((f, i) => [f, i] as const)
-    .sort(([a, i], [b, j]) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || i - j)
-    .map(([f]) => f);

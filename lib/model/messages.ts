@@ -15,7 +15,11 @@ export type GetTabState = z.infer<typeof GetTabState>;
 export const TabState = z.object({ url: z.string(), findings: z.array(Finding), at: z.number() });
 export type TabState = z.infer<typeof TabState>;
 
-export const Message = z.discriminatedUnion('type', [FindingsReport, GetTabState]);
+/** A content script asks for the effective settings (validated here, so content scripts need no zod). */
+export const GetSettings = z.object({ type: z.literal('cosell:get-settings') });
+export type GetSettings = z.infer<typeof GetSettings>;
+
+export const Message = z.discriminatedUnion('type', [FindingsReport, GetTabState, GetSettings]);
 export type Message = z.infer<typeof Message>;
 
 export const tabKey = (tabId: number) => `tab:${tabId}`;

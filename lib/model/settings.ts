@@ -4,21 +4,9 @@
  */
 import { z } from './zod';
 
-export const SETTINGS_VERSION = 1;
+import { CUSTOM_FIELD_KEYS, DEFAULT_SETTINGS, SETTINGS_VERSION } from './defaults';
 
-/** Logical keys of the connector's custom fields, whose labels users and admins may override. */
-export const CUSTOM_FIELD_KEYS = [
-  'syncWithPartnerCenter',
-  'referralIdentifier',
-  'referralLink',
-  'helpRequested',
-  'referralVisibility',
-  'crmIdentifier',
-  'audit',
-  'productsObsolete',
-  'solutions',
-] as const;
-export type CustomFieldKey = (typeof CUSTOM_FIELD_KEYS)[number];
+export { CUSTOM_FIELD_KEYS, DEFAULT_SETTINGS, SETTINGS_KEY, SETTINGS_VERSION, type CustomFieldKey } from './defaults';
 
 export const Settings = z.object({
   version: z.literal(SETTINGS_VERSION),
@@ -36,16 +24,6 @@ export const Settings = z.object({
   labelOverrides: z.partialRecord(z.enum(CUSTOM_FIELD_KEYS), z.array(z.string())),
 });
 export type Settings = z.infer<typeof Settings>;
-
-export const DEFAULT_SETTINGS: Settings = {
-  version: SETTINGS_VERSION,
-  disabledRules: [],
-  fields: {},
-  salesforceStages: {},
-  labelOverrides: {},
-};
-
-export const SETTINGS_KEY = 'settings';
 
 /**
  * Validates stored settings. Anything that is not valid becomes the defaults, and `reset` says

@@ -1,10 +1,18 @@
-import { sortFindings, type Finding } from '../model/finding';
+import type { Finding, Severity } from '../model/finding';
 import type { Observation } from '../model/observation';
-import { RULES } from './index';
 import type { Rule, RuleContext } from './types';
 
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then info; stable otherwise. */
+export const sortFindings = (findings: Finding[]): Finding[] =>
+  findings
+    .map((f, i) => [f, i] as const)
+    .sort(([a, i], [b, j]) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || i - j)
+    .map(([f]) => f);
+
 /** Runs every enabled rule on every observation; errors first. A rule that throws is skipped. */
-export function evaluate(observations: readonly Observation[], ctx: RuleContext, rules: readonly Rule[] = RULES): Finding[] {
+export function evaluate(observations: readonly Observation[], ctx: RuleContext, rules: readonly Rule[]): Finding[] {
   const off = new Set(ctx.settings.disabledRules);
   const out: Finding[] = [];
   for (const rule of rules) {

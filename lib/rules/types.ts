@@ -32,6 +32,8 @@ export interface Rule extends RuleMeta {
 }
 
 /** Typed definition: `check` receives exactly the observation kinds listed in `kinds`. */
+/** Pure: lets the bundler drop rules a content script does not use. */
+/* @__NO_SIDE_EFFECTS__ */
 export function defineRule<K extends ObservationKind>(
   rule: RuleMeta & { kinds: readonly K[]; check(observation: ObservationOf<K>, ctx: RuleContext): Draft[] },
 ): Rule {

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { readDynamics } from '@/lib/readers/dynamics';
 import type { Reader } from '@/lib/readers/types';
 import { evaluate } from '@/lib/rules/engine';
+import { RULES } from '@/lib/rules';
 import { listFixtures, loadFixture } from './helpers';
 
 const READERS: Record<string, Reader> = { dynamics: readDynamics };
@@ -24,14 +25,14 @@ describe.each(Object.keys(READERS))('%s reader on saved pages', (app) => {
   it.each(cases)('%s: fires exactly the expected rules', (name) => {
     const { doc, url, meta } = loadFixture(app, name);
     const reading = read(doc, url, DEFAULT_SETTINGS)!;
-    const ids = [...new Set(evaluate(reading.observations, { settings: DEFAULT_SETTINGS, today: TODAY }).map((f) => f.rule))].sort();
+    const ids = [...new Set(evaluate(reading.observations, { settings: DEFAULT_SETTINGS, today: TODAY }, RULES).map((f) => f.rule))].sort();
     expect(ids).toEqual([...meta.rules].sort());
   });
 
   it.each(cases)('%s: every anchored finding has its anchor on the page', (name) => {
     const { doc, url } = loadFixture(app, name);
     const reading = read(doc, url, DEFAULT_SETTINGS)!;
-    for (const f of evaluate(reading.observations, { settings: DEFAULT_SETTINGS, today: TODAY })) {
+    for (const f of evaluate(reading.observations, { settings: DEFAULT_SETTINGS, today: TODAY }, RULES)) {
       if (f.field) expect(reading.anchors[f.field]?.isConnected, f.rule).toBe(true);
     }
   });
@@ -53,7 +54,7 @@ describe('dynamics reader: unknown stays unknown', () => {
     doc.querySelector('select[data-id$="checkbox-select"]')!.replaceWith(doc.createElement('span'));
     const o = readDynamics(doc, url, DEFAULT_SETTINGS)!.observations[0]!;
     expect('syncWithPartnerCenter' in o).toBe(false);
-    expect(evaluate([o], { settings: DEFAULT_SETTINGS, today: TODAY })).toEqual([]);
+    expect(evaluate([o], { settings: DEFAULT_SETTINGS, today: TODAY }, RULES)).toEqual([]);
   });
 
   it('ignores a label that is hidden (not what the user sees)', () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startRunner, type Report } from '@/lib/content/runner';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { readDynamics } from '@/lib/readers/dynamics';
+import { RULES } from '@/lib/rules';
 import { loadFixture, translator } from './helpers';
 
 const controllers: AbortController[] = [];
@@ -15,6 +16,7 @@ function run(name: string, locale: 'en' | 'ja' | 'fr' = 'en') {
   const runner = startRunner({
     doc: fx.doc,
     read: readDynamics,
+    rules: RULES,
     settings: () => DEFAULT_SETTINGS,
     t: translator(locale),
     report: (r) => reports.push(r),
@@ -98,6 +100,7 @@ describe('content runner', () => {
     const report = vi.fn();
     const runner = startRunner({
       doc: fx.doc,
+      rules: RULES,
       read: () => {
         throw new Error('boom');
       },

@@ -3,10 +3,17 @@ import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { Finding } from '@/lib/model/finding';
 import { RULES } from '@/lib/rules';
 import { evaluate } from '@/lib/rules/engine';
-import { crmCases } from './crm.cases';
+import { accountCases } from './account.cases';
+import { crmCases, crmFieldCases } from './crm.cases';
+import { errorCases } from './error.cases';
+import { flowCases } from './flow.cases';
+import { pcCases } from './pc.cases';
 import type { RuleCases } from './types';
+import { messages } from '../helpers';
 
-export const ALL_CASES: RuleCases = { ...crmCases };
+const EN = messages('en');
+
+export const ALL_CASES: RuleCases = { ...crmCases, ...crmFieldCases, ...accountCases, ...pcCases, ...flowCases, ...errorCases };
 
 describe.each(Object.entries(ALL_CASES))('%s', (id, cases) => {
   const rule = RULES.find((r) => r.id === id);
@@ -19,6 +26,7 @@ describe.each(Object.entries(ALL_CASES))('%s', (id, cases) => {
       expect(Finding.safeParse(f).success).toBe(true);
       expect(rule!.messages).toContain(f.messageKey);
       for (const step of f.fixSteps) expect(rule!.messages).toContain(step);
+      for (const [name, value] of Object.entries(f.params)) if (name.endsWith('Key')) expect(EN[value as string], `${name}=${value}`).toBeDefined();
       expect(f.source).toBe(rule!.source);
     }
     if (c.expect === 'silent') expect(findings).toEqual([]);
@@ -28,6 +36,6 @@ describe.each(Object.entries(ALL_CASES))('%s', (id, cases) => {
   it('can be switched off', () => {
     const firing = cases.find((c) => c.expect !== 'silent')!;
     const settings = { ...DEFAULT_SETTINGS, ...firing.settings, disabledRules: [id] };
-    expect(evaluate([firing.observation], { settings, today: firing.today ?? '2025-01-15' })).toEqual([]);
+    expect(evaluate([firing.observation], { settings, today: firing.today ?? '2025-01-15' }, RULES).filter((f) => f.rule === id)).toEqual([]);
   });
 });

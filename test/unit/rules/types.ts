@@ -20,3 +20,6 @@ export const opp = (o: Partial<Extract<Observation, { kind: 'opportunity' }>> = 
   app: 'dynamics',
   ...o,
 });
+
+export const acct = (o: Partial<Extract<Observation, { kind: 'account' }>> = {}): Observation => ({ kind: 'account', app: 'dynamics', ...o });
+export const deal = (o: Partial<Extract<Observation, { kind: 'referral' }>> = {}): Observation => ({ kind: 'referral', ...o });

@@ -1,0 +1,3 @@
+import { errorRule } from './error-rule';
+
+export default errorRule('error.access-denied');

@@ -1,0 +1,3 @@
+import { errorRule } from './error-rule';
+
+export default errorRule('error.lead-status-required');

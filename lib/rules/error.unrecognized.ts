@@ -1,0 +1,3 @@
+import { unrecognizedErrorRule } from './error-rule';
+
+export default unrecognizedErrorRule();

@@ -1,0 +1,3 @@
+import { errorRule } from './error-rule';
+
+export default errorRule('error.xrm-0x80040216');

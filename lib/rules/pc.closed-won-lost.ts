@@ -1,0 +1,14 @@
+import { defineRule } from './types';
+
+/** Closed as Won or Lost: terminal, nothing syncs any more. Check it was not closed by accident. */
+export default defineRule({
+  id: 'pc.closed-won-lost',
+  kinds: ['referral'],
+  severity: 'warning',
+  source: 'FAQ R8',
+  messages: ['pc_closed_won_lost_won', 'pc_closed_won_lost_lost', 'pc_closed_won_lost_fix1', 'pc_closed_won_lost_fix2'],
+  check(r) {
+    if (r.outcome !== 'won' && r.outcome !== 'lost') return [];
+    return [{ field: 'status', messageKey: `pc_closed_won_lost_${r.outcome}`, fixSteps: ['pc_closed_won_lost_fix1', 'pc_closed_won_lost_fix2'] }];
+  },
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '@/lib/model/settings';
+import { evaluate, localToday } from '@/lib/rules/engine';
+import { RULES } from '@/lib/rules';
+import { defineRule } from '@/lib/rules/types';
+
+describe('rule engine', () => {
+  it('computes today in the user time zone', () => {
+    const t = new Date('2025-01-14T20:00:00Z');
+    expect(localToday(t, 'Asia/Tokyo')).toBe('2025-01-15');
+    expect(localToday(t, 'America/Los_Angeles')).toBe('2025-01-14');
+    expect(localToday(t, 'Europe/Paris')).toBe('2025-01-14');
+  });
+
+  it('puts errors first, then warnings, then info', () => {
+    const findings = evaluate(
+      [{ kind: 'opportunity', app: 'dynamics', syncWithPartnerCenter: true, referralId: null, closeDate: '2020-01-01', state: 'open', solutionsCount: 0, referralVisibilityEditable: true }],
+      { settings: DEFAULT_SETTINGS, today: '2025-01-15' },
+      RULES,
+    );
+    expect(findings.map((f) => f.severity)).toEqual(['error', 'warning', 'info', 'info']);
+    expect(findings.map((f) => f.rule)).toEqual(['crm.solution-missing', 'crm.close-date-past', 'crm.not-yet-synced', 'crm.visibility-irreversible']);
+  });
+
+  it('skips a rule that throws (fail open) and runs the others', () => {
+    const broken = defineRule({ id: 'x.broken', kinds: ['opportunity'], severity: 'error', source: 'test', messages: [], check: () => { throw new Error('boom'); } });
+    const findings = evaluate([{ kind: 'opportunity', app: 'dynamics', syncWithPartnerCenter: false }], { settings: DEFAULT_SETTINGS, today: '2025-01-15' }, [broken, ...RULES]);
+    expect(findings.map((f) => f.rule)).toEqual(['crm.sync-disabled']);
+  });
+
+  it('only hands a rule the observation kinds it declares', () => {
+    const seen: string[] = [];
+    const spy = defineRule({ id: 'x.spy', kinds: ['account'], severity: 'info', source: 'test', messages: [], check: (o) => (seen.push(o.kind), []) });
+    evaluate([{ kind: 'opportunity', app: 'dynamics' }, { kind: 'account', app: 'dynamics' }, { kind: 'runHistory', runs: [] }], { settings: DEFAULT_SETTINGS, today: '2025-01-15' }, [spy]);
+    expect(seen).toEqual(['account']);
+  });
+});

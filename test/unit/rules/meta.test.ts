@@ -1,0 +1,74 @@
+/**
+ * Conventions that keep the rule set honest: every catalogue ID is registered (and nothing else),
+ * each rule lives in a file named by its ID, has a source, firing and silent cases, and messages in
+ * en, ja and fr; rules and knowledge stay pure.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '@/lib/rules';
+import { LOCALES, ROOT, messages } from '../helpers';
+import { ALL_CASES } from './rules.test';
+
+const RULE_FILE = /^(crm|pc|flow|error)\.[a-z0-9-]+\.ts$/;
+const catalogue = readFileSync(join(__dirname, 'catalogue-ids.txt'), 'utf8').split('\n').filter(Boolean);
+const SHARED_RULES = join(ROOT, '../shared/RULES.md');
+
+describe('rule registry', () => {
+  it('has exactly the IDs of the catalogue, once each', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual([...catalogue].sort());
+  });
+
+  it.runIf(existsSync(SHARED_RULES))('keeps its copy of the catalogue IDs in step with shared/RULES.md', () => {
+    const ids = [...readFileSync(SHARED_RULES, 'utf8').matchAll(/^\| `([a-z]+\.[a-z0-9-]+)`/gm)].map((m) => m[1]);
+    expect(catalogue).toEqual(ids);
+  });
+
+  it('has one file per rule, named by its ID, each registered', () => {
+    const files = readdirSync(join(ROOT, 'lib/rules')).filter((f) => RULE_FILE.test(f));
+    expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(RULES.map((r) => r.id).sort());
+  });
+
+  it.each(RULES.map((r) => [r.id, r] as const))('%s has a source, messages and kinds', (_id, rule) => {
+    expect(rule.source.trim()).not.toBe('');
+    expect(rule.messages.length).toBeGreaterThan(0);
+    expect(rule.kinds.length).toBeGreaterThan(0);
+  });
+
+  it.each(RULES.map((r) => [r.id] as const))('%s has at least one firing and one silent case', (id) => {
+    const cases = ALL_CASES[id] ?? [];
+    expect(cases.filter((c) => c.expect !== 'silent').length, 'firing cases').toBeGreaterThan(0);
+    expect(cases.filter((c) => c.expect === 'silent').length, 'silent cases').toBeGreaterThan(0);
+  });
+
+  it.each(LOCALES)('every message and fix step of every rule exists in %s', (locale) => {
+    const m = messages(locale);
+    const missing = RULES.flatMap((r) => r.messages.filter((k) => !m[k]?.message.trim()).map((k) => `${r.id}: ${k}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('has no rule message left over in the locales', () => {
+    const used = new Set(RULES.flatMap((r) => r.messages));
+    const orphans = Object.keys(messages('en')).filter((k) => /^(crm|pc|flow|error)_/.test(k) && !used.has(k));
+    expect(orphans).toEqual([]);
+  });
+});
+
+describe('purity', () => {
+  const files = (dir: string): string[] =>
+    readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+
+  it.each(['lib/rules', 'lib/knowledge', 'lib/model'])('%s imports nothing from the browser, the DOM or entrypoints', (dir) => {
+    for (const file of files(dir)) {
+      const src = readFileSync(join(ROOT, file), 'utf8');
+      expect(src, file).not.toMatch(/from ['"](?:wxt|webextension-polyfill|@wxt-dev|[^'"]*entrypoints)/);
+      expect(src, file).not.toMatch(/\b(?:document|window|chrome|browser)\.\w/);
+    }
+  });
+
+  it('lib/ as a whole never imports browser APIs or entrypoints', () => {
+    for (const file of files('lib')) expect(readFileSync(join(ROOT, file), 'utf8'), file).not.toMatch(/from ['"](?:wxt\/browser|webextension-polyfill|@wxt-dev\/browser|[^'"]*entrypoints)/);
+  });
+});
