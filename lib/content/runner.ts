@@ -35,8 +35,8 @@ export interface RunnerOptions {
 export interface Runner {
   /** Schedule a pass (after settings change or navigation). */
   schedule(): void;
-  /** Run a pass now (tests). */
-  pass(): void;
+  /** Run a pass now (tests); `force` reads even right after a URL change. */
+  pass(force?: boolean): void;
 }
 
 export function startRunner(opts: RunnerOptions): Runner {
@@ -47,11 +47,27 @@ export function startRunner(opts: RunnerOptions): Runner {
   let frame = 0;
   let lastReport = '';
   let lastRecord = '';
+  let lastHref = currentUrl();
+  /** Page mutations seen (outside our hosts), and how many the last pass had seen. */
+  let mutations = 0;
+  let mutationsAtLastPass = 0;
+  let settleTimer = 0;
 
-  const pass = () => {
+  const pass = (force = false) => {
     frame = 0;
     if (signal.aborted) return;
     const href = currentUrl();
+    // SPA navigation: the URL changes before the app swaps the record's DOM. Reading now would pin
+    // the previous record's fields on the new one, so wait for the page to change (or 300 ms).
+    if (href !== lastHref && mutations === mutationsAtLastPass && !force) {
+      layer.clear();
+      if (!settleTimer) settleTimer = win.setTimeout(() => ((settleTimer = 0), pass(true)), 300);
+      return;
+    }
+    if (settleTimer) win.clearTimeout(settleTimer);
+    settleTimer = 0;
+    lastHref = href;
+    mutationsAtLastPass = mutations;
     let reading = null;
     try {
       reading = opts.read(doc, new URL(href), opts.settings());
@@ -75,14 +91,14 @@ export function startRunner(opts: RunnerOptions): Runner {
 
   const schedule = () => {
     if (frame || signal.aborted) return;
-    frame = win.requestAnimationFrame(pass);
+    frame = win.requestAnimationFrame(() => pass());
   };
 
   const observer = new win.MutationObserver((records) => {
-    if (frame) return;
     for (const r of records) {
       if (isOurs(r.target)) continue;
       if (r.type === 'childList' && onlyOurs(r.addedNodes) && onlyOurs(r.removedNodes)) continue;
+      mutations++;
       schedule();
       return;
     }
@@ -105,6 +121,7 @@ export function startRunner(opts: RunnerOptions): Runner {
     doc.removeEventListener('input', onInput, true);
     doc.removeEventListener('change', onInput, true);
     if (frame) win.cancelAnimationFrame(frame);
+    if (settleTimer) win.clearTimeout(settleTimer);
     layer.clear();
   });
 

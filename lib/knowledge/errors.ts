@@ -72,7 +72,7 @@ export const ERROR_CATALOGUE: readonly ErrorEntry[] = [
       /country\s+code\s+(?:is\s+)?(?:missing|required|invalid|not\s+valid|empty)/i,
       /(?:missing|invalid|no)\s+(?:(?:customer|account|two-letter|2-letter)\s+)*country\s+code/i,
       /国コード(?:が|は)?(?:ありません|見つかりません|必要|無効)/,
-      /code\s+(?:de\s+)?pays\s+(?:est\s+)?(?:manquant|requis|obligatoire|non\s+valide|invalide)/i,
+      /code\s+(?:de\s+)?pays(?:\s+[\p{L}']+){0,3}?\s+(?:est\s+)?(?:manquant|requis|obligatoire|non\s+valide|invalide)/iu,
     ],
     steps: 3,
     source: 'FAQ R6; domain §5 E11',

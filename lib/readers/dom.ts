@@ -86,3 +86,50 @@ export function parseAmount(raw: string | null | undefined): number | null | und
   const n = Number(normal);
   return Number.isFinite(n) ? n : undefined;
 }
+
+/**
+ * Parses a displayed date to `YYYY-MM-DD`. Year-first (ja: 2025/06/30) is unambiguous; otherwise
+ * the page language decides day-first (fr, en-GB…) or month-first (en-US), unless a part over 12
+ * settles it. `null` for an empty field, `undefined` when unsure.
+ */
+export function parseDisplayDate(raw: string | null | undefined, lang: string): string | null | undefined {
+  const s = normalize(raw);
+  if (s === '' || s === '---' || s === '--') return null;
+  const iso = /^(\d{4})[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})日?/.exec(s);
+  if (iso) return ymd(+iso[1]!, +iso[2]!, +iso[3]!);
+  const m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/.exec(s);
+  if (!m) return undefined;
+  const a = +m[1]!;
+  const b = +m[2]!;
+  const y = +m[3]!;
+  if (a > 12 && b <= 12) return ymd(y, b, a);
+  if (b > 12 && a <= 12) return ymd(y, a, b);
+  const l = lang.toLowerCase();
+  if (l === 'en-us' || l === 'en' || l.startsWith('en-us')) return ymd(y, a, b);
+  if (/^(fr|de|es|it|pt|nl|en-gb|en-au|en-in|en-nz|en-ie)/.test(l)) return ymd(y, b, a);
+  return undefined;
+}
+
+function ymd(y: number, m: number, d: number): string | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return undefined;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Text of an element including open shadow roots (Salesforce renders some values there). */
+export function deepText(el: Element | null | undefined): string {
+  if (!el) return '';
+  const parts: string[] = [];
+  const walk = (n: Node) => {
+    if (n.nodeType === 3) parts.push(n.nodeValue ?? '');
+    const sr = (n as Element).shadowRoot;
+    if (sr) sr.childNodes.forEach(walk);
+    n.childNodes.forEach(walk);
+  };
+  walk(el);
+  return normalize(parts.join(' '));
+}
+
+/** The page language: `<html lang>`, else the browser's. */
+export const pageLang = (doc: Document): string => doc.documentElement.getAttribute('lang') || doc.defaultView?.navigator.language || 'en';

@@ -167,3 +167,32 @@ export async function tabIdFor(sw, urlPattern) {
 export function messages(lang) {
   return JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8'));
 }
+
+const DEFAULT_SETTINGS = { version: 1, disabledRules: [], fields: {}, salesforceStages: {}, labelOverrides: {} };
+
+/** Stores the fixture's settings (or the defaults) the way the popup would. */
+export async function useSettings(sw, partial) {
+  await sw.evaluate(async (value) => chrome.storage.local.set({ settings: value }), { ...DEFAULT_SETTINGS, ...(partial ?? {}) });
+}
+
+/**
+ * Opens a fixture and waits until the extension has read it: until the hints shown equal the
+ * expected rule set, or the background holds a report for this URL and the page is quiet. Returns
+ * the unique rule IDs shown.
+ */
+export async function openAndSettle(browser, page, url, expected, { timeout = 8000 } = {}) {
+  await page.goto(url);
+  const want = [...new Set(expected)].sort().join(',');
+  const started = Date.now();
+  let shown = [];
+  while (Date.now() - started < timeout) {
+    shown = [...new Set(await shownRules(page))].sort();
+    const tabId = await tabIdFor(browser.sw, page.url().split('#')[0]).catch(() => null);
+    const reported = tabId
+      ? await browser.sw.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] ?? null, tabId)
+      : null;
+    if (reported && reported.url === page.url() && shown.join(',') === want) return shown;
+    await page.waitForTimeout(100);
+  }
+  return shown;
+}

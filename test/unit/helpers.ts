@@ -10,6 +10,8 @@ export type Locale = (typeof LOCALES)[number];
 
 export interface FixtureMeta {
   url: string;
+  /** Settings the page is read with (merged over the defaults). */
+  settings?: Record<string, unknown>;
   title: string;
   observations: unknown[];
   rules: string[];
@@ -37,6 +39,19 @@ export function loadFixture(app: string, name: string, opts: { keepLate?: boolea
   if (!opts.keepLate) {
     const tpl = doc.getElementById('late-form') as HTMLTemplateElement | null;
     doc.getElementById('late-root')?.replaceWith(tpl!.content.cloneNode(true));
+  }
+  // Declarative shadow DOM (what Chrome builds from `<template shadowrootmode>` when it parses a page).
+  for (const tpl of [...doc.querySelectorAll('template[shadowrootmode]')] as HTMLTemplateElement[]) {
+    const host = tpl.parentElement;
+    if (!host || host.shadowRoot) continue;
+    const root = host.attachShadow({ mode: tpl.getAttribute('shadowrootmode') === 'closed' ? 'closed' : 'open' });
+    root.append(tpl.content.cloneNode(true));
+    tpl.remove();
+  }
+  // happy-dom does not select an <option selected> when parsing; browsers do.
+  for (const select of doc.querySelectorAll('select')) {
+    const chosen = [...select.options].findIndex((o) => o.hasAttribute('selected'));
+    if (chosen >= 0) select.selectedIndex = chosen;
   }
   return { doc, window, meta, url: new URL(meta.url) };
 }

@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { Observation } from '@/lib/model/observation';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { readDynamics } from '@/lib/readers/dynamics';
+import { readSalesforce } from '@/lib/readers/salesforce';
 import type { Reader } from '@/lib/readers/types';
-import { evaluate } from '@/lib/rules/engine';
+import { evaluate, localToday } from '@/lib/rules/engine';
+import type { Settings } from '@/lib/model/settings';
 import { RULES } from '@/lib/rules';
-import { listFixtures, loadFixture } from './helpers';
+import { listFixtures, loadFixture, type FixtureMeta } from './helpers';
 
-const READERS: Record<string, Reader> = { dynamics: readDynamics };
-const TODAY = '2025-01-15';
+const READERS: Record<string, Reader> = { dynamics: readDynamics, salesforce: readSalesforce };
+/** Fixture dates are far in the past (2024) or future (2031), so expectations hold on any day a test runs. */
+const TODAY = localToday();
+
+const settingsOf = (meta: FixtureMeta): Settings => ({ ...DEFAULT_SETTINGS, ...(meta.settings as Partial<Settings>) });
 
 describe.each(Object.keys(READERS))('%s reader on saved pages', (app) => {
   const read = READERS[app]!;
@@ -17,15 +22,16 @@ describe.each(Object.keys(READERS))('%s reader on saved pages', (app) => {
 
   it.each(cases)('%s: observation equals the expected JSON and is schema-valid', (name) => {
     const { doc, url, meta } = loadFixture(app, name);
-    const reading = read(doc, url, DEFAULT_SETTINGS);
+    const reading = read(doc, url, settingsOf(meta));
     expect(reading?.observations).toEqual(meta.observations);
     for (const o of reading!.observations) expect(Observation.safeParse(o).success).toBe(true);
   });
 
   it.each(cases)('%s: fires exactly the expected rules', (name) => {
     const { doc, url, meta } = loadFixture(app, name);
-    const reading = read(doc, url, DEFAULT_SETTINGS)!;
-    const ids = [...new Set(evaluate(reading.observations, { settings: DEFAULT_SETTINGS, today: TODAY }, RULES).map((f) => f.rule))].sort();
+    const settings = settingsOf(meta);
+    const reading = read(doc, url, settings)!;
+    const ids = [...new Set(evaluate(reading.observations, { settings, today: TODAY }, RULES).map((f) => f.rule))].sort();
     expect(ids).toEqual([...meta.rules].sort());
   });
 

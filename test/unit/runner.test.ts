@@ -50,13 +50,16 @@ describe('content runner', () => {
     expect(reports).toEqual([{ url: expect.any(String), findings: [] }]);
   });
 
-  it('removes the hint when the user turns sync on, and reports the change once', () => {
+  it('follows the user: turning sync on replaces the sync hint with what now matters, reported once', () => {
     const { doc, runner, reports } = run('opportunity-sync-off');
     (doc.querySelector('select[data-id$="checkbox-select"]') as HTMLSelectElement).value = '1';
     runner.pass();
     runner.pass();
-    expect(hints(doc)).toHaveLength(0);
-    expect(reports.map((r) => r.findings.length)).toEqual([1, 0]);
+    const rules = hints(doc).map((h) => h.getAttribute('data-rule'));
+    expect(rules).not.toContain('crm.sync-disabled');
+    // Now meant to sync: the empty solutions subgrid and the missing Referral Identifier matter.
+    expect(rules.sort()).toEqual(['crm.not-yet-synced', 'crm.solution-missing']);
+    expect(reports.map((r) => r.findings.map((f) => f.rule))).toEqual([['crm.sync-disabled'], ['crm.solution-missing', 'crm.not-yet-synced']]);
   });
 
   it('does not touch the page when a pass finds the same thing', () => {
@@ -91,6 +94,26 @@ describe('content runner', () => {
     const { doc, ac } = run('opportunity-sync-off');
     ac.abort();
     expect(doc.querySelectorAll('cosell-hint, cosell-panel')).toHaveLength(0);
+  });
+
+  it('after an in-app URL change, waits for the page to swap the record before reading it', async () => {
+    const fx = loadFixture('dynamics', 'opportunity-sync-off');
+    let href = fx.meta.url;
+    const ac = new AbortController();
+    controllers.push(ac);
+    const reports: Report[] = [];
+    const runner = startRunner({ doc: fx.doc, read: readDynamics, rules: RULES, settings: () => DEFAULT_SETTINGS, t: translator('en'), report: (r) => reports.push(r), signal: ac.signal, url: () => href });
+    runner.pass();
+    expect(fx.doc.querySelectorAll('cosell-hint')).toHaveLength(1);
+    // The app pushes the next record's URL; its form is not rendered yet (the old one still is).
+    href = fx.meta.url.replace('7D1C1A2E', '00000000');
+    runner.pass();
+    expect(fx.doc.querySelectorAll('cosell-hint')).toHaveLength(0);
+    expect(reports.map((r) => r.url)).toEqual([fx.meta.url]);
+    // Nothing changes in the page: after a short wait it is read as it is.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(reports.map((r) => r.url)).toEqual([fx.meta.url, href]);
+    expect(fx.doc.querySelectorAll('cosell-hint')).toHaveLength(1);
   });
 
   it('never lets a throwing reader reach the page', () => {

@@ -3,10 +3,11 @@
  * (knowledge/dom.md §2.1). Never class names.
  */
 import type { CustomFieldKey, Settings } from '../../model/settings';
-import { cssEscape, firstShown, isShown, labelKey } from '../dom';
+import { cssEscape, firstShown, labelKey, normalize } from '../dom';
 import { labelKeysFor } from '../labels';
 
 const CONTAINER = '[data-id$="-FieldSectionItemContainer"]';
+const EMPTY = new Set(['', '---', '--', '-- Select --', '--Select--', '-- 選択 --', '-- Sélectionner --']);
 
 /** Body field container for a logical name; header and business-process copies only when the body has none. */
 export function containerByLogicalName(form: ParentNode, name: string): Element | null {
@@ -75,4 +76,59 @@ export function readTwoOption(container: Element): boolean | undefined {
   return undefined;
 }
 
-export { isShown };
+/** Text, number, currency, date and multiline inputs: the live value; `null` when empty. */
+export function readText(container: Element): string | null | undefined {
+  const input = container.querySelector<HTMLInputElement | HTMLTextAreaElement>('input[data-id*=".fieldControl"], textarea[data-id*=".fieldControl"]') ?? container.querySelector('input:not([type="hidden"]), textarea');
+  if (input) return normalize(input.value) === '' ? null : input.value.trim();
+  return undefined;
+}
+
+/** Option set: `select` (older UCI) or the Fluent combobox button (newer). `null` when nothing is chosen. */
+export function readChoice(container: Element): string | null | undefined {
+  const select = container.querySelector<HTMLSelectElement>('select[data-id*=".fieldControl-option-set-select"], select[data-id*=".fieldControl"]');
+  if (select) {
+    const v = select.value;
+    const opt = [...select.options].find((o) => o.value === v);
+    if (v === '' || v === '-1') return null;
+    const text = normalize(opt?.textContent);
+    return EMPTY.has(text) ? null : text || null;
+  }
+  const combo = container.querySelector('[data-id*=".fieldControl-option-set-select"], [data-id*=".fieldControl-option-set-container"] [role="combobox"], [role="combobox"][data-id*=".fieldControl"]');
+  if (combo) {
+    const text = normalize(combo.getAttribute('value') || combo.getAttribute('title') || combo.textContent);
+    return EMPTY.has(text) ? null : text;
+  }
+  return undefined;
+}
+
+/** Lookup: the selected record's name, `null` when the lookup is empty. */
+export function readLookup(container: Element, name: string): string | null | undefined {
+  const tag = container.querySelector(`[data-id*="${cssEscape(name)}.fieldControl-LookupResultsDropdown_${cssEscape(name)}_selected_tag"], [data-id*="_selected_tag"]`);
+  if (tag) {
+    const text = container.querySelector('[data-id$="_selected_tag_text"]');
+    return normalize(text?.getAttribute('title') || text?.textContent || tag.textContent) || null;
+  }
+  if (container.querySelector('input[data-id*="_textInputBox_with_filter_new"], input[data-id*="LookupResultsDropdown"]')) return null;
+  return undefined;
+}
+
+/** Whether a field's control can be edited (not read-only, not disabled). */
+export function isEditable(container: Element): boolean | undefined {
+  const control = container.querySelector('input:not([type="hidden"]), textarea, select, button[role="switch"], [role="radiogroup"], [role="combobox"]');
+  if (!control) return undefined;
+  return !(control.getAttribute('aria-readonly') === 'true' || control.hasAttribute('readonly') || control.hasAttribute('disabled') || control.getAttribute('aria-disabled') === 'true');
+}
+
+/** Rows of a subgrid, found by its title (label map). `0` when the grid says it is empty. */
+export function subgridByLabel(form: ParentNode, key: CustomFieldKey, settings?: Settings): { count: number; anchor: Element } | undefined {
+  const wanted = labelKeysFor(key, settings);
+  for (const title of form.querySelectorAll('h2, h3, [role="heading"], label, span[title]')) {
+    if (!wanted.has(labelKey(title.getAttribute('title') || title.textContent))) continue;
+    const section = title.closest('[data-id$="-subgrid"], [data-id*="subgrid"], section, [data-control-name]');
+    const grid = section?.querySelector('[data-id$="-pcf_grid_control_container"], [role="grid"], [role="treegrid"]');
+    if (!section || !grid || !firstShown([grid])) continue;
+    const rows = [...grid.querySelectorAll('[role="row"]')].filter((r) => !r.querySelector('[role="columnheader"]') && !r.closest('[role="rowgroup"][data-header]'));
+    return { count: rows.length, anchor: section };
+  }
+  return undefined;
+}

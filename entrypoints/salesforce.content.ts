@@ -1,0 +1,14 @@
+import { bootContentScript } from '@/lib/content/boot';
+import { matchPatterns } from '@/lib/knowledge/hosts';
+import { readSalesforce } from '@/lib/readers/salesforce';
+import { CRM_RULES, ERROR_RULES } from '@/lib/rules';
+import { contentEnv } from './_shared/content-env';
+
+export default defineContentScript({
+  matches: matchPatterns('salesforce'),
+  runAt: 'document_idle',
+  noScriptStartedPostMessage: true,
+  main(ctx) {
+    void bootContentScript(contentEnv(ctx), readSalesforce, [...CRM_RULES, ...ERROR_RULES]);
+  },
+});

@@ -1,0 +1,68 @@
+/**
+ * Every saved CRM page in the built extension, in each UI language: exactly the expected rule IDs
+ * are shown in `cosell-*` shadow roots, and in-app navigation leaves one set of hints for the
+ * current record and nothing behind.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { LANGS, launch, listFixtures, openAndSettle, shownRules, startServer, useSettings } from './harness.mjs';
+
+const APPS = ['dynamics', 'salesforce'];
+
+for (const lang of LANGS) {
+  describe(`CRM fixtures, browser in ${lang}`, () => {
+    let server;
+    let browser;
+    let page;
+
+    before(async () => {
+      server = await startServer();
+      browser = await launch({ port: server.port, lang });
+      page = await browser.context.newPage();
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    for (const f of listFixtures().filter((x) => APPS.includes(x.app))) {
+      it(`${f.app}/${f.name}: ${f.meta.rules.join(', ') || 'no hints'}`, async () => {
+        await useSettings(browser.sw, f.meta.settings);
+        const shown = await openAndSettle(browser, page, f.url, f.meta.rules);
+        assert.deepEqual(shown, [...new Set(f.meta.rules)].sort());
+        // Each hint is in an open shadow root of a cosell-* host, with a severity.
+        const bad = await page.evaluate(() =>
+          [...document.querySelectorAll('*')]
+            .filter((h) => h.localName.startsWith('cosell-'))
+            .filter((h) => !h.shadowRoot || h.shadowRoot.mode !== 'open' || [...h.shadowRoot.querySelectorAll('[data-rule]')].some((e) => !['error', 'warning', 'info'].includes(e.getAttribute('data-severity')))).length,
+        );
+        assert.equal(bad, 0);
+      });
+    }
+
+    it('after 20 in-app navigations between records, shows one set of hints for the current record and nothing left over', async () => {
+      const f = listFixtures().find((x) => x.name === 'opportunity-spa-navigation');
+      await useSettings(browser.sw);
+      assert.deepEqual(await openAndSettle(browser, page, f.url, f.meta.rules), [...f.meta.rules].sort());
+      const single = await page.evaluate(() => document.querySelectorAll('cosell-hint').length);
+      for (let i = 0; i < 20; i++) {
+        const now = await page.evaluate(() => window.cosellFixtureNavigate());
+        const want = now === 'a' ? f.meta.rules : f.meta.spa.other.rules;
+        await page.waitForFunction(
+          (expected) => {
+            const ids = [];
+            for (const h of document.querySelectorAll('*')) if (h.localName.startsWith('cosell-') && h.shadowRoot) for (const e of h.shadowRoot.querySelectorAll('[data-rule]')) ids.push(e.getAttribute('data-rule'));
+            return [...new Set(ids)].sort().join(',') === expected;
+          },
+          [...new Set(want)].sort().join(','),
+          { timeout: 5000 },
+        );
+      }
+      // 20 navigations from record A end on record A.
+      assert.equal(page.url(), f.url);
+      assert.deepEqual([...new Set(await shownRules(page))].sort(), [...f.meta.rules].sort());
+      assert.equal(await page.evaluate(() => document.querySelectorAll('cosell-hint').length), single);
+      assert.equal(await page.evaluate(() => document.querySelectorAll('cosell-panel').length), 0);
+    });
+  });
+}
