@@ -40,23 +40,28 @@ for (const lang of LANGS) {
   try {
     const page = await browser.context.newPage();
     for (const f of server.fixtures) {
+      const t0 = Date.now();
       await page.goto(f.url);
       if (f.meta.rules.length > 0) {
         await page.locator('cosell-hint [data-rule], cosell-panel [data-rule]').first().waitFor({ timeout: 5000 }).catch(() => undefined);
       }
       await page.waitForTimeout(300);
       // Open the first hint's fix steps so the screenshot shows them.
-      await page.locator('cosell-hint details').first().evaluate((d) => (d.open = true)).catch(() => undefined);
+      await page.evaluate(() => {
+        const details = document.querySelector('cosell-hint')?.shadowRoot?.querySelector('details');
+        if (details) details.open = true;
+      });
       const file = join(dir, `${f.app}-${f.name}.png`);
       await page.screenshot({ path: file, fullPage: true });
       written.push(file);
+      console.log(`  ${lang} ${f.app}/${f.name} (${Date.now() - t0} ms)`);
       if (f.meta.rules.length > 0 && !written.some((w) => w.includes(`${lang}/popup`))) {
         const tabId = await tabIdFor(browser.sw, f.url);
         const popup = await browser.context.newPage();
         await popup.setViewportSize({ width: 400, height: 600 });
         await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
         await popup.locator('[data-state]').first().waitFor();
-        await popup.locator('details').first().evaluate((d) => (d.open = true)).catch(() => undefined);
+        await popup.evaluate(() => document.querySelector('details')?.setAttribute('open', ''));
         const pfile = join(dir, 'popup-this-page.png');
         await popup.screenshot({ path: pfile, fullPage: true });
         written.push(pfile);

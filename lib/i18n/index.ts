@@ -17,10 +17,25 @@ export function fill(template: string, params: Params = {}): string {
  */
 export function createTranslator(get: GetMessage): Translator {
   const lookup = (key: string) => get(key) || key;
+  // The browser's UI locale (`en_US`, `ja`, `fr`): dates in messages follow it.
+  const locale = (get('@@ui_locale') || 'en').replace('_', '-');
+  let dates: Intl.DateTimeFormat | null = null;
+  const formatDate = (iso: string) => {
+    try {
+      dates ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+      return dates.format(new Date(`${iso}T00:00:00Z`));
+    } catch {
+      return iso;
+    }
+  };
   return (key, params) => {
     if (!params) return lookup(key);
     const resolved: Record<string, string | number> = {};
-    for (const [name, value] of Object.entries(params)) resolved[name] = name.endsWith('Key') && typeof value === 'string' ? lookup(value) : value;
+    for (const [name, value] of Object.entries(params)) {
+      if (name.endsWith('Key') && typeof value === 'string') resolved[name] = lookup(value);
+      else if (name === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) resolved[name] = formatDate(value);
+      else resolved[name] = value;
+    }
     return fill(lookup(key), resolved);
   };
 }

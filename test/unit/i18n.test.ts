@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fill } from '@/lib/i18n';
+import { createTranslator, fill } from '@/lib/i18n';
 import { LOCALES, ROOT, messages } from './helpers';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -37,6 +37,14 @@ describe('locales', () => {
       Object.keys(en).filter((k) => messages(locale)[k]!.message === en[k]!.message && !/^(extName|app_|severity_info)/.test(k));
     expect(same('ja')).toEqual([]);
     expect(same('fr').filter((k) => !['panel_title', 'pc_team_missing_email'].includes(k))).toEqual([]);
+  });
+
+  it('formats {date} in the browser UI locale', () => {
+    const t = (locale: string) => createTranslator((k) => (k === '@@ui_locale' ? locale : k === 'm' ? 'Due {date}' : ''));
+    expect(t('en_US')('m', { date: '2024-06-30' })).toBe('Due Jun 30, 2024');
+    expect(t('ja')('m', { date: '2024-06-30' })).toBe('Due 2024/06/30');
+    expect(t('fr')('m', { date: '2024-06-30' })).toBe('Due 30 juin 2024');
+    expect(t('en_US')('m', { date: 'soon' })).toBe('Due soon');
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
