@@ -22,7 +22,7 @@ export default defineBackground(() => {
     if ((message as { type?: unknown })?.type === 'cosell:get-settings') {
       return browser.storage.local.get(SETTINGS_KEY).then((stored) => parseSettings(stored[SETTINGS_KEY]).settings);
     }
-    return tabs.handle(message, sender.tab?.id);
+    return tabs.handle(message, sender.tab?.id, sender.frameId ?? 0);
   });
   // A reload, or a load of a page we have no access to (Chrome then withholds `url`), ends what we
   // knew of the tab; navigations within our apps are followed by a fresh report from the content script.

@@ -1,8 +1,12 @@
 /**
- * Per-tab findings, kept in `storage.session` so a service worker restart loses nothing.
- * Browser-agnostic: the storage area and badge setter are passed in.
+ * Per-tab findings, kept in `storage.session` so a service worker restart loses nothing. A tab can
+ * have several reporting frames (the flow designer inside Power Apps): each frame's report is kept
+ * and the popup and badge see them merged. Browser-agnostic: the storage area and badge setter are
+ * passed in.
  */
+import type { Finding } from '../model/finding';
 import { Message, TabState, tabKey } from '../model/messages';
+import { z } from '../model/zod';
 
 export interface StorageArea {
   get(key: string): Promise<Record<string, unknown>>;
@@ -14,25 +18,41 @@ export interface Badge {
   set(tabId: number, text: string): Promise<void> | void;
 }
 
+const Stored = z.object({ frames: z.record(z.string(), TabState) });
+type Stored = z.infer<typeof Stored>;
+
+const merged = (stored: Stored): TabState | null => {
+  const top = stored.frames['0'];
+  const frames = Object.entries(stored.frames).sort(([a], [b]) => Number(a) - Number(b));
+  if (frames.length === 0) return null;
+  const findings: Finding[] = frames.flatMap(([, f]) => f.findings);
+  return { url: (top ?? frames[0]![1]).url, findings, at: Math.max(...frames.map(([, f]) => f.at)) };
+};
+
 export function createTabStore(area: StorageArea, badge: Badge) {
+  const read = async (tabId: number): Promise<Stored> => {
+    const parsed = Stored.safeParse((await area.get(tabKey(tabId)))[tabKey(tabId)]);
+    return parsed.success ? parsed.data : { frames: {} };
+  };
   return {
     /** Handles one runtime message; returns the reply (or undefined when the message is not ours). */
-    async handle(raw: unknown, senderTabId: number | undefined): Promise<TabState | null | undefined> {
+    async handle(raw: unknown, senderTabId: number | undefined, frameId = 0): Promise<TabState | null | undefined> {
       const parsed = Message.safeParse(raw);
       if (!parsed.success) return undefined;
       const msg = parsed.data;
       if (msg.type === 'cosell:findings') {
         if (senderTabId === undefined) return undefined;
-        const state: TabState = { url: msg.url, findings: msg.findings, at: Date.now() };
-        await area.set({ [tabKey(senderTabId)]: state });
-        const errors = msg.findings.filter((f) => f.severity === 'error').length;
+        const stored = await read(senderTabId);
+        // A new top document: whatever its old frames said is gone with it.
+        if (frameId === 0 && stored.frames['0']?.url !== msg.url) stored.frames = {};
+        stored.frames[String(frameId)] = { url: msg.url, findings: msg.findings, at: Date.now() };
+        await area.set({ [tabKey(senderTabId)]: stored });
+        const errors = Object.values(stored.frames).reduce((n, f) => n + f.findings.filter((x) => x.severity === 'error').length, 0);
         await badge.set(senderTabId, errors > 0 ? String(errors) : '');
         return null;
       }
       if (msg.type !== 'cosell:get-tab') return undefined;
-      const stored = (await area.get(tabKey(msg.tabId)))[tabKey(msg.tabId)];
-      const state = TabState.safeParse(stored);
-      return state.success ? state.data : null;
+      return merged(await read(msg.tabId));
     },
     async forget(tabId: number): Promise<void> {
       await area.remove(tabKey(tabId));

@@ -56,7 +56,7 @@ for (const lang of LANGS) {
       await page.waitForFunction(() => document.readyState === 'complete');
       const tabId = await tabIdFor(browser.sw, fixture('opportunity-sync-on').url);
       await browser.sw.evaluate(async (id) => {
-        for (let i = 0; i < 50 && !(await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]; i++) await new Promise((r) => setTimeout(r, 100));
+        for (let i = 0; i < 50 && !(await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]?.frames?.['0']; i++) await new Promise((r) => setTimeout(r, 100));
       }, tabId);
       assert.deepEqual(await shownRules(page), []);
       assert.equal(await page.locator('cosell-hint, cosell-panel').count(), 0);

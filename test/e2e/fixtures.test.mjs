@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { LANGS, launch, listFixtures, openAndSettle, shownRules, startServer, useSettings } from './harness.mjs';
 
-const APPS = ['dynamics', 'salesforce'];
+const APPS = ['dynamics', 'salesforce', 'power-automate', 'partner-center'];
 
 for (const lang of LANGS) {
-  describe(`CRM fixtures, browser in ${lang}`, () => {
+  describe(`Saved pages of the four apps, browser in ${lang}`, () => {
     let server;
     let browser;
     let page;
@@ -39,6 +39,28 @@ for (const lang of LANGS) {
         assert.equal(bad, 0);
       });
     }
+
+    it('solution page: names the next flow to turn on, and follows flows turned on in place (no reload)', async () => {
+      const f = listFixtures().find((x) => x.name === 'solution-flows-salesforce-ja');
+      await useSettings(browser.sw);
+      await openAndSettle(browser, page, f.url, f.meta.rules);
+      const hintRow = () =>
+        page.evaluate(() => {
+          const host = document.querySelector('cosell-hint');
+          const el = host?.shadowRoot?.querySelector('[data-rule]');
+          return { rule: el?.getAttribute('data-rule'), severity: el?.getAttribute('data-severity'), row: host?.closest('[role="row"]')?.querySelector('a')?.textContent };
+        });
+      assert.deepEqual(await hintRow(), { rule: 'flow.activation-order', severity: 'info', row: 'Partner Center Microsoft Co-sell Referral Updates to Salesforce (Insider Preview)' });
+      await page.evaluate(() => window.cosellFixtureSetState(3, true));
+      await page.waitForFunction(() => document.querySelector('cosell-hint')?.closest('[role="row"]')?.querySelector('a')?.textContent === 'Partner Center to Salesforce CRM (Insider Preview)', null, { timeout: 5000 });
+      // Turning on a later flow too early: a warning on that row.
+      await page.evaluate(() => window.cosellFixtureSetState(6, true));
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('cosell-hint')].some((h) => h.shadowRoot?.querySelector('[data-severity="warning"]') && h.closest('[role="row"]')?.querySelector('a')?.textContent === 'Salesforce Opportunity to Partner Center (Insider Preview)'),
+        null,
+        { timeout: 5000 },
+      );
+    });
 
     it('after 20 in-app navigations between records, shows one set of hints for the current record and nothing left over', async () => {
       const f = listFixtures().find((x) => x.name === 'opportunity-spa-navigation');

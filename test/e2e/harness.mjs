@@ -189,7 +189,7 @@ export async function openAndSettle(browser, page, url, expected, { timeout = 80
     shown = [...new Set(await shownRules(page))].sort();
     const tabId = await tabIdFor(browser.sw, page.url().split('#')[0]).catch(() => null);
     const reported = tabId
-      ? await browser.sw.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] ?? null, tabId)
+      ? await browser.sw.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]?.frames?.['0'] ?? null, tabId)
       : null;
     if (reported && reported.url === page.url() && shown.join(',') === want) return shown;
     await page.waitForTimeout(100);

@@ -40,8 +40,21 @@ describe('background tab store', () => {
     expect(await store.handle({ type: 'cosell:findings', url: 1 }, 1)).toBeUndefined();
     expect(await store.handle('hello', 1)).toBeUndefined();
     expect(await store.handle({ type: 'cosell:findings', url: 'u', findings: [] }, undefined)).toBeUndefined();
-    area.data['tab:9'] = { url: 'u', findings: 'garbage' };
+    area.data['tab:9'] = { frames: { 0: { url: 'u', findings: 'garbage' } } };
     expect(await store.handle({ type: 'cosell:get-tab', tabId: 9 }, undefined)).toBeNull();
+  });
+
+  it('merges the findings of a tab\'s frames (a designer embedded in Power Apps) and starts over on a new top page', async () => {
+    const area = memoryArea();
+    const badge = { set: vi.fn() };
+    const store = createTabStore(area, badge);
+    await store.handle({ type: 'cosell:findings', url: 'https://make.powerapps.com/x', findings: [] }, 2, 0);
+    await store.handle({ type: 'cosell:findings', url: 'https://make.powerautomate.com/widgets/manage/y', findings: [finding('error'), finding('info')] }, 2, 5);
+    expect(await store.handle({ type: 'cosell:get-tab', tabId: 2 }, undefined)).toMatchObject({ url: 'https://make.powerapps.com/x', findings: [{ severity: 'error' }, { severity: 'info' }] });
+    expect(badge.set).toHaveBeenLastCalledWith(2, '1');
+    await store.handle({ type: 'cosell:findings', url: 'https://make.powerapps.com/other', findings: [] }, 2, 0);
+    expect(await store.handle({ type: 'cosell:get-tab', tabId: 2 }, undefined)).toMatchObject({ url: 'https://make.powerapps.com/other', findings: [] });
+    expect(badge.set).toHaveBeenLastCalledWith(2, '');
   });
 
   it('forgets a closed tab', async () => {

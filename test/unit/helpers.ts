@@ -13,7 +13,8 @@ export interface FixtureMeta {
   /** Settings the page is read with (merged over the defaults). */
   settings?: Record<string, unknown>;
   title: string;
-  observations: unknown[];
+  /** null: the page itself shows nothing (its content is a frame, a fixture of its own). */
+  observations: unknown[] | null;
   rules: string[];
 }
 

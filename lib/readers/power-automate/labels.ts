@@ -1,0 +1,34 @@
+/**
+ * Localized words of the Power Automate portal the readers compare against (en, ja, fr). Codes,
+ * action keys and flow names are not localized and are preferred wherever the page has them.
+ */
+import { labelKey } from '../dom';
+
+const keys = (...words: string[]) => new Set(words.map(labelKey));
+
+export const FLOW_ON = keys('On', 'オン', 'Activé', 'Activée', 'Actif');
+export const FLOW_OFF = keys('Off', 'オフ', 'Désactivé', 'Désactivée', 'Inactif');
+
+export const RUN_STATUS: Record<'failed' | 'succeeded' | 'running' | 'cancelled', Set<string>> = {
+  failed: keys('Failed', 'Faulted', 'Timed out', '失敗', '失敗しました', 'タイムアウト', 'Échec', 'Échoué', 'Échouée', 'Expiré'),
+  succeeded: keys('Succeeded', 'Succeeded with retries', '成功', '成功しました', 'Réussi', 'Réussite', 'Opération réussie'),
+  running: keys('Running', 'In progress', 'Waiting', '実行中', '待機中', 'En cours', 'En cours d’exécution', 'En attente'),
+  cancelled: keys('Cancelled', 'Canceled', 'Aborted', 'キャンセル済み', '取り消し済み', 'Annulé', 'Annulée'),
+};
+
+export const RUN_ONLY_PANEL = keys('Manage run-only permissions', 'Run only users', '実行のみのアクセス許可の管理', '実行のみのユーザー', 'Gérer les autorisations d’exécution seule', 'Utilisateurs en exécution seule');
+export const PROVIDED_BY_RUN_ONLY = /provided\s+by\s+run[- ]only\s+user|実行のみのユーザーによって提供|fourni(?:e)?\s+par\s+l['’]utilisateur\s+en\s+exécution\s+seule/i;
+export const USE_THIS_CONNECTION = /use\s+(?:this\s+)?connection|この接続を使用|utiliser\s+cette\s+connexion/i;
+
+/** A designer step that needs a connection: card error text, badge titles, aria labels. */
+export const CONNECTION_PROBLEM = /invalid\s+connection|connection\s+(?:is\s+)?required|sign\s+in\s+to\s+create\s+(?:a\s+)?connection|無効な接続|接続が必要|接続を(?:作成|選択)してください|connexion\s+(?:non\s+valide|invalide|requise)/i;
+
+export const FLOW_NAME_LABELS = keys('Flow name', 'フロー名', 'Nom du flux');
+
+export const WEBHOOK_LABELS = {
+  endpoint: keys('Http Trigger Endpoint', 'HTTP Trigger Endpoint'),
+  events: keys('Events to Register', 'Events to register'),
+  overwrite: keys('Overwrite existing trigger endpoints if present?', 'Overwrite existing trigger endpoints if present', 'Overwrite existing trigger endpoints'),
+};
+export const YES = keys('Yes', 'はい', 'Oui', 'true');
+export const NO = keys('No', 'いいえ', 'Non', 'false');

@@ -1,0 +1,84 @@
+/** Side panels: "Run only users" (Manage run-only permissions) and the Webhook Registration run form. */
+import type { RunOnlyUsers, WebhookRegistration } from '../../model/observation';
+import { firstShown, isShown, labelKey, normalize } from '../dom';
+import { NO, PROVIDED_BY_RUN_ONLY, RUN_ONLY_PANEL, USE_THIS_CONNECTION, WEBHOOK_LABELS, YES } from './labels';
+
+const panels = (doc: Document) => [...doc.querySelectorAll('[role="dialog"], [role="complementary"], aside, section[aria-label]')].filter(isShown);
+
+const nameOf = (el: Element) => {
+  const by = el.getAttribute('aria-labelledby');
+  const labelled = by ? by.split(/\s+/).map((id) => el.ownerDocument.getElementById(id)?.textContent ?? '').join(' ') : '';
+  return normalize(el.getAttribute('aria-label') || labelled || el.querySelector('h1, h2, h3, [role="heading"]')?.textContent);
+};
+
+export function readRunOnlyUsers(doc: Document): { observation: RunOnlyUsers; anchors: Record<string, Element> } | null {
+  // The panel (not the details page's "Run only users" card): titled so, with connection dropdowns.
+  const panel = panels(doc).find(
+    (p) =>
+      (RUN_ONLY_PANEL.has(labelKey(nameOf(p))) || [...p.querySelectorAll('h1, h2, h3, [role="heading"]')].some((h) => RUN_ONLY_PANEL.has(labelKey(h.textContent)))) &&
+      p.querySelector('[role="combobox"], select'),
+  );
+  if (!panel) return null;
+  const anchors: Record<string, Element> = {};
+  const connections: RunOnlyUsers['connections'] = [];
+  for (const box of panel.querySelectorAll('[role="combobox"], select')) {
+    if (!isShown(box)) continue;
+    const value = normalize((box as HTMLSelectElement).selectedOptions?.[0]?.textContent ?? box.getAttribute('value') ?? box.textContent);
+    const mode = PROVIDED_BY_RUN_ONLY.test(value) ? 'run-only-user' : USE_THIS_CONNECTION.test(value) ? 'this-connection' : 'unknown';
+    const labelIds = (box.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter((id) => id && id !== box.id);
+    const connector = normalize(labelIds.map((id) => doc.getElementById(id)?.textContent ?? '').join(' ')) || normalize(box.getAttribute('aria-label')) || normalize(box.parentElement?.querySelector('label, [data-connector-name]')?.textContent);
+    if (!connector) continue;
+    connections.push({ connector, mode });
+    anchors[`connection:${connector}`] = box.parentElement ?? box;
+  }
+  if (connections.length === 0) return null;
+  const flowName = nameOf(panel);
+  return { observation: { kind: 'runOnlyUsers', flowName: RUN_ONLY_PANEL.has(labelKey(flowName)) ? null : flowName || null, connections }, anchors };
+}
+
+/**
+ * The "Run flow" panel of "Partner Center Webhook Registration": its three inputs, found by the
+ * flow's own (English) input names, whatever the portal language.
+ */
+export function readWebhookRegistration(doc: Document): { observation: WebhookRegistration; anchors: Record<string, Element> } | null {
+  const field = (labels: Set<string>) => {
+    for (const label of doc.querySelectorAll('label, [id][data-label], span[id]')) {
+      if (!labels.has(labelKey(label.textContent)) || !isShown(label)) continue;
+      const forId = label.getAttribute('for');
+      const control = (forId && doc.getElementById(forId)) || doc.querySelector(`[aria-labelledby~="${label.id || '\u0000'}"]`) || label.parentElement?.querySelector('input, textarea, select, [role="combobox"], [role="group"], [role="listbox"]');
+      if (control) return { control, container: label.parentElement ?? control };
+    }
+    return null;
+  };
+  const endpoint = field(WEBHOOK_LABELS.endpoint);
+  const events = field(WEBHOOK_LABELS.events);
+  const overwrite = field(WEBHOOK_LABELS.overwrite);
+  if (!endpoint && !events && !overwrite) return null;
+  const w: WebhookRegistration = { kind: 'webhookRegistration' };
+  const anchors: Record<string, Element> = {};
+  if (endpoint) {
+    const v = normalize((endpoint.control as HTMLInputElement).value ?? endpoint.control.textContent);
+    w.endpoint = v === '' ? null : v;
+    anchors.endpoint = endpoint.container;
+  }
+  if (events) {
+    const root = events.control.closest('[role="group"], fieldset') ?? events.container;
+    const boxes = [...root.querySelectorAll('input[type="checkbox"], [role="checkbox"], [role="option"]')];
+    if (boxes.length > 0) {
+      const checked = (b: Element) => (b.localName === 'input' ? (b as HTMLInputElement).checked : b.getAttribute('aria-checked') === 'true' || b.getAttribute('aria-selected') === 'true');
+      const label = (b: Element) => normalize((b.localName === 'input' ? (b as HTMLInputElement).labels?.[0]?.textContent : null) ?? b.getAttribute('aria-label') ?? b.textContent);
+      w.events = boxes.filter(checked).map(label);
+    } else {
+      const text = normalize((events.control as HTMLInputElement).value ?? events.control.textContent);
+      w.events = text.split(/[,;\s]+/).filter(Boolean);
+    }
+    anchors.events = events.container;
+  }
+  if (overwrite) {
+    const c = overwrite.control as HTMLSelectElement;
+    const v = labelKey(c.selectedOptions?.[0]?.textContent ?? c.getAttribute('value') ?? c.value ?? c.textContent);
+    w.overwrite = YES.has(v) ? true : NO.has(v) ? false : null;
+    anchors.overwrite = overwrite.container;
+  }
+  return firstShown(Object.values(anchors)) ? { observation: w, anchors } : null;
+}

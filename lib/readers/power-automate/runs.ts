@@ -1,0 +1,71 @@
+/** Run details (the designer in monitoring mode) and run history grids. */
+import type { ActionError, FlowRun, RunHistory } from '../../model/observation';
+import { isShown, labelKey, normalize } from '../dom';
+import { RUN_STATUS } from './labels';
+
+type Status = FlowRun['status'];
+
+export function statusOf(text: string | null | undefined): Exclude<Status, undefined> {
+  const k = labelKey(text);
+  for (const [status, words] of Object.entries(RUN_STATUS)) if (words.has(k)) return status as keyof typeof RUN_STATUS;
+  return 'unknown';
+}
+
+/**
+ * Failed actions of a run: each card's error text ("{code}. {message}" in monitoring mode) and
+ * the open details panel's error section (title = code, text = message).
+ */
+export function readFlowRun(doc: Document): { observation: FlowRun; anchors: Record<string, Element> } | null {
+  const anchors: Record<string, Element> = {};
+  const errors: ActionError[] = [];
+  let failed = false;
+  const nodes = [...doc.querySelectorAll('[data-testid^="rf__node-"][data-id], .react-flow__node[data-id]')].filter(isShown);
+  for (const node of nodes) {
+    const action = (node.getAttribute('data-id') ?? '').replace(/-#.*$/, '');
+    const pill = node.querySelector('[role="status"][aria-label]');
+    const status = pill ? statusOf((pill.getAttribute('aria-label') ?? '').split('.').pop()) : 'unknown';
+    if (status === 'failed') failed = true;
+    const text = normalize(node.querySelector('.msla-panel-card-error-text, [data-automation-id*="error-text"]')?.textContent);
+    if (!text || status !== 'failed') continue;
+    const m = /^([A-Za-z][\w.]*|\d{3})\.\s+([\s\S]+)$/.exec(text);
+    errors.push({ action, code: m ? m[1]! : null, message: m ? m[2]! : text });
+    anchors[`error:${action}`] = node.querySelector('[id^="msla-node-"], [data-automation-id^="card-"]') ?? node;
+  }
+  // The details panel of the selected action: MessageBar title (code) + text (message).
+  for (const bar of doc.querySelectorAll('[data-automation-id="msla-panel-error-section"], .msla-panel-container [role="group"][aria-label], .msla-panel-container .fui-MessageBar')) {
+    if (!isShown(bar)) continue;
+    const code = normalize(bar.querySelector('.fui-MessageBarTitle, [data-automation-id="error-code"]')?.textContent) || null;
+    const message = normalize(bar.querySelector('.fui-MessageBarBody > :last-child, [data-automation-id="error-message"]')?.textContent) || null;
+    const action = bar.closest('.msla-panel-container')?.querySelector('.msla-panel-header')?.id ?? 'panel';
+    if ((code || message) && !errors.some((e) => e.action === action)) {
+      errors.push({ action, code, message });
+      anchors[`error:${action}`] = bar;
+    }
+  }
+  if (nodes.length === 0 && errors.length === 0) return null;
+  const observation: FlowRun = { kind: 'flowRun', errors };
+  observation.status = failed || errors.length > 0 ? 'failed' : nodes.length > 0 ? 'succeeded' : 'unknown';
+  return { observation, anchors };
+}
+
+export function readRunHistory(doc: Document): { observation: RunHistory; anchors: Record<string, Element> } | null {
+  const grid = [...doc.querySelectorAll('[role="grid"], table')].find((g) => isShown(g) && g.querySelector('a[href*="/runs/"]'));
+  if (!grid) return null;
+  const runs: RunHistory['runs'] = [];
+  for (const row of grid.querySelectorAll('[role="row"], tr')) {
+    const link = row.querySelector('a[href*="/runs/"]');
+    if (!link) continue;
+    const runId = /\/runs\/([^/?#]+)/.exec(link.getAttribute('href') ?? '')?.[1] ?? null;
+    const keyed = row.querySelector('[data-automation-key="status"], [data-automation-key="Status"]');
+    let status = keyed ? statusOf(keyed.textContent) : 'unknown';
+    if (status === 'unknown') {
+      for (const cell of row.querySelectorAll('[role="gridcell"], td')) {
+        status = statusOf(cell.textContent);
+        if (status !== 'unknown') break;
+      }
+    }
+    runs.push({ status, runId });
+  }
+  const heading = grid.closest('section, [role="region"]')?.querySelector('h1, h2, h3');
+  return { observation: { kind: 'runHistory', runs }, anchors: { runs: heading?.parentElement ?? grid } };
+}
