@@ -19,6 +19,8 @@ export default defineConfig({
     host_permissions: ALL_MATCH_PATTERNS,
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_icon: { 16: 'icon/16.png', 24: 'icon/24.png', 32: 'icon/32.png' } },
+    // Administrators set the same settings by policy (public/managed_schema.json); see README.
+    storage: { managed_schema: 'managed_schema.json' },
   },
   hooks: {
     // The icon has one source, assets/icon.svg, rendered here to every size the stores and toolbars need.

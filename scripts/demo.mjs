@@ -39,6 +39,7 @@ for (const lang of LANGS) {
   const browser = await launch({ port: server.port, lang });
   try {
     const page = await browser.context.newPage();
+    let popupTab = null;
     for (const f of server.fixtures) {
       const t0 = Date.now();
       await page.goto(f.url);
@@ -55,19 +56,22 @@ for (const lang of LANGS) {
       await page.screenshot({ path: file, fullPage: true });
       written.push(file);
       console.log(`  ${lang} ${f.app}/${f.name} (${Date.now() - t0} ms)`);
-      if (f.meta.rules.length > 0 && !written.some((w) => w.includes(`${lang}/popup`))) {
-        const tabId = await tabIdFor(browser.sw, f.url);
-        const popup = await browser.context.newPage();
-        await popup.setViewportSize({ width: 400, height: 600 });
-        await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-        await popup.locator('[data-state]').first().waitFor();
-        await popup.evaluate(() => document.querySelector('details')?.setAttribute('open', ''));
-        const pfile = join(dir, 'popup-this-page.png');
-        await popup.screenshot({ path: pfile, fullPage: true });
-        written.push(pfile);
-        await popup.close();
-      }
+      if (f.name === 'opportunity-problems') popupTab = await tabIdFor(browser.sw, f.url);
     }
+    // The popup's views, on the "everything wrong" opportunity (its set-up ticked from the solution pages seen above).
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 640 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${popupTab}`);
+    await popup.locator('[data-state]').first().waitFor();
+    for (const view of ['page', 'setup', 'troubleshoot', 'settings', 'plan']) {
+      await popup.locator(`#tab-${view}`).click();
+      await popup.locator(`#panel-${view}`).waitFor();
+      await popup.evaluate(() => document.querySelector('[role="tabpanel"] details')?.setAttribute('open', ''));
+      const pfile = join(dir, `popup-${view}.png`);
+      await popup.screenshot({ path: pfile, fullPage: true });
+      written.push(pfile);
+    }
+    await popup.close();
   } finally {
     await browser.close();
   }

@@ -19,7 +19,7 @@ export function contentEnv(ctx: ContentScriptContext): ContentEnv {
     loadSettings: async () => (ctx.isInvalid ? null : browser.runtime.sendMessage({ type: 'cosell:get-settings' })),
     onSettingsChanged: (cb) => {
       const listener = (changes: Record<string, unknown>, area: string) => {
-        if (area === 'local' && SETTINGS_KEY in changes) cb();
+        if ((area === 'local' && SETTINGS_KEY in changes) || area === 'managed') cb();
       };
       browser.storage.onChanged.addListener(listener);
       ctx.onInvalidated(() => browser.storage.onChanged.removeListener(listener));

@@ -18,6 +18,19 @@ const api: PopupApi = {
     return tab?.id ? { id: tab.id, url: tab.url } : null;
   },
   tabState: (tabId) => browser.runtime.sendMessage({ type: 'cosell:get-tab', tabId }) as Promise<TabState | null>,
+  load: async (key) => (await browser.storage.local.get(key))[key],
+  save: (key, value) => browser.storage.local.set({ [key]: value }),
+  // Chrome answers {} when no policy is set; a browser without managed storage support rejects.
+  managed: () => browser.storage.managed.get(),
+  onChanged: (cb) => {
+    const listener = (_changes: unknown, area: string) => {
+      if (area === 'local' || area === 'managed') cb();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  },
+  copy: (text) => navigator.clipboard.writeText(text),
+  version: browser.runtime.getManifest().version,
 };
 
 document.documentElement.lang = browser.i18n.getUILanguage();

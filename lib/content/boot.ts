@@ -34,9 +34,9 @@ export async function bootContentScript(env: ContentEnv, read: Reader, rules: re
     settings: () => settings,
     t: createTranslator(env.getMessage),
     signal: env.signal,
-    report: ({ url, findings }) => {
+    report: (r) => {
       // The background may be restarting or the extension reloaded: never let that reach the page.
-      env.sendMessage({ type: 'cosell:findings', url, findings }).catch(() => undefined);
+      env.sendMessage({ type: 'cosell:findings', ...r }).catch(() => undefined);
     },
   });
   env.onSettingsChanged(() => {

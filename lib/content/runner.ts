@@ -7,6 +7,7 @@
  * idle: no timers, no polling.
  */
 import type { Finding } from '../model/finding';
+import type { SolutionFlows } from '../model/observation';
 import type { Settings } from '../model/settings';
 import type { Translator } from '../i18n';
 import type { Reader } from '../readers/types';
@@ -17,6 +18,8 @@ import { HintLayer, isOurs } from '../ui/layer';
 export interface Report {
   url: string;
   findings: Finding[];
+  /** The flow list of a connector solution page, when one is on screen. */
+  solutionFlows?: SolutionFlows;
 }
 
 export interface RunnerOptions {
@@ -82,10 +85,11 @@ export function startRunner(opts: RunnerOptions): Runner {
       lastRecord = recordKey;
     }
     layer.update(findings, reading?.anchors ?? {}, recordKey);
-    const report = JSON.stringify([href, findings]);
+    const solutionFlows = observations.find((o): o is SolutionFlows => o.kind === 'solutionFlows' && !!o.solution);
+    const report = JSON.stringify([href, findings, solutionFlows]);
     if (report !== lastReport) {
       lastReport = report;
-      opts.report({ url: href, findings });
+      opts.report(solutionFlows ? { url: href, findings, solutionFlows } : { url: href, findings });
     }
   };
 

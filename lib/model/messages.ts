@@ -1,11 +1,14 @@
 /** Messages between content scripts, the background and the popup; validated at every boundary. */
 import { Finding } from './finding';
+import { SolutionFlows } from './observation';
 import { z } from './zod';
 
 export const FindingsReport = z.object({
   type: z.literal('cosell:findings'),
   url: z.string(),
   findings: z.array(Finding),
+  /** A solution flow list seen on this page (its flow states tick the set-up checklist). */
+  solutionFlows: z.optional(SolutionFlows),
 });
 export type FindingsReport = z.infer<typeof FindingsReport>;
 

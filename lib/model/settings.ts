@@ -4,7 +4,7 @@
  */
 import { z } from './zod';
 
-import { CUSTOM_FIELD_KEYS, DEFAULT_SETTINGS, SETTINGS_VERSION } from './defaults';
+import { CUSTOM_FIELD_KEYS, DEFAULT_SETTINGS, SETTINGS_VERSION, type CustomFieldKey } from './defaults';
 
 export { CUSTOM_FIELD_KEYS, DEFAULT_SETTINGS, SETTINGS_KEY, SETTINGS_VERSION, type CustomFieldKey } from './defaults';
 
@@ -33,4 +33,68 @@ export function parseSettings(raw: unknown): { settings: Settings; reset: boolea
   if (raw === undefined || raw === null) return { settings: DEFAULT_SETTINGS, reset: false };
   const parsed = Settings.safeParse(raw);
   return parsed.success ? { settings: parsed.data, reset: false } : { settings: DEFAULT_SETTINGS, reset: true };
+}
+
+/**
+ * What an administrator can set through managed storage (Chrome/Edge policy for this extension).
+ * Flat keys, so they read naturally in the registry, in Intune and in JSON policy files.
+ */
+export const ManagedPolicy = z.object({
+  disabledRules: z.optional(z.array(z.string())),
+  dealValueField: z.optional(z.string()),
+  countryField: z.optional(z.string()),
+  currencyField: z.optional(z.string()),
+  salesforceOnHoldStage: z.optional(z.string()),
+  salesforceActiveStage: z.optional(z.string()),
+  labelOverrides: z.optional(z.partialRecord(z.enum(CUSTOM_FIELD_KEYS), z.array(z.string()))),
+});
+export type ManagedPolicy = z.infer<typeof ManagedPolicy>;
+
+/** Setting paths an administrator's policy fixes (the UI shows them locked). */
+export type LockedPath = 'fields.dealValue' | 'fields.country' | 'fields.currency' | 'salesforceStages.onHold' | 'salesforceStages.active' | `labelOverrides.${CustomFieldKey}` | `rule:${string}`;
+
+export interface EffectiveSettings {
+  settings: Settings;
+  /** The user's stored settings could not be read and were reset. */
+  reset: boolean;
+  locked: Set<LockedPath>;
+}
+
+/** Policy over the user's choices: a managed value wins and is locked; rules switched off by either stay off. */
+export function effectiveSettings(localRaw: unknown, managedRaw: unknown): EffectiveSettings {
+  const { settings: local, reset } = parseSettings(localRaw);
+  const parsed = ManagedPolicy.safeParse(managedRaw ?? {});
+  const m: ManagedPolicy = parsed.success ? parsed.data : {};
+  const locked = new Set<LockedPath>();
+  const pick = (value: string | undefined, path: LockedPath, own: string | undefined) => {
+    if (value === undefined || value.trim() === '') return own;
+    locked.add(path);
+    return value.trim();
+  };
+  const settings: Settings = {
+    ...local,
+    disabledRules: [...new Set([...(m.disabledRules ?? []), ...local.disabledRules])],
+    fields: {
+      ...strip({
+        dealValue: pick(m.dealValueField, 'fields.dealValue', local.fields.dealValue),
+        country: pick(m.countryField, 'fields.country', local.fields.country),
+        currency: pick(m.currencyField, 'fields.currency', local.fields.currency),
+      }),
+    },
+    salesforceStages: strip({
+      onHold: pick(m.salesforceOnHoldStage, 'salesforceStages.onHold', local.salesforceStages.onHold),
+      active: pick(m.salesforceActiveStage, 'salesforceStages.active', local.salesforceStages.active),
+    }),
+    labelOverrides: { ...local.labelOverrides },
+  };
+  for (const id of m.disabledRules ?? []) locked.add(`rule:${id}`);
+  for (const [key, labels] of Object.entries(m.labelOverrides ?? {}) as [CustomFieldKey, string[]][]) {
+    settings.labelOverrides[key] = labels;
+    locked.add(`labelOverrides.${key}`);
+  }
+  return { settings, reset, locked };
+}
+
+function strip<T extends Record<string, string | undefined>>(o: T): { [K in keyof T]?: string } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: string };
 }

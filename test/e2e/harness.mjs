@@ -96,9 +96,10 @@ export function hostResolverRules(port) {
  * Launches Chromium with the built extension in the given UI language. `LANGUAGE` (with
  * chromium-l10n) switches `i18n.getUILanguage()`, `--lang` switches `i18n.getMessage()`.
  */
-export async function launch({ port, lang = 'en', headless = true, extension = true, args = [] }) {
+export async function launch({ port, lang = 'en', headless = true, extension = true, args = [], profile: given = null }) {
   if (extension && !existsSync(join(EXTENSION, 'manifest.json'))) throw new Error('No built extension in .output/chrome-mv3: run "npm run build" first.');
-  const profile = mkdtempSync(join(tmpdir(), 'cosell-profile-'));
+  // A given profile survives close() (to test a browser restart); the caller removes it.
+  const profile = given ?? mkdtempSync(join(tmpdir(), 'cosell-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless,
@@ -134,7 +135,7 @@ export async function launch({ port, lang = 'en', headless = true, extension = t
     profile,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!given) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
@@ -195,4 +196,25 @@ export async function openAndSettle(browser, page, url, expected, { timeout = 80
     await page.waitForTimeout(100);
   }
   return shown;
+}
+
+/** Opens the popup as a page, pinned to a tab when given. */
+export async function openPopup(browser, tabId = null) {
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 420, height: 640 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html${tabId ? `?tab=${tabId}` : ''}`);
+  await popup.locator('[role="tablist"]').waitFor();
+  return popup;
+}
+
+export const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+/** axe-core in the page (evaluated through the debugger, so the extension page's CSP does not apply). */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(readFileSync(AXE, 'utf8'));
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, target: v.nodes[0]?.target?.join(' ') }));
+  });
+  return result;
 }

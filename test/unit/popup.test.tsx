@@ -14,10 +14,22 @@ const finding: Finding = {
   source: 'FAQ R3',
 };
 
-const api = (url: string | undefined, findings: Finding[] | null): PopupApi => ({
-  activeTab: async () => ({ id: 5, url }),
-  tabState: async () => (findings ? { url: url ?? '', findings, at: 1 } : null),
-});
+export function fakeApi(url: string | undefined, findings: Finding[] | null, store: Record<string, unknown> = {}, managed: unknown = {}): PopupApi & { store: Record<string, unknown>; copied: string[] } {
+  const copied: string[] = [];
+  return {
+    store,
+    copied,
+    activeTab: async () => ({ id: 5, url }),
+    tabState: async () => (findings ? { url: url ?? '', findings, at: 1 } : null),
+    load: async (k) => store[k],
+    save: async (k, v) => void (store[k] = v),
+    managed: async () => managed,
+    onChanged: () => () => undefined,
+    copy: async (text) => void copied.push(text),
+    version: '0.1.0',
+  };
+}
+const api = (url: string | undefined, findings: Finding[] | null) => fakeApi(url, findings);
 
 afterEach(cleanup);
 
@@ -29,7 +41,7 @@ describe.each(LOCALES)('popup (%s)', (locale) => {
     await waitFor(() => expect(container.querySelector('[data-state="findings"]')).not.toBeNull());
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(t('extName'));
     expect(container.querySelector('[data-rule="crm.sync-disabled"][data-severity="info"]')).not.toBeNull();
-    expect(container.querySelector('h3')!.textContent).toBe(t('popup_group_info', { count: 1 }));
+    expect(container.querySelector('#sev-info')!.textContent).toBe(t('popup_group_info', { count: 1 }));
     expect(container.querySelector('ol li')!.textContent).toBe(t('crm_sync_disabled_fix1'));
   });
 

@@ -1,37 +1,36 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../../i18n';
 import { appForHost, type AppId } from '../../knowledge/hosts';
 import type { Finding, Severity } from '../../model/finding';
-import type { TabState } from '../../model/messages';
+import { SETTINGS_KEY, effectiveSettings, type EffectiveSettings } from '../../model/settings';
+import { CHECKLIST_KEY, ChecklistState, DEFAULT_CHECKLIST, DEFAULT_SIGHTINGS, FLOWS_KEY, FlowSightings, parseStored } from '../../model/state';
 import { HintCard } from '../Hint';
+import type { PopupApi } from './api';
+import { Plan } from './Plan';
+import { SettingsView } from './SettingsView';
+import { Setup } from './Setup';
+import { Troubleshoot } from './Troubleshoot';
 
-export interface ActiveTab {
-  id: number;
-  /** Known only for pages of the four apps (host permission); undefined elsewhere. */
-  url?: string;
-}
+export type { ActiveTab, PopupApi } from './api';
 
-export interface PopupApi {
-  activeTab(): Promise<ActiveTab | null>;
-  tabState(tabId: number): Promise<TabState | null>;
-}
-
-type View =
+export type View =
   | { kind: 'loading' }
   | { kind: 'other-page' }
-  | { kind: 'not-read'; app: AppId }
-  | { kind: 'findings'; app: AppId; findings: Finding[] };
+  | { kind: 'not-read'; app: AppId; host: string }
+  | { kind: 'findings'; app: AppId; host: string; findings: Finding[] };
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+const TABS = ['page', 'setup', 'troubleshoot', 'settings', 'plan'] as const;
+type Tab = (typeof TABS)[number];
 
 export async function loadView(api: PopupApi): Promise<View> {
   const tab = await api.activeTab();
   const host = tab?.url ? safeHost(tab.url) : null;
   const app = host ? appForHost(host) : null;
-  if (!tab || !app) return { kind: 'other-page' };
+  if (!tab || !app || !host) return { kind: 'other-page' };
   const state = await api.tabState(tab.id);
-  if (!state) return { kind: 'not-read', app };
-  return { kind: 'findings', app, findings: state.findings };
+  if (!state) return { kind: 'not-read', app, host };
+  return { kind: 'findings', app, host, findings: state.findings };
 }
 
 const safeHost = (url: string): string | null => {
@@ -42,11 +41,66 @@ const safeHost = (url: string): string | null => {
   }
 };
 
+export interface Stored {
+  checklist: ChecklistState;
+  sightings: FlowSightings;
+  settings: EffectiveSettings;
+  /** Names of stored items that could not be read and were reset. */
+  reset: string[];
+}
+
+/** Reads and validates everything the popup shows; unreadable data is kept aside and reset, never fatal. */
+export async function loadStored(api: PopupApi): Promise<Stored> {
+  const [checklistRaw, sightingsRaw, settingsRaw, managed] = await Promise.all([api.load(CHECKLIST_KEY), api.load(FLOWS_KEY), api.load(SETTINGS_KEY), api.managed().catch(() => ({}))]);
+  const checklist = parseStored(ChecklistState, checklistRaw, DEFAULT_CHECKLIST);
+  const sightings = parseStored(FlowSightings, sightingsRaw, DEFAULT_SIGHTINGS);
+  const settings = effectiveSettings(settingsRaw, managed);
+  const reset: string[] = [];
+  const keepAside = async (key: string, raw: unknown, value: unknown) => {
+    reset.push(key);
+    await api.save(`${key}.unreadable`, raw);
+    await api.save(key, value);
+  };
+  if (checklist.reset) await keepAside(CHECKLIST_KEY, checklistRaw, checklist.value);
+  if (sightings.reset) await keepAside(FLOWS_KEY, sightingsRaw, sightings.value);
+  if (settings.reset) await keepAside(SETTINGS_KEY, settingsRaw, settings.settings);
+  return { checklist: checklist.value, sightings: sightings.value, settings, reset };
+}
+
 export function App({ api, t }: { api: PopupApi; t: Translator }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
+  const [stored, setStored] = useState<Stored | null>(null);
+  const [notice, setNotice] = useState<string[]>([]);
+  const [tab, setTab] = useState<Tab>('page');
+  const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
+
+  const reload = useCallback(() => {
+    loadStored(api).then(
+      (s) => {
+        setStored(s);
+        if (s.reset.length) setNotice((n) => [...new Set([...n, ...s.reset])]);
+      },
+      () => setStored(null),
+    );
+  }, [api]);
+
   useEffect(() => {
     loadView(api).then(setView, () => setView({ kind: 'other-page' }));
-  }, [api]);
+    reload();
+    return api.onChanged(reload);
+  }, [api, reload]);
+
+  const onKey = (e: KeyboardEvent) => {
+    const i = TABS.indexOf(tab);
+    const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : e.key === 'Home' ? TABS[0] : e.key === 'End' ? TABS[TABS.length - 1] : null;
+    if (!next) return;
+    e.preventDefault();
+    setTab(next);
+    tabRefs.current[next]?.focus();
+  };
+
+  const pageFindings = view.kind === 'findings' ? view : null;
+  const exportPage = useMemo(() => (pageFindings ? { app: t(`app_${pageFindings.app.replace('-', '_')}`), host: pageFindings.host, findings: pageFindings.findings } : null), [pageFindings, t]);
 
   return (
     <main class="popup">
@@ -57,9 +111,37 @@ export function App({ api, t }: { api: PopupApi; t: Translator }) {
           <p class="tagline">{t('popup_tagline')}</p>
         </div>
       </header>
-      <section aria-labelledby="this-page" class="this-page">
-        <h2 id="this-page">{t('popup_thisPage')}</h2>
-        <ThisPage view={view} t={t} />
+      {notice.length > 0 && (
+        <div class="notice" role="alert" data-notice="storage-reset">
+          <p>{t('popup_notice_reset')}</p>
+          <button type="button" onClick={() => setNotice([])}>
+            {t('popup_notice_ok')}
+          </button>
+        </div>
+      )}
+      <div role="tablist" aria-label={t('extName')} class="tabs" onKeyDown={onKey}>
+        {TABS.map((id) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`panel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            ref={(el) => void (tabRefs.current[id] = el)}
+            onClick={() => setTab(id)}
+          >
+            {t(`popup_tab_${id}`)}
+          </button>
+        ))}
+      </div>
+      <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="panel-body" tabIndex={0}>
+        {tab === 'page' && <ThisPage view={view} t={t} />}
+        {tab === 'setup' && stored && <Setup api={api} t={t} stored={stored} page={exportPage} />}
+        {tab === 'troubleshoot' && <Troubleshoot t={t} />}
+        {tab === 'settings' && stored && <SettingsView api={api} t={t} stored={stored} />}
+        {tab === 'plan' && <Plan t={t} />}
       </section>
     </main>
   );
@@ -101,7 +183,7 @@ function ThisPage({ view, t }: { view: View; t: Translator }) {
             if (group.length === 0) return null;
             return (
               <section key={sev} aria-labelledby={`sev-${sev}`} class="group">
-                <h3 id={`sev-${sev}`}>{t(`popup_group_${sev}`, { count: group.length })}</h3>
+                <h2 id={`sev-${sev}`}>{t(`popup_group_${sev}`, { count: group.length })}</h2>
                 {group.map((f) => (
                   <HintCard key={`${f.rule}|${f.field ?? ''}`} finding={f} t={t} brand={false} />
                 ))}

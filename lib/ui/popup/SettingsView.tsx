@@ -1,0 +1,137 @@
+import { useState } from 'preact/hooks';
+import type { Translator } from '../../i18n';
+import { CUSTOM_FIELD_LABELS } from '../../readers/labels';
+import { RULES } from '../../rules';
+import { CUSTOM_FIELD_KEYS, SETTINGS_KEY, Settings, type CustomFieldKey, type LockedPath } from '../../model/settings';
+import type { PopupApi } from './api';
+import type { Stored } from './App';
+
+const FAMILIES = ['crm', 'pc', 'flow', 'error'] as const;
+type TextSetting = { path: LockedPath; get: (s: Settings) => string | undefined; set: (s: Settings, v: string | undefined) => Settings; label: string; placeholder: string };
+
+const TEXT: TextSetting[] = [
+  { path: 'fields.dealValue', label: 'settings_dealValue', placeholder: 'estimatedvalue / Amount', get: (s) => s.fields.dealValue, set: (s, v) => ({ ...s, fields: { ...s.fields, dealValue: v } }) },
+  { path: 'fields.country', label: 'settings_country', placeholder: 'address1_country / BillingCountry', get: (s) => s.fields.country, set: (s, v) => ({ ...s, fields: { ...s.fields, country: v } }) },
+  { path: 'fields.currency', label: 'settings_currency', placeholder: 'CurrencyIsoCode', get: (s) => s.fields.currency, set: (s, v) => ({ ...s, fields: { ...s.fields, currency: v } }) },
+  { path: 'salesforceStages.onHold', label: 'settings_onHold', placeholder: '', get: (s) => s.salesforceStages.onHold, set: (s, v) => ({ ...s, salesforceStages: { ...s.salesforceStages, onHold: v } }) },
+  { path: 'salesforceStages.active', label: 'settings_active', placeholder: '', get: (s) => s.salesforceStages.active, set: (s, v) => ({ ...s, salesforceStages: { ...s.salesforceStages, active: v } }) },
+];
+
+/** Drops undefined keys so the stored object stays valid and small. */
+const clean = (s: Settings): Settings => JSON.parse(JSON.stringify(s)) as Settings;
+
+export function SettingsView({ api, t, stored }: { api: PopupApi; t: Translator; stored: Stored }) {
+  const { settings, locked } = stored.settings;
+  const [saved, setSaved] = useState(false);
+  // The user's own settings are what we store; administrator values are shown, locked, and never written.
+  const own = (): Settings => {
+    const s = clean(settings);
+    s.disabledRules = s.disabledRules.filter((id) => !locked.has(`rule:${id}`));
+    for (const f of TEXT) if (locked.has(f.path)) Object.assign(s, f.set(s, undefined));
+    for (const k of CUSTOM_FIELD_KEYS) if (locked.has(`labelOverrides.${k}`)) delete s.labelOverrides[k];
+    return clean(s);
+  };
+  const write = async (next: Settings) => {
+    const parsed = Settings.safeParse(clean(next));
+    if (!parsed.success) return;
+    await api.save(SETTINGS_KEY, parsed.data);
+    setSaved(true);
+  };
+  const adminNote = <span class="admin">{t('settings_locked')}</span>;
+
+  return (
+    <form class="settings" data-view="settings" onSubmit={(e) => e.preventDefault()}>
+      {saved && (
+        <p role="status" class="note">
+          {t('settings_saved')}
+        </p>
+      )}
+      <fieldset>
+        <legend>{t('settings_fields')}</legend>
+        <p class="note">{t('settings_fields_help')}</p>
+        {TEXT.map((f) => {
+          const id = `set-${f.path.replace('.', '-')}`;
+          const isLocked = locked.has(f.path);
+          return (
+            <div class="field" key={f.path} data-setting={f.path} data-locked={isLocked ? 'admin' : undefined}>
+              <label for={id}>{t(f.label)}</label>
+              <input
+                id={id}
+                value={f.get(settings) ?? ''}
+                placeholder={f.placeholder}
+                readOnly={isLocked}
+                aria-describedby={isLocked ? `${id}-admin` : undefined}
+                onChange={(e) => {
+                  const v = (e.target as HTMLInputElement).value.trim();
+                  void write(f.set(own(), v === '' ? undefined : v));
+                }}
+              />
+              {isLocked && <span id={`${id}-admin`}>{adminNote}</span>}
+            </div>
+          );
+        })}
+      </fieldset>
+      <fieldset>
+        <legend>{t('settings_labels')}</legend>
+        <p class="note">{t('settings_labels_help')}</p>
+        {CUSTOM_FIELD_KEYS.map((k: CustomFieldKey) => {
+          const id = `set-label-${k}`;
+          const isLocked = locked.has(`labelOverrides.${k}`);
+          return (
+            <div class="field" key={k} data-setting={`labelOverrides.${k}`} data-locked={isLocked ? 'admin' : undefined}>
+              <label for={id}>{CUSTOM_FIELD_LABELS[k].en[0]}</label>
+              <input
+                id={id}
+                value={(settings.labelOverrides[k] ?? []).join('; ')}
+                readOnly={isLocked}
+                aria-describedby={isLocked ? `${id}-admin` : undefined}
+                onChange={(e) => {
+                  const labels = (e.target as HTMLInputElement).value.split(/[;；]/).map((s) => s.trim()).filter(Boolean);
+                  const next = own();
+                  if (labels.length) next.labelOverrides[k] = labels;
+                  else delete next.labelOverrides[k];
+                  void write(next);
+                }}
+              />
+              {isLocked && <span id={`${id}-admin`}>{adminNote}</span>}
+            </div>
+          );
+        })}
+      </fieldset>
+      {FAMILIES.map((family) => (
+        <fieldset key={family} class="rules">
+          <legend>{t(`settings_family_${family}`)}</legend>
+          {RULES.filter((r) => r.id.startsWith(`${family}.`)).map((r) => {
+            const id = `rule-${r.id}`;
+            const isLocked = locked.has(`rule:${r.id}`);
+            const on = !settings.disabledRules.includes(r.id);
+            return (
+              <div class="item" key={r.id} data-rule-setting={r.id} data-locked={isLocked ? 'admin' : undefined}>
+                <input
+                  type="checkbox"
+                  id={id}
+                  checked={on}
+                  disabled={isLocked}
+                  aria-describedby={`${id}-desc`}
+                  onChange={(e) => {
+                    const next = own();
+                    const enable = (e.target as HTMLInputElement).checked;
+                    next.disabledRules = enable ? next.disabledRules.filter((x) => x !== r.id) : [...new Set([...next.disabledRules, r.id])];
+                    void write(next);
+                  }}
+                />
+                <label for={id}>
+                  <code>{r.id}</code> <span class={`sev sev-${r.severity}`}>{t(`severity_${r.severity}`)}</span>
+                </label>
+                <span class="desc" id={`${id}-desc`}>
+                  {t(r.messages[0]!).replace(/\{\w+\}/g, '…')}
+                  {isLocked && <> {adminNote}</>}
+                </span>
+              </div>
+            );
+          })}
+        </fieldset>
+      ))}
+    </form>
+  );
+}

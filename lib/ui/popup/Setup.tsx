@@ -1,0 +1,110 @@
+import { useState } from 'preact/hooks';
+import type { Translator } from '../../i18n';
+import { checklists, type Checklist } from '../../knowledge/checklists';
+import type { Finding } from '../../model/finding';
+import type { SolutionId } from '../../model/observation';
+import { CHECKLIST_KEY, type ChecklistState } from '../../model/state';
+import { latestEnvironment } from '../../background/sightings';
+import type { PopupApi } from './api';
+import type { Stored } from './App';
+import { buildReport } from './report';
+
+export function Setup({ api, t, stored, page }: { api: PopupApi; t: Translator; stored: Stored; page: { app: string; host: string; findings: Finding[] } | null }) {
+  const { checklist, sightings } = stored;
+  const seenSolution = latestEnvironment(sightings)?.[1].solution ?? null;
+  const solution: SolutionId = checklist.solution ?? seenSolution ?? 'dynamics';
+  const env = latestEnvironment(sightings, solution);
+  const lists = checklists(solution);
+  const [confirmReset, setConfirmReset] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const fmt = (ms: number) => new Date(ms).toLocaleString(document.documentElement.lang || undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+  const save = (next: ChecklistState) => api.save(CHECKLIST_KEY, next);
+  const done = (list: string, itemId: string): { by: 'user' | 'seen'; at: number } | null => {
+    const item = lists.find((l) => l.id === list)?.items.find((i) => i.id === itemId);
+    const role = item?.observe?.flowOn;
+    const seen = role ? env?.[1].flows[role] : undefined;
+    if (seen) return seen.state === 'on' ? { by: 'seen', at: seen.seenAt } : null;
+    const at = checklist.ticks[`${solution}/${list}/${itemId}`];
+    return at ? { by: 'user', at } : null;
+  };
+  const total = lists.reduce((n, l) => n + l.items.length, 0);
+  const count = lists.reduce((n, l) => n + l.items.filter((i) => done(l.id, i.id)).length, 0);
+
+  const toggle = (list: Checklist, id: string, on: boolean) => {
+    const ticks = { ...checklist.ticks };
+    const key = `${solution}/${list.id}/${id}`;
+    if (on) ticks[key] = Date.now();
+    else delete ticks[key];
+    void save({ ...checklist, ticks });
+  };
+
+  const exportReport = async () => {
+    const text = buildReport({ t, version: api.version, now: new Date(), page, checklists: { solution, lists, done } });
+    await api.copy(text);
+    setCopied(true);
+  };
+
+  return (
+    <div class="setup" data-view="setup">
+      <fieldset class="solution">
+        <legend>{t('setup_solution')}</legend>
+        {(['dynamics', 'salesforce'] as const).map((s) => (
+          <label key={s}>
+            <input type="radio" name="solution" value={s} checked={solution === s} onChange={() => void save({ ...checklist, solution: s })} /> {t(`app_${s}`)}
+          </label>
+        ))}
+        <p class="note">{checklist.solution ? t('setup_solution_manual') : seenSolution ? t('setup_solution_seen') : t('setup_solution_default')}</p>
+      </fieldset>
+      <p class="note" data-env={env?.[0] ?? ''}>{env ? t('setup_env_seen', { env: env[0], when: fmt(env[1].seenAt) }) : t('setup_env_none')}</p>
+      <div class="progress">
+        <label for="setup-progress">{t('setup_progress', { done: count, total })}</label>
+        <progress id="setup-progress" max={total} value={count} />
+      </div>
+      {lists.map((list) => (
+        <fieldset key={list.id} class="checklist" data-list={list.id}>
+          <legend>{t(list.titleKey)}</legend>
+          {list.items.map((item) => {
+            const state = done(list.id, item.id);
+            const role = item.observe?.flowOn;
+            const seen = role ? env?.[1].flows[role] : undefined;
+            const id = `chk-${list.id}-${item.id}`;
+            return (
+              <div key={item.id} class="item" data-item={item.id} data-done={state ? state.by : 'no'}>
+                <input type="checkbox" id={id} checked={!!state} disabled={!!seen} aria-describedby={seen ? `${id}-seen` : undefined} onChange={(e) => toggle(list, item.id, (e.target as HTMLInputElement).checked)} />
+                <label for={id}>{t(item.key, item.params)}</label>
+                {seen && (
+                  <span class="seen" id={`${id}-seen`}>
+                    {t(seen.state === 'on' ? 'setup_seen_on' : 'setup_seen_off', { when: fmt(seen.seenAt) })}
+                  </span>
+                )}
+              </div>
+            );
+          })}
+        </fieldset>
+      ))}
+      <div class="actions">
+        <button type="button" onClick={exportReport}>
+          {t('setup_export')}
+        </button>
+        {copied && <span role="status">{t('setup_export_copied')}</span>}
+        {confirmReset ? (
+          <button
+            type="button"
+            class="danger"
+            onClick={() => {
+              void save({ ...checklist, ticks: Object.fromEntries(Object.entries(checklist.ticks).filter(([k]) => !k.startsWith(`${solution}/`))), solution: null });
+              setConfirmReset(false);
+            }}
+          >
+            {t('setup_reset_confirm')}
+          </button>
+        ) : (
+          <button type="button" onClick={() => setConfirmReset(true)}>
+            {t('setup_reset')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import type { TabState } from '../../model/messages';
+
+export interface ActiveTab {
+  id: number;
+  /** Known only for pages of the four apps (host permission); undefined elsewhere. */
+  url?: string;
+}
+
+/** Everything the popup needs from the browser, passed in (tests give a fake). */
+export interface PopupApi {
+  activeTab(): Promise<ActiveTab | null>;
+  tabState(tabId: number): Promise<TabState | null>;
+  load(key: string): Promise<unknown>;
+  save(key: string, value: unknown): Promise<void>;
+  managed(): Promise<unknown>;
+  /** Calls back when stored data changes (another window, the background). */
+  onChanged(cb: () => void): () => void;
+  copy(text: string): Promise<void>;
+  version: string;
+}

@@ -1,0 +1,191 @@
+/**
+ * The popup in the built extension, once per UI language: every tab, set-up state that survives a
+ * browser restart and ticks itself from a solution page, corrupt storage, an administrator policy,
+ * and an accessibility scan (axe-core) of each view.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, accessSync, constants, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { LANGS, axeViolations, launch, listFixtures, messages, openAndSettle, openPopup, startServer, tabIdFor, useSettings } from './harness.mjs';
+
+const TABS = ['page', 'setup', 'troubleshoot', 'settings', 'plan'];
+const POLICY_DIR = '/etc/chromium/policies/managed';
+
+const canWritePolicy = () => {
+  try {
+    mkdirSync(POLICY_DIR, { recursive: true });
+    accessSync(POLICY_DIR, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+for (const lang of LANGS) {
+  describe(`popup, browser in ${lang}`, () => {
+    let server;
+    let browser;
+    let profile;
+    const m = messages(lang);
+
+    before(async () => {
+      server = await startServer();
+      profile = mkdtempSync(join(tmpdir(), 'cosell-popup-'));
+      browser = await launch({ port: server.port, lang, profile });
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+      rmSync(profile, { recursive: true, force: true });
+    });
+
+    it('has five localized tabs, each with its view, keyboard-navigable', async () => {
+      const popup = await openPopup(browser);
+      assert.deepEqual(await popup.locator('[role="tab"]').allTextContents(), TABS.map((id) => m[`popup_tab_${id}`].message));
+      await popup.locator('[role="tab"][aria-selected="true"]').focus();
+      for (const id of TABS.slice(1)) {
+        await popup.keyboard.press('ArrowRight');
+        assert.equal(await popup.locator('[role="tab"][aria-selected="true"]').getAttribute('id'), `tab-${id}`);
+        assert.equal(await popup.evaluate(() => document.activeElement?.id), `tab-${id}`);
+        await popup.locator(`[role="tabpanel"]#panel-${id}`).waitFor();
+      }
+      await popup.close();
+    });
+
+    it('This page lists the findings of a fixture tab', async () => {
+      const page = await browser.context.newPage();
+      const f = listFixtures().find((x) => x.name === 'opportunity-problems');
+      await useSettings(browser.sw);
+      await openAndSettle(browser, page, f.url, f.meta.rules);
+      const popup = await openPopup(browser, await tabIdFor(browser.sw, f.url));
+      await popup.locator('[data-state="findings"]').waitFor();
+      const rules = await popup.locator('[data-state="findings"] [data-rule]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')).sort());
+      assert.deepEqual(rules, [...f.meta.rules].sort());
+      // Errors first, counted in their heading.
+      const errors = await popup.locator('[data-state="findings"] [data-severity="error"]').count();
+      assert.ok(errors > 0);
+      assert.equal(await popup.locator('[data-state="findings"] h2').first().textContent(), m.popup_group_error.message.replace('{count}', String(errors)));
+      await popup.close();
+      await page.close();
+    });
+
+    it('visiting a solution page ticks the flows it saw on, and says when', async () => {
+      const page = await browser.context.newPage();
+      const f = listFixtures().find((x) => x.name === 'solution-flows-salesforce-ja');
+      await openAndSettle(browser, page, f.url, f.meta.rules);
+      const popup = await openPopup(browser);
+      await popup.locator('#tab-setup').click();
+      await popup.locator('[data-view="setup"]').waitFor();
+      assert.equal(await popup.locator('input[name="solution"][value="salesforce"]').isChecked(), true);
+      const states = await popup.locator('[data-list="activation"] .item').evaluateAll((els) => els.map((e) => e.getAttribute('data-done')));
+      assert.deepEqual(states, ['seen', 'seen', 'seen', 'no', 'no', 'no', 'no', 'no']);
+      assert.ok((await popup.locator('[data-list="activation"] .item .seen').first().textContent()).length > 0);
+      await popup.close();
+      await page.close();
+    });
+
+    it('a box ticked by hand survives a browser restart', async () => {
+      let popup = await openPopup(browser);
+      await popup.locator('#tab-setup').click();
+      await popup.locator('#chk-prerequisites-partner-id').check();
+      await popup.locator('[data-item="partner-id"][data-done="user"]').waitFor();
+      const progress = await popup.locator('.progress label').textContent();
+      await popup.close();
+      await browser.close();
+      browser = await launch({ port: server.port, lang, profile });
+      popup = await openPopup(browser);
+      await popup.locator('#tab-setup').click();
+      assert.equal(await popup.locator('#chk-prerequisites-partner-id').isChecked(), true);
+      assert.equal(await popup.locator('.progress label').textContent(), progress);
+      await popup.close();
+    });
+
+    it('the troubleshooter finds a pasted error code and shows its steps', async () => {
+      const popup = await openPopup(browser);
+      await popup.locator('#tab-troubleshoot').click();
+      await popup.locator('#ts-search').fill('0x80040216');
+      const hit = popup.locator('[data-symptom="error.xrm-0x80040216"]');
+      await hit.waitFor();
+      assert.equal(await popup.locator('[data-symptom]').count(), 1);
+      await hit.locator('summary').click();
+      assert.equal((await hit.locator('ol li').first().textContent()).trim(), m.error_xrm_0x80040216_fix1.message);
+      await popup.close();
+    });
+
+    it('settings: switching a rule off reaches open pages at once', async () => {
+      const page = await browser.context.newPage();
+      const f = listFixtures().find((x) => x.name === 'opportunity-sync-off');
+      await useSettings(browser.sw);
+      await openAndSettle(browser, page, f.url, f.meta.rules);
+      const popup = await openPopup(browser);
+      await popup.locator('#tab-settings').click();
+      await popup.locator('input[id="rule-crm.sync-disabled"]').uncheck();
+      await popup.locator('[data-view="settings"] [role="status"]').waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('cosell-hint').length === 0, null, { timeout: 5000 });
+      await popup.locator('input[id="rule-crm.sync-disabled"]').check();
+      await page.waitForFunction(() => document.querySelectorAll('cosell-hint').length === 1, null, { timeout: 5000 });
+      await popup.close();
+      await page.close();
+    });
+
+    it('plan: estimates calls a day against the documented limits', async () => {
+      const popup = await openPopup(browser);
+      await popup.locator('#tab-plan').click();
+      await popup.locator('#plan-created').fill('2000');
+      await popup.locator('#plan-updated').fill('9000');
+      await popup.locator('#plan-peak').fill('150');
+      assert.equal(await popup.locator('output.result').getAttribute('data-calls'), '11000');
+      assert.equal(await popup.locator('[data-throttle]').getAttribute('data-throttle'), 'over');
+      await popup.close();
+    });
+
+    it('corrupt storage: a notice, and a popup that still works', async () => {
+      await browser.sw.evaluate(() => chrome.storage.local.set({ checklist: 'not a checklist', settings: { version: 7 } }));
+      const popup = await openPopup(browser);
+      await popup.locator('[data-notice="storage-reset"]').waitFor();
+      assert.equal((await popup.locator('[data-notice] p').textContent()).trim(), m.popup_notice_reset.message);
+      await popup.locator('#tab-setup').click();
+      await popup.locator('[data-view="setup"]').waitFor();
+      const kept = await browser.sw.evaluate(async () => (await chrome.storage.local.get('checklist.unreadable'))['checklist.unreadable']);
+      assert.equal(kept, 'not a checklist');
+      await popup.close();
+    });
+
+    it('has no serious or critical accessibility violations in any view (axe-core)', async () => {
+      const popup = await openPopup(browser);
+      for (const id of TABS) {
+        await popup.locator(`#tab-${id}`).click();
+        await popup.locator(`#panel-${id}`).waitFor();
+        if (id === 'troubleshoot') await popup.locator('details').first().evaluate((d) => (d.open = true));
+        const bad = (await axeViolations(popup)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        assert.deepEqual(bad, [], `${id}: ${JSON.stringify(bad)}`);
+      }
+      await popup.close();
+    });
+
+    it('an administrator policy shows as set by the administrator, locked, and applies', async (t) => {
+      if (!canWritePolicy()) return t.skip(`needs write access to ${POLICY_DIR} (run as root) to install a Chromium policy`);
+      const file = join(POLICY_DIR, `cosell-companion-test-${process.pid}.json`);
+      const policy = { '3rdparty': { extensions: { [browser.extensionId]: { dealValueField: 'new_dealvalue', disabledRules: ['crm.visibility-irreversible'] } } } };
+      writeFileSync(file, JSON.stringify(policy));
+      try {
+        await browser.close();
+        browser = await launch({ port: server.port, lang, profile });
+        const popup = await openPopup(browser);
+        await popup.locator('#tab-settings').click();
+        const field = popup.locator('[data-setting="fields.dealValue"]');
+        await popup.waitForFunction(() => document.querySelector('[data-setting="fields.dealValue"]')?.getAttribute('data-locked') === 'admin', null, { timeout: 10000 });
+        assert.equal(await field.locator('input').inputValue(), 'new_dealvalue');
+        assert.equal(await field.locator('input').getAttribute('readonly'), '');
+        assert.equal((await field.locator('.admin').textContent()).trim(), m.settings_locked.message);
+        assert.equal(await popup.locator('input[id="rule-crm.visibility-irreversible"]').isDisabled(), true);
+        assert.equal(await popup.locator('input[id="rule-crm.visibility-irreversible"]').isChecked(), false);
+        await popup.close();
+      } finally {
+        if (existsSync(file)) rmSync(file);
+      }
+    });
+  });
+}

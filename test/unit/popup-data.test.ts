@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { latestEnvironment, recordSightings } from '@/lib/background/sightings';
+import { checklists } from '@/lib/knowledge/checklists';
+import { SOLUTION_FLOWS } from '@/lib/knowledge/flows';
+import { SYMPTOMS, searchSymptoms } from '@/lib/knowledge/symptoms';
+import { DEFAULT_SETTINGS, effectiveSettings } from '@/lib/model/settings';
+import { DEFAULT_SIGHTINGS } from '@/lib/model/state';
+import { loadStored } from '@/lib/ui/popup/App';
+import { estimate } from '@/lib/ui/popup/Plan';
+import { buildReport, scrub } from '@/lib/ui/popup/report';
+import { LOCALES, messages, translator } from './helpers';
+import { fakeApi } from './popup.test';
+
+describe('settings: administrator policy over the user', () => {
+  it('a managed value wins and is locked; rules switched off by either stay off', () => {
+    const local = { ...DEFAULT_SETTINGS, disabledRules: ['crm.products-obsolete'], fields: { dealValue: 'mine' }, salesforceStages: { onHold: 'Hold' } };
+    const e = effectiveSettings(local, { dealValueField: 'new_dealvalue', disabledRules: ['crm.visibility-irreversible'], labelOverrides: { audit: ['Sync log'] } });
+    expect(e.settings.fields.dealValue).toBe('new_dealvalue');
+    expect(e.settings.salesforceStages.onHold).toBe('Hold');
+    expect(e.settings.disabledRules.sort()).toEqual(['crm.products-obsolete', 'crm.visibility-irreversible']);
+    expect(e.settings.labelOverrides.audit).toEqual(['Sync log']);
+    expect([...e.locked].sort()).toEqual(['fields.dealValue', 'labelOverrides.audit', 'rule:crm.visibility-irreversible']);
+  });
+
+  it('ignores a malformed policy and resets corrupt user settings, saying so', () => {
+    expect(effectiveSettings({ version: 1, disabledRules: 'all' }, { dealValueField: 42 })).toMatchObject({ settings: DEFAULT_SETTINGS, reset: true });
+    expect(effectiveSettings(undefined, undefined)).toMatchObject({ settings: DEFAULT_SETTINGS, reset: false });
+  });
+});
+
+describe('popup storage', () => {
+  it('keeps unreadable data aside, resets it, and reports which', async () => {
+    const api = fakeApi(undefined, null, { checklist: { version: 99 }, settings: 'garbage', flowSightings: { version: 1, environments: {} } });
+    const stored = await loadStored(api);
+    expect(stored.reset.sort()).toEqual(['checklist', 'settings']);
+    expect(api.store['checklist.unreadable']).toEqual({ version: 99 });
+    expect(api.store.checklist).toEqual({ version: 1, solution: null, ticks: {} });
+    expect(api.store.settings).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('flow sightings', () => {
+  it('records each flow state per environment, by role, and finds the latest environment', () => {
+    const flows = SOLUTION_FLOWS.salesforce.map((f, i) => ({ name: f.name, state: i < 3 ? ('on' as const) : ('off' as const) }));
+    let s = recordSightings(DEFAULT_SIGHTINGS, { kind: 'solutionFlows', environment: 'Default-1', solution: 'salesforce', flows }, 1000);
+    s = recordSightings(s, { kind: 'solutionFlows', environment: 'Prod', solution: 'dynamics', flows: [{ name: SOLUTION_FLOWS.dynamics[0]!.name, state: 'on' }] }, 2000);
+    expect(s.environments['Default-1']!.flows['customize']).toEqual({ name: '[Customize] Create or Get Details from Salesforce', state: 'on', seenAt: 1000 });
+    expect(s.environments['Default-1']!.flows['pc-to-crm']!.state).toBe('off');
+    expect(latestEnvironment(s)?.[0]).toBe('Prod');
+    expect(latestEnvironment(s, 'salesforce')?.[0]).toBe('Default-1');
+  });
+});
+
+describe('troubleshooter catalogue', () => {
+  it('covers every FAQ symptom and every documented error, with texts in every language', () => {
+    expect(SYMPTOMS.length).toBe(24);
+    for (const locale of LOCALES) {
+      const m = messages(locale);
+      for (const s of SYMPTOMS) for (const k of [s.titleKey, s.causeKey, ...s.steps]) expect(m[k]?.message, `${locale} ${k}`).toBeTruthy();
+    }
+  });
+
+  it.each([
+    ['en', 'requiring updates', 'error.requiring-updates'],
+    ['en', '0x80040216', 'error.xrm-0x80040216'],
+    ['en', 'duplicate', 'duplicates'],
+    ['ja', '重複', 'duplicates'],
+    ['fr', 'doublons', 'duplicates'],
+    ['fr', 'prospects', 'leads-as-leads'],
+    ['ja', 'WorkflowTriggerNotFound', 'error.workflow-trigger-not-found'],
+  ] as const)('%s "%s" finds %s', (locale, query, id) => {
+    const t = translator(locale);
+    expect(searchSymptoms(query, (k) => t(k)).map((s) => s.id)).toContain(id);
+  });
+});
+
+describe('API-call estimator', () => {
+  it('counts one call per create or update, against the 2020 limit and the Events throttle', () => {
+    expect(estimate(20, 150, 10)).toEqual({ perDay: 170, share: 0.017, perMinuteAverage: 170 / 1440, overThrottle: false });
+    expect(estimate(2000, 9000, 120)).toMatchObject({ perDay: 11000, share: 1.1, overThrottle: true });
+    expect(estimate(-5, 0, 0).perDay).toBe(0);
+  });
+});
+
+describe('diagnostic report', () => {
+  it('leaves out names, e-mails, phone numbers and page text', () => {
+    const t = translator('en');
+    const md = buildReport({
+      t,
+      version: '0.1.0',
+      now: new Date('2025-01-15T10:00:00Z'),
+      page: {
+        app: 'Partner Center',
+        host: 'partner.microsoft.com',
+        findings: [
+          { rule: 'pc.team-incomplete', severity: 'error', field: 'team:0', messageKey: 'pc_team_incomplete_member', params: { member: 'Aiko Tanaka', missingKey: 'pc_team_missing_phone' }, fixSteps: ['pc_team_incomplete_fix1'], source: 's' },
+          { rule: 'crm.audit-failure', severity: 'error', messageKey: 'crm_audit_failure_msg', params: { text: 'Failed for jane@contoso.com +1 425 555 0100 Contoso' }, fixSteps: [], source: 's' },
+        ],
+      },
+      checklists: { solution: 'dynamics', lists: checklists('dynamics').slice(0, 1), done: (_l, i) => (i === 'partner-id' ? { by: 'user', at: Date.UTC(2025, 0, 2) } : null) },
+    });
+    expect(md).not.toMatch(/Aiko|jane@|555 0100|Contoso/);
+    expect(md).toContain('**pc.team-incomplete**');
+    expect(md).toContain('[left out]');
+    expect(md).toContain('- [x] You have a valid PartnerID');
+    expect(md).toContain('_(ticked 2025-01-02)_');
+    expect(scrub('call +33 1 23 45 67 89 or a.b@c.fr')).toBe('call [phone] or [e-mail]');
+  });
+});
