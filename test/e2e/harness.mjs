@@ -23,11 +23,11 @@ export function chromiumPath() {
   return path;
 }
 
-/** Every fixture page: `{ app, name, url, meta, file }`. */
-export function listFixtures() {
+/** Every fixture page: `{ app, name, url, meta, file }` (from `root`, default the test fixtures). */
+export function listFixtures(root = FIXTURES) {
   const out = [];
-  for (const app of readdirSync(FIXTURES).sort()) {
-    const dir = join(FIXTURES, app);
+  for (const app of readdirSync(root).sort()) {
+    const dir = join(root, app);
     for (const f of readdirSync(dir).sort()) {
       if (!f.endsWith('.json') || f.startsWith('_')) continue;
       const meta = JSON.parse(readFileSync(join(dir, f), 'utf8'));
@@ -52,9 +52,9 @@ function certificate() {
  * Starts the fixture server. Pages are found by host + path + query of their `url`; shared
  * assets live under `/__fixtures/`. `requests` records every request the browser made.
  */
-export async function startServer({ gallery } = {}) {
+export async function startServer({ gallery, extraRoots = [] } = {}) {
   const fixtures = listFixtures();
-  const byUrl = new Map(fixtures.map((f) => [keyOf(new URL(f.url)), f]));
+  const byUrl = new Map([...fixtures, ...extraRoots.flatMap((r) => listFixtures(r))].map((f) => [keyOf(new URL(f.url)), f]));
   const requests = [];
   const server = createServer(certificate(), (req, res) => {
     const url = new URL(req.url, `https://${req.headers.host}`);

@@ -45,9 +45,14 @@ export interface Stored {
   checklist: ChecklistState;
   sightings: FlowSightings;
   settings: EffectiveSettings;
+  /** The administrator's policy as stored (to recompute effective settings after an edit). */
+  managed: unknown;
   /** Names of stored items that could not be read and were reset. */
   reset: string[];
 }
+
+/** Applies an edit to what the popup shows at once; storage follows (and its change event re-reads it). */
+export type Patch = (edit: (s: Stored) => Stored) => void;
 
 /** Reads and validates everything the popup shows; unreadable data is kept aside and reset, never fatal. */
 export async function loadStored(api: PopupApi): Promise<Stored> {
@@ -64,7 +69,7 @@ export async function loadStored(api: PopupApi): Promise<Stored> {
   if (checklist.reset) await keepAside(CHECKLIST_KEY, checklistRaw, checklist.value);
   if (sightings.reset) await keepAside(FLOWS_KEY, sightingsRaw, sightings.value);
   if (settings.reset) await keepAside(SETTINGS_KEY, settingsRaw, settings.settings);
-  return { checklist: checklist.value, sightings: sightings.value, settings, reset };
+  return { checklist: checklist.value, sightings: sightings.value, settings, managed, reset };
 }
 
 export function App({ api, t }: { api: PopupApi; t: Translator }) {
@@ -74,6 +79,7 @@ export function App({ api, t }: { api: PopupApi; t: Translator }) {
   const [tab, setTab] = useState<Tab>('page');
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
 
+  const patch: Patch = useCallback((edit) => setStored((s) => (s ? edit(s) : s)), []);
   const reload = useCallback(() => {
     loadStored(api).then(
       (s) => {
@@ -89,6 +95,11 @@ export function App({ api, t }: { api: PopupApi; t: Translator }) {
     reload();
     return api.onChanged(reload);
   }, [api, reload]);
+
+  // First meaningful render (page state and stored data both shown): `npm run bench` reads this mark.
+  useEffect(() => {
+    if (view.kind !== 'loading' && stored) performance.mark('cosell-popup-rendered');
+  }, [view.kind === 'loading', !!stored]);
 
   const onKey = (e: KeyboardEvent) => {
     const i = TABS.indexOf(tab);
@@ -138,9 +149,9 @@ export function App({ api, t }: { api: PopupApi; t: Translator }) {
       </div>
       <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="panel-body" tabIndex={0}>
         {tab === 'page' && <ThisPage view={view} t={t} />}
-        {tab === 'setup' && stored && <Setup api={api} t={t} stored={stored} page={exportPage} />}
+        {tab === 'setup' && stored && <Setup api={api} t={t} stored={stored} patch={patch} page={exportPage} />}
         {tab === 'troubleshoot' && <Troubleshoot t={t} />}
-        {tab === 'settings' && stored && <SettingsView api={api} t={t} stored={stored} />}
+        {tab === 'settings' && stored && <SettingsView api={api} t={t} stored={stored} patch={patch} />}
         {tab === 'plan' && <Plan t={t} />}
       </section>
     </main>

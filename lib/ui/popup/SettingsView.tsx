@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import type { Translator } from '../../i18n';
 import { CUSTOM_FIELD_LABELS } from '../../readers/labels';
 import { RULES } from '../../rules';
-import { CUSTOM_FIELD_KEYS, SETTINGS_KEY, Settings, type CustomFieldKey, type LockedPath } from '../../model/settings';
+import { CUSTOM_FIELD_KEYS, SETTINGS_KEY, Settings, effectiveSettings, type CustomFieldKey, type LockedPath } from '../../model/settings';
 import type { PopupApi } from './api';
-import type { Stored } from './App';
+import type { Patch, Stored } from './App';
 
 const FAMILIES = ['crm', 'pc', 'flow', 'error'] as const;
 type TextSetting = { path: LockedPath; get: (s: Settings) => string | undefined; set: (s: Settings, v: string | undefined) => Settings; label: string; placeholder: string };
@@ -20,7 +20,7 @@ const TEXT: TextSetting[] = [
 /** Drops undefined keys so the stored object stays valid and small. */
 const clean = (s: Settings): Settings => JSON.parse(JSON.stringify(s)) as Settings;
 
-export function SettingsView({ api, t, stored }: { api: PopupApi; t: Translator; stored: Stored }) {
+export function SettingsView({ api, t, stored, patch }: { api: PopupApi; t: Translator; stored: Stored; patch: Patch }) {
   const { settings, locked } = stored.settings;
   const [saved, setSaved] = useState(false);
   // The user's own settings are what we store; administrator values are shown, locked, and never written.
@@ -34,6 +34,7 @@ export function SettingsView({ api, t, stored }: { api: PopupApi; t: Translator;
   const write = async (next: Settings) => {
     const parsed = Settings.safeParse(clean(next));
     if (!parsed.success) return;
+    patch((s) => ({ ...s, settings: effectiveSettings(parsed.data, s.managed) }));
     await api.save(SETTINGS_KEY, parsed.data);
     setSaved(true);
   };

@@ -6,10 +6,10 @@ import type { SolutionId } from '../../model/observation';
 import { CHECKLIST_KEY, type ChecklistState } from '../../model/state';
 import { latestEnvironment } from '../../background/sightings';
 import type { PopupApi } from './api';
-import type { Stored } from './App';
+import type { Patch, Stored } from './App';
 import { buildReport } from './report';
 
-export function Setup({ api, t, stored, page }: { api: PopupApi; t: Translator; stored: Stored; page: { app: string; host: string; findings: Finding[] } | null }) {
+export function Setup({ api, t, stored, patch, page }: { api: PopupApi; t: Translator; stored: Stored; patch: Patch; page: { app: string; host: string; findings: Finding[] } | null }) {
   const { checklist, sightings } = stored;
   const seenSolution = latestEnvironment(sightings)?.[1].solution ?? null;
   const solution: SolutionId = checklist.solution ?? seenSolution ?? 'dynamics';
@@ -19,7 +19,10 @@ export function Setup({ api, t, stored, page }: { api: PopupApi; t: Translator; 
   const [copied, setCopied] = useState(false);
   const fmt = (ms: number) => new Date(ms).toLocaleString(document.documentElement.lang || undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-  const save = (next: ChecklistState) => api.save(CHECKLIST_KEY, next);
+  const save = (next: ChecklistState) => {
+    patch((s) => ({ ...s, checklist: next }));
+    return api.save(CHECKLIST_KEY, next);
+  };
   const done = (list: string, itemId: string): { by: 'user' | 'seen'; at: number } | null => {
     const item = lists.find((l) => l.id === list)?.items.find((i) => i.id === itemId);
     const role = item?.observe?.flowOn;
