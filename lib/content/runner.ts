@@ -55,6 +55,13 @@ export function startRunner(opts: RunnerOptions): Runner {
   let mutations = 0;
   let mutationsAtLastPass = 0;
   let settleTimer = 0;
+  // Passes are rate-limited by a token bucket: bursts (a page loading, a navigation) are read at
+  // once; a mutation storm (a designer being panned) is read at most every REFILL ms.
+  const BURST = 4;
+  const REFILL = 400;
+  let tokens = BURST;
+  let refilledAt = win.performance.now();
+  let waitTimer = 0;
 
   const pass = (force = false) => {
     frame = 0;
@@ -69,6 +76,7 @@ export function startRunner(opts: RunnerOptions): Runner {
     }
     if (settleTimer) win.clearTimeout(settleTimer);
     settleTimer = 0;
+    tokens = Math.max(0, tokens - 1);
     lastHref = href;
     mutationsAtLastPass = mutations;
     let reading = null;
@@ -94,8 +102,18 @@ export function startRunner(opts: RunnerOptions): Runner {
   };
 
   const schedule = () => {
-    if (frame || signal.aborted) return;
-    frame = win.requestAnimationFrame(() => pass());
+    if (frame || waitTimer || signal.aborted) return;
+    const now = win.performance.now();
+    tokens = Math.min(BURST, tokens + (now - refilledAt) / REFILL);
+    refilledAt = now;
+    if (tokens >= 1) {
+      frame = win.requestAnimationFrame(() => pass());
+      return;
+    }
+    waitTimer = win.setTimeout(() => {
+      waitTimer = 0;
+      schedule();
+    }, (1 - tokens) * REFILL);
   };
 
   const observer = new win.MutationObserver((records) => {
@@ -112,7 +130,9 @@ export function startRunner(opts: RunnerOptions): Runner {
     subtree: true,
     characterData: true,
     attributes: true,
-    attributeFilter: ['aria-checked', 'aria-selected', 'aria-expanded', 'value', 'title', 'hidden', 'style', 'class', 'data-selected', 'checked'],
+    // Not `style` or `class`: a designer pan rewrites thousands of inline styles a frame. The changes
+    // we read (values, toggles, tabs, hidden panels) come with these attributes or with child changes.
+    attributeFilter: ['aria-checked', 'aria-selected', 'aria-expanded', 'aria-hidden', 'value', 'title', 'hidden', 'data-selected', 'checked'],
   });
   const onInput = (e: Event) => {
     if (!isOurs(e.target as Node)) schedule();
@@ -126,6 +146,7 @@ export function startRunner(opts: RunnerOptions): Runner {
     doc.removeEventListener('change', onInput, true);
     if (frame) win.cancelAnimationFrame(frame);
     if (settleTimer) win.clearTimeout(settleTimer);
+    if (waitTimer) win.clearTimeout(waitTimer);
     layer.clear();
   });
 

@@ -37,6 +37,9 @@ export function textOf(el: Element | null | undefined): string {
  * or `visibility:hidden` ancestor. Works without layout (unit tests) and with it (browsers).
  */
 export function isShown(el: Element): boolean {
+  // The browser's own check (one style lookup, through shadow roots) when it has one.
+  const native = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  if (typeof native === 'function') return !el.closest('[hidden]') && native.call(el, { visibilityProperty: true });
   const view = el.ownerDocument.defaultView;
   for (let n: Element | null = el; n; n = n.parentElement ?? hostOf(n)) {
     if (n.hasAttribute('hidden')) return false;

@@ -37,8 +37,13 @@ const pick = (d: { field?: string; messageKey: string; fixSteps: string[] }) =>
   d.field === undefined ? { messageKey: d.messageKey, fixSteps: d.fixSteps } : { field: d.field, messageKey: d.messageKey, fixSteps: d.fixSteps };
 
 /** `YYYY-MM-DD` of `now` in the given (default: the user's) time zone. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function localToday(now: Date = new Date(), timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const key = timeZone ?? '';
+  let format = dayFormats.get(key);
+  if (!format) dayFormats.set(key, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const parts = format.formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -15,17 +15,28 @@ export function readDesigner(doc: Document): { observation: FlowDesigner; anchor
   const steps: FlowDesigner['steps'] = [];
   let generation: FlowDesigner['generation'];
 
-  const nodes = [...doc.querySelectorAll('[data-testid^="rf__node-"][data-id], .react-flow__node[data-id]')];
+  const NODE = '[data-testid^="rf__node-"][data-id], .react-flow__node[data-id]';
+  const nodes = [...doc.querySelectorAll(NODE)];
   if (nodes.length > 0) {
+    // One query for every error sign on the canvas, not one per card (designers have thousands).
+    const problems = new Map<Element, string[]>();
+    for (const el of doc.querySelectorAll(`${ERROR_TEXT}, ${LABELLED}`)) {
+      const text = signText(el);
+      if (!text) continue;
+      const node = el.closest(NODE);
+      if (node) problems.set(node, [...(problems.get(node) ?? []), text]);
+    }
+    const seen = new Set<string>();
     for (const node of nodes) {
       const raw = node.getAttribute('data-id') ?? '';
       const id = actionName(raw);
-      if (!id || raw.includes('-#subgraph') || steps.some((s) => s.id === id) || !isShown(node)) continue;
+      if (!id || raw.includes('-#subgraph') || seen.has(id) || !isShown(node)) continue;
+      seen.add(id);
       const card = node.querySelector('[id^="msla-node-"], [data-automation-id^="card-"]') ?? node;
       generation ??= card.querySelector('[class*="msla-"]') || card.className.includes?.('msla-') ? 'v1' : 'v2';
       const titleFromId = card.getAttribute('data-automation-id')?.replace(/^card-/, '').replace(/_/g, ' ');
       const title = normalize(card.querySelector('.panel-msla-title, [data-automation-id$="-title"]')?.textContent) || titleFromId || null;
-      const errorText = problemText(card);
+      const errorText = problems.get(node)?.join(' · ') ?? null;
       steps.push({ id, title, connectionProblem: errorText !== null && CONNECTION_PROBLEM.test(errorText), errorText });
       anchors[`step:${id}`] = card;
     }
@@ -52,16 +63,21 @@ export function readDesigner(doc: Document): { observation: FlowDesigner; anchor
   return { observation, anchors };
 }
 
-/** Error and warning text a card shows: v1 error banner, badges' titles and labels, classic warnings. */
+const ERROR_TEXT = '.msla-panel-card-error-text, [role="alert"], [data-automation-id*="error"]';
+const LABELLED = '[title], [aria-label], img[alt]';
+
+/** The error or warning one element shows: v1 error banner text, or a badge's title / label / alt that says so. */
+function signText(el: Element): string | null {
+  if (el.matches(ERROR_TEXT)) return normalize(el.textContent) || null;
+  if (el.matches('[id^="msla-node-"], [data-automation-id^="card-"]')) return null; // the card's own name
+  const t = el.getAttribute('title') || el.getAttribute('aria-label') || el.getAttribute('alt') || '';
+  return CONNECTION_PROBLEM.test(t) || /^errors?\b|エラー|erreurs?/i.test(t) ? normalize(t) : null;
+}
+
+/** Error and warning text a classic card shows. */
 function problemText(card: Element): string | null {
-  const parts: string[] = [];
-  for (const el of card.querySelectorAll('.msla-panel-card-error-text, [role="alert"], [data-automation-id*="error"]')) parts.push(normalize(el.textContent));
-  for (const el of card.querySelectorAll('[title], [aria-label], img[alt]')) {
-    const t = el.getAttribute('title') || el.getAttribute('aria-label') || el.getAttribute('alt') || '';
-    if (CONNECTION_PROBLEM.test(t) || /^errors?\b|エラー|erreurs?/i.test(t)) parts.push(normalize(t));
-  }
-  const text = parts.filter(Boolean).join(' · ');
-  return text === '' ? null : text;
+  const parts = [...card.querySelectorAll(`${ERROR_TEXT}, ${LABELLED}`)].map(signText).filter((t): t is string => !!t);
+  return parts.length ? parts.join(' · ') : null;
 }
 
 /** The flow's name from the designer header (its rename box or title), by accessible label. */
