@@ -36,6 +36,17 @@ export default tseslint.config(
     },
   },
   {
+    // Private by construction: product code makes no network requests of any kind.
+    files: ['lib/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'Request'].map((name) => ({ name, message: 'Co-sell Companion makes no network requests.' })),
+      ],
+      'no-restricted-properties': ['error', { object: 'navigator', property: 'sendBeacon', message: 'Co-sell Companion makes no network requests.' }],
+    },
+  },
+  {
     // lib/ is pure: no browser extension APIs, no entrypoints.
     files: ['lib/**/*.{ts,tsx}'],
     rules: {
@@ -48,7 +59,12 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'chrome', message: 'lib/ is browser-agnostic.' }, { name: 'browser', message: 'lib/ is browser-agnostic.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'chrome', message: 'lib/ is browser-agnostic.' },
+        { name: 'browser', message: 'lib/ is browser-agnostic.' },
+        ...['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'Request'].map((name) => ({ name, message: 'Co-sell Companion makes no network requests.' })),
+      ],
     },
   },
   {
@@ -61,6 +77,7 @@ export default tseslint.config(
         { name: 'window', message: 'Rules and knowledge never touch the DOM.' },
         { name: 'chrome', message: 'lib/ is browser-agnostic.' },
         { name: 'browser', message: 'lib/ is browser-agnostic.' },
+        ...['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'Request'].map((name) => ({ name, message: 'Co-sell Companion makes no network requests.' })),
       ],
     },
   },
