@@ -5,16 +5,21 @@
  * machines are noisy. Asserts nothing unless `--check`, which exits 1 when a figure is over budget.
  * Results are also written to bench-results/latest.json.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { EXTENSION, ROOT, launch, listFixtures, startServer, useSettings } from '../test/e2e/harness.mjs';
 
 const CHECK = process.argv.includes('--check');
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+const STORM_FRAMES = 120;
+// BENCH_ONLY=storm,idle… measures only those sections (bundles are always listed).
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+const want = (section) => !ONLY || ONLY.has(section);
 const BENCH = join(ROOT, 'test/bench/pages');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.round((xs.length - 1) * q)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 const rows = [];
 const add = (figure, value, unit, budget, ok, note = '') => rows.push({ figure, value, unit, budget, ok, note });
@@ -38,8 +43,15 @@ const server = await startServer({ extraRoots: [BENCH] });
 const bench = Object.fromEntries(listFixtures(BENCH).map((f) => [f.name, f]));
 const withExt = await launch({ port: server.port });
 const without = await launch({ port: server.port, extension: false });
+// The floor: the same extension installed, its Power Automate content script replaced by an empty
+// one. What an installed extension costs the page before its script does anything.
+const inertPath = mkdtempSync(join(tmpdir(), 'cosell-inert-'));
+cpSync(EXTENSION, inertPath, { recursive: true });
+writeFileSync(join(inertPath, 'content-scripts/power-automate.js'), '');
+const inert = want('storm') ? await launch({ port: server.port, extensionPath: inertPath }) : null;
 await useSettings(withExt.sw);
 
+const metrics = async (cdp) => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
 const metric = async (cdp, name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
 async function instrumented(browser, naive = false) {
   const page = await browser.context.newPage();
@@ -58,6 +70,7 @@ async function instrumented(browser, naive = false) {
 }
 
 try {
+  if (want('latency')) {
   // 2. Hint latency -----------------------------------------------------------------------
   log('hint latency…');
   const latencies = [];
@@ -73,13 +86,18 @@ try {
   add('hint latency p50', median(latencies), 'ms', '—', true, `${latencies.length} page loads`);
   add('hint latency p95', p95(latencies), 'ms', '≤ 50 ms', p95(latencies) <= 50);
 
+  }
+
+  if (want('storm')) {
   // 3. Mutation storm (A/B/C alternating) ------------------------------------------------------
   log('mutation storm…');
-  const storm = { ext: [], base: [], naive: [] };
+  const storm = { ext: [], base: [], naive: [], inert: [] };
+  const stormCpu = { ext: [], base: [], naive: [], inert: [] };
   const variants = [
     ['ext', withExt, false],
     ['base', without, false],
     ['naive', without, true],
+    ['inert', inert, false],
   ];
   const pages = {};
   for (const [key, browser, naive] of variants) {
@@ -91,21 +109,29 @@ try {
     for (const [key] of r % 2 ? [...variants].reverse() : variants) {
       const { page, cdp } = pages[key];
       await page.bringToFront(); // a background tab gets no animation frames
-      const before = await metric(cdp, 'TaskDuration');
-      const frames = await page.evaluate(() => window.__storm(180));
-      const after = await metric(cdp, 'TaskDuration');
-      storm[key].push(((after - before) * 1000) / frames);
-      if (process.env.BENCH_VERBOSE) log(`  round ${r} ${key}: ${(((after - before) * 1000) / frames).toFixed(2)} ms/frame`);
+      const before = await metrics(cdp);
+      const frames = await page.evaluate((n) => window.__storm(n), STORM_FRAMES);
+      const after = await metrics(cdp);
+      storm[key].push(((after.TaskDuration - before.TaskDuration) * 1000) / frames);
+      stormCpu[key].push(((after.ThreadTime - before.ThreadTime) * 1000) / frames);
+      if (process.env.BENCH_VERBOSE) log(`  round ${r} ${key}: ${storm[key].at(-1).toFixed(2)} ms/frame, cpu ${stormCpu[key].at(-1).toFixed(2)}`);
     }
   }
-  const ratio = (a, b) => median(storm[a].map((x, i) => x / storm[b][i]));
-  add('storm: main-thread time per frame, with extension', median(storm.ext), 'ms', '—', true, `1500 cards moved + 20 re-created per frame, 180 frames × ${ROUNDS} rounds`);
-  add('storm: same, without extension', median(storm.base), 'ms', '—', true);
-  add('storm: with ÷ without', ratio('ext', 'base'), '×', '≤ 1.05', ratio('ext', 'base') <= 1.05);
-  add('storm: naive subtree observer ÷ without', ratio('naive', 'base'), '×', '(reference)', true);
+  const ratios = (a, b) => storm[a].map((x, i) => x / storm[b][i]);
+  const ratio = (a, b) => median(ratios(a, b));
+  const spread = (a, b) => `rounds p25–p75 ${quantile(ratios(a, b), 0.25).toFixed(2)}–${quantile(ratios(a, b), 0.75).toFixed(2)}`;
+  add('storm: main-thread time per frame, with extension', median(storm.ext), 'ms', '—', true, `1500 cards moved + 20 re-created per frame, ${STORM_FRAMES} frames × ${ROUNDS} rounds; main-thread CPU ${median(stormCpu.ext).toFixed(1)} ms`);
+  add('storm: same, without extension', median(storm.base), 'ms', '—', true, `main-thread CPU ${median(stormCpu.base).toFixed(1)} ms`);
+  add('storm: with ÷ without', ratio('ext', 'base'), '×', '≤ 1.05', ratio('ext', 'base') <= 1.05, `${spread('ext', 'base')}; CPU time ${median(stormCpu.ext.map((x, i) => x / stormCpu.base[i])).toFixed(2)} ×`);
+  add('storm: installed but inert ÷ without', ratio('inert', 'base'), '×', '(floor)', true, `${spread('inert', 'base')}; the same extension with an empty content script`);
+  add('storm: with ÷ inert (our content script alone)', ratio('ext', 'inert'), '×', '—', true, spread('ext', 'inert'));
+  add('storm: naive subtree observer ÷ without', ratio('naive', 'base'), '×', '(reference)', true, spread('naive', 'base'));
   add('storm: extension ÷ naive observer', ratio('ext', 'naive'), '×', '—', true);
   for (const { page } of Object.values(pages)) await page.close();
 
+  }
+
+  if (want('idle')) {
   // 4. Idle cost ---------------------------------------------------------------------------
   log('idle…');
   const idle = { ext: [], base: [] };
@@ -128,6 +154,9 @@ try {
   add('idle 10 s: main-thread time with − without extension', idleExtra, 'ms', 'none (≤ 1 ms)', idleExtra <= 1, `${(median(idle.ext) * 1000).toFixed(2)} vs ${(median(idle.base) * 1000).toFixed(2)} ms`);
   for (const { page } of Object.values(idlePages)) await page.close();
 
+  }
+
+  if (want('navigation')) {
   // 5. Navigation leak ---------------------------------------------------------------------
   log('navigation leak…');
   {
@@ -158,6 +187,9 @@ try {
     await page.close();
   }
 
+  }
+
+  if (want('popup')) {
   // 6. Popup first render with a realistic stored state -------------------------------------------
   log('popup…');
   {
@@ -185,7 +217,11 @@ try {
     await popup.close();
     await page.close();
   }
+  }
+
 } finally {
+  await inert?.close();
+  rmSync(inertPath, { recursive: true, force: true });
   await withExt.close();
   await without.close();
   await server.close();

@@ -3,8 +3,9 @@
  *   page DOM → reader → observations (validated) → rules → findings → hints + report.
  *
  * It wakes only when the page changes (DOM mutations outside our hosts, input events, SPA
- * navigation), does at most one pass per animation frame, and does nothing while the page is
- * idle: no timers, no polling.
+ * navigation), does at most one pass per animation frame, paces itself while the page keeps
+ * changing (PACING), and does nothing while the page is idle: no timers, no polling. Between
+ * passes it notes which nodes changed, so a reader can reuse what it read elsewhere (ReadHints).
  */
 import type { Finding } from '../model/finding';
 import type { SolutionFlows } from '../model/observation';
@@ -33,7 +34,25 @@ export interface RunnerOptions {
   signal: AbortSignal;
   /** Current URL (defaults to the document's). */
   url?: () => string;
+  /** Time and timers (defaults to the document's window); tests pass a controllable one. */
+  clock?: Clock;
 }
+
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): number;
+  clearTimeout(id: number): void;
+  requestAnimationFrame(fn: () => void): number;
+  cancelAnimationFrame(id: number): void;
+}
+
+/**
+ * Pacing. A change after a quiet spell is read at the next frame (a field rendered, a toggle, a
+ * keystroke). While the page keeps changing (loading, a designer being panned, fast typing), passes
+ * wait until it has been quiet for QUIET ms, but no longer than MAX_WAIT after the previous one, or
+ * longer when passes are costly: during such activity passes take at most DUTY of the main thread.
+ */
+export const PACING = { GAP: 150, QUIET: 200, MAX_WAIT: 3000, DUTY: 0.005 } as const;
 
 export interface Runner {
   /** Schedule a pass (after settings change or navigation). */
@@ -45,6 +64,13 @@ export interface Runner {
 export function startRunner(opts: RunnerOptions): Runner {
   const { doc, signal } = opts;
   const win = doc.defaultView!;
+  const clock: Clock = opts.clock ?? {
+    now: () => win.performance.now(),
+    setTimeout: (fn, ms) => win.setTimeout(fn, ms),
+    clearTimeout: (id) => win.clearTimeout(id),
+    requestAnimationFrame: (fn) => win.requestAnimationFrame(fn),
+    cancelAnimationFrame: (id) => win.cancelAnimationFrame(id),
+  };
   const layer = new HintLayer(doc, opts.t);
   const currentUrl = opts.url ?? (() => doc.location.href);
   let frame = 0;
@@ -55,13 +81,15 @@ export function startRunner(opts: RunnerOptions): Runner {
   let mutations = 0;
   let mutationsAtLastPass = 0;
   let settleTimer = 0;
-  // Passes are rate-limited by a token bucket: bursts (a page loading, a navigation) are read at
-  // once; a mutation storm (a designer being panned) is read at most every REFILL ms.
-  const BURST = 4;
-  const REFILL = 400;
-  let tokens = BURST;
-  let refilledAt = win.performance.now();
+  let lastPassAt = -Infinity;
+  let lastPassCost = 0;
+  let lastChangeAt = -Infinity;
   let waitTimer = 0;
+  // Nodes changed since the last pass (each mutated node and its ancestors). A reader may reuse what
+  // it read inside any other element. A full read follows a URL or settings change.
+  let dirty = new WeakSet<Node>();
+  let fullRead = true;
+  let lastSettings: Settings | null = null;
 
   const pass = (force = false) => {
     frame = 0;
@@ -71,22 +99,31 @@ export function startRunner(opts: RunnerOptions): Runner {
     // the previous record's fields on the new one, so wait for the page to change (or 300 ms).
     if (href !== lastHref && mutations === mutationsAtLastPass && !force) {
       layer.clear();
-      if (!settleTimer) settleTimer = win.setTimeout(() => ((settleTimer = 0), pass(true)), 300);
+      if (!settleTimer) settleTimer = clock.setTimeout(() => ((settleTimer = 0), pass(true)), 300);
       return;
     }
-    if (settleTimer) win.clearTimeout(settleTimer);
+    if (settleTimer) clock.clearTimeout(settleTimer);
     settleTimer = 0;
-    tokens = Math.max(0, tokens - 1);
+    if (waitTimer) clock.clearTimeout(waitTimer);
+    waitTimer = 0;
+    lastPassAt = clock.now();
+    if (track(observer.takeRecords())) mutations++;
+    const settings = opts.settings();
+    const changed = dirty;
+    const hints = fullRead || href !== lastHref || settings !== lastSettings ? undefined : { unchanged: (el: Element) => !changed.has(el) };
+    dirty = new WeakSet();
+    fullRead = false;
+    lastSettings = settings;
     lastHref = href;
     mutationsAtLastPass = mutations;
     let reading = null;
     try {
-      reading = opts.read(doc, new URL(href), opts.settings());
+      reading = opts.read(doc, new URL(href), settings, hints);
     } catch {
       reading = null; // a reader must not throw; if one does, say nothing
     }
     const observations = reading?.observations ?? [];
-    const findings = reading ? evaluate(observations, { settings: opts.settings(), today: localToday() }, opts.rules) : [];
+    const findings = reading ? evaluate(observations, { settings, today: localToday() }, opts.rules) : [];
     const recordKey = reading?.recordKey ?? href;
     if (recordKey !== lastRecord) {
       layer.clear();
@@ -99,31 +136,44 @@ export function startRunner(opts: RunnerOptions): Runner {
       lastReport = report;
       opts.report(solutionFlows ? { url: href, findings, solutionFlows } : { url: href, findings });
     }
+    lastPassCost = clock.now() - lastPassAt;
   };
 
   const schedule = () => {
-    if (frame || waitTimer || signal.aborted) return;
-    const now = win.performance.now();
-    tokens = Math.min(BURST, tokens + (now - refilledAt) / REFILL);
-    refilledAt = now;
-    if (tokens >= 1) {
-      frame = win.requestAnimationFrame(() => pass());
-      return;
-    }
-    waitTimer = win.setTimeout(() => {
+    if (signal.aborted) return;
+    const now = clock.now();
+    lastChangeAt = now;
+    if (frame || waitTimer) return; // a pass is coming; the wait timer looks at lastChangeAt
+    if (now - lastPassAt >= PACING.GAP) frame = clock.requestAnimationFrame(() => pass());
+    else wait(PACING.QUIET);
+  };
+  const wait = (ms: number) => {
+    waitTimer = clock.setTimeout(() => {
       waitTimer = 0;
-      schedule();
-    }, (1 - tokens) * REFILL);
+      const now = clock.now();
+      const quietFor = now - lastChangeAt;
+      const sincePass = now - lastPassAt;
+      const maxWait = Math.max(PACING.MAX_WAIT, lastPassCost / PACING.DUTY);
+      if (quietFor >= PACING.QUIET || sincePass >= maxWait) frame = clock.requestAnimationFrame(() => pass());
+      else wait(Math.min(PACING.QUIET - quietFor, maxWait - sincePass));
+    }, ms);
   };
 
-  const observer = new win.MutationObserver((records) => {
+  /** Marks what the records changed; whether any is about the page (not only our own hosts). */
+  const track = (records: MutationRecord[]): boolean => {
+    let relevant = false;
     for (const r of records) {
       if (isOurs(r.target)) continue;
       if (r.type === 'childList' && onlyOurs(r.addedNodes) && onlyOurs(r.removedNodes)) continue;
-      mutations++;
-      schedule();
-      return;
+      relevant = true;
+      for (let n: Node | null = r.target; n && !dirty.has(n); n = n.parentNode) dirty.add(n);
     }
+    return relevant;
+  };
+  const observer = new win.MutationObserver((records) => {
+    if (!track(records)) return;
+    mutations++;
+    schedule();
   });
   observer.observe(doc.documentElement, {
     childList: true,
@@ -132,7 +182,7 @@ export function startRunner(opts: RunnerOptions): Runner {
     attributes: true,
     // Not `style` or `class`: a designer pan rewrites thousands of inline styles a frame. The changes
     // we read (values, toggles, tabs, hidden panels) come with these attributes or with child changes.
-    attributeFilter: ['aria-checked', 'aria-selected', 'aria-expanded', 'aria-hidden', 'value', 'title', 'hidden', 'data-selected', 'checked'],
+    attributeFilter: ['aria-checked', 'aria-selected', 'aria-expanded', 'aria-hidden', 'aria-label', 'alt', 'value', 'title', 'hidden', 'data-selected', 'checked', 'data-id', 'data-automation-id'],
   });
   const onInput = (e: Event) => {
     if (!isOurs(e.target as Node)) schedule();
@@ -144,9 +194,9 @@ export function startRunner(opts: RunnerOptions): Runner {
     observer.disconnect();
     doc.removeEventListener('input', onInput, true);
     doc.removeEventListener('change', onInput, true);
-    if (frame) win.cancelAnimationFrame(frame);
-    if (settleTimer) win.clearTimeout(settleTimer);
-    if (waitTimer) win.clearTimeout(waitTimer);
+    if (frame) clock.cancelAnimationFrame(frame);
+    if (settleTimer) clock.clearTimeout(settleTimer);
+    if (waitTimer) clock.clearTimeout(waitTimer);
     layer.clear();
   });
 

@@ -10,5 +10,13 @@ export interface PageReading {
   recordKey: string;
 }
 
+/**
+ * What the caller knows about changes since the reader's previous pass. A reader may reuse what it
+ * read inside an element for which `unchanged` is true; without it, everything is read afresh.
+ */
+export interface ReadHints {
+  unchanged(el: Element): boolean;
+}
+
 /** A reader takes a document (or any root) and the URL; it never throws and returns null when the page is not its kind. */
-export type Reader = (root: Document, url: URL, settings: Settings) => PageReading | null;
+export type Reader = (root: Document, url: URL, settings: Settings, hints?: ReadHints) => PageReading | null;

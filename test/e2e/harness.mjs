@@ -96,8 +96,8 @@ export function hostResolverRules(port) {
  * Launches Chromium with the built extension in the given UI language. `LANGUAGE` (with
  * chromium-l10n) switches `i18n.getUILanguage()`, `--lang` switches `i18n.getMessage()`.
  */
-export async function launch({ port, lang = 'en', headless = true, extension = true, args = [], profile: given = null }) {
-  if (extension && !existsSync(join(EXTENSION, 'manifest.json'))) throw new Error('No built extension in .output/chrome-mv3: run "npm run build" first.');
+export async function launch({ port, lang = 'en', headless = true, extension = true, extensionPath = EXTENSION, args = [], profile: given = null }) {
+  if (extension && !existsSync(join(extensionPath, 'manifest.json'))) throw new Error('No built extension in .output/chrome-mv3: run "npm run build" first.');
   // A given profile survives close() (to test a browser restart); the caller removes it.
   const profile = given ?? mkdtempSync(join(tmpdir(), 'cosell-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -108,7 +108,7 @@ export async function launch({ port, lang = 'en', headless = true, extension = t
     viewport: { width: 1280, height: 900 },
     env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8` },
     args: [
-      ...(extension ? [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`] : []),
+      ...(extension ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`] : []),
       `--lang=${lang}`,
       `--host-resolver-rules=${hostResolverRules(port)}`,
       '--ignore-certificate-errors',

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startRunner, type Report } from '@/lib/content/runner';
+import { PACING, startRunner, type Clock, type Report } from '@/lib/content/runner';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
+import type { FlowDesigner } from '@/lib/model/observation';
 import { readDynamics } from '@/lib/readers/dynamics';
+import { readPowerAutomate } from '@/lib/readers/power-automate';
+import type { Reader } from '@/lib/readers/types';
 import { RULES } from '@/lib/rules';
 import { loadFixture, translator } from './helpers';
 
@@ -136,4 +139,127 @@ describe('content runner', () => {
     expect(() => runner.pass()).not.toThrow();
     expect(report).toHaveBeenCalledWith({ url: fx.meta.url, findings: [] });
   });
+
+  it('re-reads only the designer cards that changed since the last pass, and everything after a URL change', () => {
+    const fx = loadFixture('power-automate', 'designer-v1');
+    let href = fx.meta.url;
+    let steps: FlowDesigner['steps'] = [];
+    const ac = new AbortController();
+    controllers.push(ac);
+    const read: Reader = (doc, url, settings, hints) => {
+      const r = readPowerAutomate(doc, url, settings, hints);
+      steps = (r?.observations.find((o) => o.kind === 'flowDesigner') as FlowDesigner | undefined)?.steps ?? [];
+      return r;
+    };
+    // A card whose title differs from its automation id, to tell a reused read from a fresh one.
+    fx.doc.querySelector('[data-automation-id="card-When_a_HTTP_request_is_received"]')!.setAttribute('data-automation-id', 'card-Trigger');
+    const runner = startRunner({ doc: fx.doc, read, rules: RULES, settings: () => DEFAULT_SETTINGS, t: translator('en'), report: () => undefined, signal: ac.signal, url: () => href });
+    runner.pass();
+    const step = (id: string) => steps.find((s) => s.id === id);
+    expect(step('Update_a_row')).toMatchObject({ title: 'Update a row', connectionProblem: false });
+    const card = (id: string) => fx.doc.querySelector(`[data-id="${id}"]`)!;
+
+    // Changes the page makes in ways we watch (text, children) are read on the next pass…
+    card('Update_a_row').querySelector('.panel-msla-title')!.textContent = 'Update the opportunity';
+    card('Apply_to_each-#scope').querySelector('.panel-card-main')!.insertAdjacentHTML('beforeend', '<div class="msla-panel-card-error-text">Invalid connection.</div>');
+    // …while a card nothing happened to keeps what was read there: a class swap is not watched
+    // (a canvas pan rewrites thousands of them), so its title is still the one read before.
+    card('When_a_HTTP_request_is_received').querySelector('.panel-msla-title')!.className = 'renamed';
+    runner.pass();
+    expect(step('Update_a_row')?.title).toBe('Update the opportunity');
+    expect(step('Apply_to_each')).toMatchObject({ connectionProblem: true, errorText: 'Invalid connection.' });
+    expect(step('When_a_HTTP_request_is_received')?.title).toBe('When a HTTP request is received');
+
+    // A new URL reads everything afresh: with no title element left, the title comes from the automation id.
+    href = fx.meta.url + '?v=2';
+    runner.pass(true);
+    expect(step('When_a_HTTP_request_is_received')?.title).toBe('Trigger');
+    expect(step('Get_referral')).toMatchObject({ connectionProblem: true });
+  });
+
+  it('paces itself: a change after a quiet spell is read at the next frame, a storm about once a second, its end at once', () => {
+    const clock = new FakeClock();
+    const fx = loadFixture('dynamics', 'opportunity-sync-off');
+    const ac = new AbortController();
+    controllers.push(ac);
+    const passes: number[] = [];
+    const read: Reader = (doc, url, settings) => (passes.push(clock.now()), readDynamics(doc, url, settings));
+    const runner = startRunner({ doc: fx.doc, read, rules: RULES, settings: () => DEFAULT_SETTINGS, t: translator('en'), report: () => undefined, signal: ac.signal, url: () => fx.meta.url, clock });
+    clock.advance(20);
+    expect(passes).toEqual([16]); // the first frame
+
+    clock.advance(480);
+    runner.schedule(); // a single change on a quiet page: the next frame
+    clock.advance(20);
+    expect(passes).toHaveLength(2);
+    expect(passes[1]! - 500).toBeLessThanOrEqual(16);
+
+    // A ten-second storm, one change a frame.
+    passes.length = 0;
+    for (let t = 0; t < 10_000; t += 16) {
+      runner.schedule();
+      clock.advance(16);
+    }
+    const during = passes.length;
+    expect(during).toBeGreaterThanOrEqual(Math.floor(10_000 / PACING.MAX_WAIT)); // never stale for longer than MAX_WAIT…
+    expect(during).toBeLessThanOrEqual(Math.ceil(10_000 / PACING.MAX_WAIT) + 1); // …and not a read per frame
+    clock.advance(PACING.QUIET + 20);
+    expect(passes).toHaveLength(during + 1); // the page at rest is read once, promptly
+    clock.advance(10_000);
+    expect(passes).toHaveLength(during + 1); // and then nothing: no polling
+    expect(clock.pending()).toBe(0);
+  });
+
+  it('reads a costly page less often while it keeps changing: passes take at most DUTY of the time', () => {
+    const clock = new FakeClock();
+    const fx = loadFixture('power-automate', 'designer-v1');
+    const ac = new AbortController();
+    controllers.push(ac);
+    const passes: number[] = [];
+    const COST = 50; // ms a pass of a huge designer takes
+    const read: Reader = (doc, url, settings, hints) => (passes.push(clock.now()), clock.spend(COST), readPowerAutomate(doc, url, settings, hints));
+    const runner = startRunner({ doc: fx.doc, read, rules: RULES, settings: () => DEFAULT_SETTINGS, t: translator('en'), report: () => undefined, signal: ac.signal, url: () => fx.meta.url, clock });
+    clock.advance(500);
+    passes.length = 0;
+    for (let t = 0; t < 30_000; t += 16) {
+      runner.schedule();
+      clock.advance(16);
+    }
+    // 30 s of changes: COST / DUTY = 10 s between passes, longer than MAX_WAIT.
+    expect(COST / PACING.DUTY).toBeGreaterThan(PACING.MAX_WAIT);
+    expect(passes.length).toBeGreaterThanOrEqual(2);
+    expect(passes.length).toBeLessThanOrEqual(4);
+    expect((passes.length * COST) / 30_000).toBeLessThanOrEqual(PACING.DUTY + COST / 30_000);
+  });
 });
+
+/** A clock the test moves by hand: timers fire in order, animation frames every 16 ms. */
+class FakeClock implements Clock {
+  private t = 0;
+  private seq = 0;
+  private timers = new Map<number, { at: number; fn: () => void }>();
+  now = () => this.t;
+  setTimeout = (fn: () => void, ms: number) => {
+    this.timers.set(++this.seq, { at: this.t + Math.max(0, ms), fn });
+    return this.seq;
+  };
+  clearTimeout = (id: number) => void this.timers.delete(id);
+  requestAnimationFrame = (fn: () => void) => this.setTimeout(fn, 16 - (this.t % 16) || 16);
+  cancelAnimationFrame = (id: number) => this.clearTimeout(id);
+  pending = () => this.timers.size;
+  /** Time passing inside a task (no timer fires). */
+  spend(ms: number) {
+    this.t += ms;
+  }
+  advance(ms: number) {
+    const end = this.t + ms;
+    for (;;) {
+      const next = [...this.timers].sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0];
+      if (!next || next[1].at > end) break;
+      this.timers.delete(next[0]);
+      this.t = next[1].at;
+      next[1].fn();
+    }
+    this.t = end;
+  }
+}

@@ -5,40 +5,62 @@
  */
 import type { FlowDesigner } from '../../model/observation';
 import { firstShown, isShown, labelKey, normalize } from '../dom';
+import type { ReadHints } from '../types';
 import { CONNECTION_PROBLEM, FLOW_NAME_LABELS } from './labels';
 
 /** `Apply_to_each-#scope` → `Apply_to_each` (LogicAppsUX removeIdTag). */
 const actionName = (id: string) => id.replace(/-#.*$/, '');
 
-export function readDesigner(doc: Document): { observation: FlowDesigner; anchors: Record<string, Element> } | null {
+/** What one step card says that only changes with the card's own subtree (reused while it is unchanged). */
+interface CardRead {
+  raw: string;
+  card: Element;
+  title: string | null;
+  /** The card's error banner text and warning badges, joined; null when it shows none. */
+  errorText: string | null;
+}
+const cardReads = new WeakMap<Element, CardRead>();
+
+function readCard(node: Element): CardRead {
+  const raw = node.getAttribute('data-id') ?? '';
+  const card = node.querySelector('[id^="msla-node-"], [data-automation-id^="card-"]') ?? node;
+  const titleFromId = card.getAttribute('data-automation-id')?.replace(/^card-/, '').replace(/_/g, ' ');
+  const title = normalize(card.querySelector('.panel-msla-title, [data-automation-id$="-title"]')?.textContent) || titleFromId || null;
+  return { raw, card, title, errorText: problemText(node) };
+}
+
+export function readDesigner(doc: Document, hints?: ReadHints): { observation: FlowDesigner; anchors: Record<string, Element> } | null {
   const anchors: Record<string, Element> = {};
   const steps: FlowDesigner['steps'] = [];
   let generation: FlowDesigner['generation'];
 
-  const NODE = '[data-testid^="rf__node-"][data-id], .react-flow__node[data-id]';
-  const nodes = [...doc.querySelectorAll(NODE)];
+  // React Flow gives every node this class (both generations); the test id is the fallback.
+  const byClass = doc.getElementsByClassName('react-flow__node');
+  const nodes = byClass.length > 0 ? byClass : doc.querySelectorAll('[data-testid^="rf__node-"][data-id]');
   if (nodes.length > 0) {
-    // One query for every error sign on the canvas, not one per card (designers have thousands).
-    const problems = new Map<Element, string[]>();
-    for (const el of doc.querySelectorAll(`${ERROR_TEXT}, ${LABELLED}`)) {
-      const text = signText(el);
-      if (!text) continue;
-      const node = el.closest(NODE);
-      if (node) problems.set(node, [...(problems.get(node) ?? []), text]);
-    }
+    // Cards are absolutely placed siblings: ask the browser about their container once, and about
+    // each card only what its own attributes say (a style lookup per card is a pan's worth of work).
+    const containers = new Map<Element | null, boolean>();
+    const shown = (node: Element) => {
+      const style = (node as HTMLElement).style as CSSStyleDeclaration | undefined;
+      if (node.hasAttribute('hidden') || style?.display === 'none' || style?.visibility === 'hidden') return false;
+      const parent = node.parentElement;
+      let ok = containers.get(parent);
+      if (ok === undefined) containers.set(parent, (ok = parent ? isShown(parent) : true));
+      return ok;
+    };
     const seen = new Set<string>();
     for (const node of nodes) {
-      const raw = node.getAttribute('data-id') ?? '';
-      const id = actionName(raw);
-      if (!id || raw.includes('-#subgraph') || seen.has(id) || !isShown(node)) continue;
+      if (!node.hasAttribute('data-id')) continue;
+      let read = hints?.unchanged(node) ? cardReads.get(node) : undefined;
+      if (!read) cardReads.set(node, (read = readCard(node)));
+      const id = actionName(read.raw);
+      if (!id || read.raw.includes('-#subgraph') || seen.has(id) || !shown(node)) continue;
       seen.add(id);
-      const card = node.querySelector('[id^="msla-node-"], [data-automation-id^="card-"]') ?? node;
-      generation ??= card.querySelector('[class*="msla-"]') || card.className.includes?.('msla-') ? 'v1' : 'v2';
-      const titleFromId = card.getAttribute('data-automation-id')?.replace(/^card-/, '').replace(/_/g, ' ');
-      const title = normalize(card.querySelector('.panel-msla-title, [data-automation-id$="-title"]')?.textContent) || titleFromId || null;
-      const errorText = problems.get(node)?.join(' · ') ?? null;
-      steps.push({ id, title, connectionProblem: errorText !== null && CONNECTION_PROBLEM.test(errorText), errorText });
-      anchors[`step:${id}`] = card;
+      generation ??= read.card.querySelector('[class*="msla-"]') || read.card.className.includes?.('msla-') ? 'v1' : 'v2';
+      const errorText = read.errorText;
+      steps.push({ id, title: read.title, connectionProblem: errorText !== null && CONNECTION_PROBLEM.test(errorText), errorText });
+      anchors[`step:${id}`] = read.card;
     }
   } else {
     const classic = [...doc.querySelectorAll('.msla-designer .msla-card, .msla-card')];
@@ -74,9 +96,9 @@ function signText(el: Element): string | null {
   return CONNECTION_PROBLEM.test(t) || /^errors?\b|エラー|erreurs?/i.test(t) ? normalize(t) : null;
 }
 
-/** Error and warning text a classic card shows. */
+/** Error and warning text a card shows (banner text, badges' titles and labels, its own included). */
 function problemText(card: Element): string | null {
-  const parts = [...card.querySelectorAll(`${ERROR_TEXT}, ${LABELLED}`)].map(signText).filter((t): t is string => !!t);
+  const parts = [card, ...card.querySelectorAll(`${ERROR_TEXT}, ${LABELLED}`)].map(signText).filter((t): t is string => !!t);
   return parts.length ? parts.join(' · ') : null;
 }
 

@@ -5,14 +5,14 @@
  * Works the same inside the `/widgets/manage/` frame that Power Apps embeds.
  */
 import type { Observation } from '../../model/observation';
-import type { PageReading } from '../types';
+import type { PageReading, ReadHints } from '../types';
 import { readDesigner } from './designer';
 import { readErrorBanners } from './errors';
 import { readRunOnlyUsers, readWebhookRegistration } from './panels';
 import { readFlowRun, readRunHistory } from './runs';
 import { readSolutionFlows } from './solution';
 
-export function readPowerAutomate(doc: Document, url: URL): PageReading | null {
+export function readPowerAutomate(doc: Document, url: URL, _settings?: unknown, hints?: ReadHints): PageReading | null {
   const path = url.pathname;
   const env = /\/environments\/([^/]+)/.exec(path)?.[1];
   if (!env) return null;
@@ -38,7 +38,7 @@ export function readPowerAutomate(doc: Document, url: URL): PageReading | null {
     add(readRunHistory(doc));
     add(readRunOnlyUsers(doc));
   } else if (flow) {
-    add(readDesigner(doc));
+    add(readDesigner(doc, hints));
     add(readWebhookRegistration(doc));
   }
   add(readErrorBanners(doc));
