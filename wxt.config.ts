@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { Resvg } from '@resvg/resvg-js';
 import { defineConfig } from 'wxt';
-import { ALL_MATCH_PATTERNS } from './lib/knowledge/hosts';
+import { ALL_MATCH_PATTERNS, OPTIONAL_HOST_PERMISSIONS } from './lib/knowledge/hosts';
 
 /** Toolbar (16, 24, 32), extensions page (48), store (128; Edge's 300 logo). */
 export const ICON_SIZES = [16, 24, 32, 48, 96, 128, 300] as const;
@@ -15,8 +15,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // `scripting` registers the content scripts on custom domains the user grants at run time.
+    permissions: ['storage', 'scripting'],
     host_permissions: ALL_MATCH_PATTERNS,
+    optional_host_permissions: OPTIONAL_HOST_PERMISSIONS,
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_icon: { 16: 'icon/16.png', 24: 'icon/24.png', 32: 'icon/32.png' } },
     // Administrators set the same settings by policy (public/managed_schema.json); see README.

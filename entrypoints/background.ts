@@ -4,6 +4,8 @@ import { SETTINGS_KEY, effectiveSettings } from '@/lib/model/settings';
 import { recordSightings } from '@/lib/background/sightings';
 import { DEFAULT_SIGHTINGS, FLOWS_KEY, FlowSightings, parseStored } from '@/lib/model/state';
 import { SolutionFlows } from '@/lib/model/observation';
+import { CUSTOM_HOSTS_KEY, CustomHosts, DEFAULT_CUSTOM_HOSTS } from '@/lib/model/custom-hosts';
+import { serialized, syncCustomScripts } from '@/lib/background/custom-scripts';
 
 export default defineBackground(() => {
   const tabs = createTabStore(
@@ -36,7 +38,29 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading' && change.url === undefined) void tabs.forget(tabId);
   });
+  // Content scripts hold a port so that, when the extension is reloaded or updated, its closing
+  // tells them at once to remove their hints. Nothing is sent on it.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== 'cosell:alive') port.disconnect();
+  });
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+
+  // Custom domains: registered content scripts follow what is stored and granted (see custom-scripts).
+  const syncScripts = serialized(() =>
+    syncCustomScripts({
+      hosts: async () => parseStored(CustomHosts, (await browser.storage.local.get(CUSTOM_HOSTS_KEY))[CUSTOM_HOSTS_KEY], DEFAULT_CUSTOM_HOSTS).value.hosts,
+      granted: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+      registered: () => browser.scripting.getRegisteredContentScripts(),
+      register: (scripts) => browser.scripting.registerContentScripts(scripts.map((s) => ({ ...s, persistAcrossSessions: true }))),
+      unregister: (ids) => browser.scripting.unregisterContentScripts({ ids }),
+    }),
+  );
+  void syncScripts();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && CUSTOM_HOSTS_KEY in changes) void syncScripts();
+  });
+  browser.permissions.onAdded.addListener(() => void syncScripts());
+  browser.permissions.onRemoved.addListener(() => void syncScripts());
 
   /** Flow states seen on a solution page tick the popup's activation checklist (per environment). */
   async function remember(raw: unknown) {

@@ -8,9 +8,23 @@ import type { ContentEnv } from '@/lib/content/boot';
 import { SETTINGS_KEY } from '@/lib/model/defaults';
 
 export function contentEnv(ctx: ContentScriptContext): ContentEnv {
+  // When the extension is reloaded or updated under an open tab, this script is orphaned: reading
+  // `ctx.isInvalid` then aborts `ctx.signal`, and the runner removes its hints and stops. Checked
+  // before every pass, when the user comes back to the tab, and when the background's port closes.
+  const alive = () => !ctx.isInvalid;
+  for (const type of ['visibilitychange', 'focus', 'pointerdown'] as const) ctx.addEventListener(type === 'visibilitychange' ? document : window, type, alive, { capture: true, passive: true });
+  try {
+    // The port closes before the context is marked invalid: look again a moment later.
+    browser.runtime.connect({ name: 'cosell:alive' }).onDisconnect.addListener(() => {
+      if (alive()) ctx.setTimeout(alive, 500);
+    });
+  } catch {
+    alive();
+  }
   return {
     doc: document,
     signal: ctx.signal,
+    alive,
     getMessage: (key) => browser.i18n.getMessage(key as never),
     sendMessage: async (msg) => {
       if (ctx.isInvalid) return; // extension reloaded or updated under this tab: go quiet

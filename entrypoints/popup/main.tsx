@@ -30,6 +30,9 @@ const api: PopupApi = {
     return () => browser.storage.onChanged.removeListener(listener);
   },
   copy: (text) => navigator.clipboard.writeText(text),
+  requestHost: (pattern) => browser.permissions.request({ origins: [pattern] }),
+  releaseHost: (pattern) => browser.permissions.remove({ origins: [pattern] }),
+  hasHost: (pattern) => browser.permissions.contains({ origins: [pattern] }),
   version: browser.runtime.getManifest().version,
 };
 

@@ -13,6 +13,8 @@ import { startRunner } from './runner';
 export interface ContentEnv {
   doc: Document;
   signal: AbortSignal;
+  /** False once the extension was reloaded or updated under this page (and `signal` is then aborted). */
+  alive?: () => boolean;
   getMessage: (key: string) => string;
   sendMessage: (msg: FindingsReport) => Promise<unknown>;
   /** Resolves with the effective settings, validated by the background. */
@@ -34,6 +36,7 @@ export async function bootContentScript(env: ContentEnv, read: Reader, rules: re
     settings: () => settings,
     t: createTranslator(env.getMessage),
     signal: env.signal,
+    alive: env.alive,
     report: (r) => {
       // The background may be restarting or the extension reloaded: never let that reach the page.
       env.sendMessage({ type: 'cosell:findings', ...r }).catch(() => undefined);

@@ -32,6 +32,8 @@ export interface RunnerOptions {
   t: Translator;
   report: (r: Report) => void;
   signal: AbortSignal;
+  /** False once this script is orphaned (extension reloaded); checking it may abort `signal`. */
+  alive?: () => boolean;
   /** Current URL (defaults to the document's). */
   url?: () => string;
   /** Time and timers (defaults to the document's window); tests pass a controllable one. */
@@ -93,7 +95,7 @@ export function startRunner(opts: RunnerOptions): Runner {
 
   const pass = (force = false) => {
     frame = 0;
-    if (signal.aborted) return;
+    if (signal.aborted || (opts.alive && !opts.alive())) return;
     const href = currentUrl();
     // SPA navigation: the URL changes before the app swaps the record's DOM. Reading now would pin
     // the previous record's fields on the new one, so wait for the page to change (or 300 ms).

@@ -41,13 +41,59 @@ export const matchPatterns = (app: AppId): string[] => APP_HOSTS[app].map((h) =>
 
 export const ALL_MATCH_PATTERNS: string[] = (Object.keys(APP_HOSTS) as AppId[]).flatMap(matchPatterns);
 
-/** Which app a host belongs to (used by the popup to say what a tab is). */
-export function appForHost(host: string): AppId | null {
+const hostMatches = (pattern: string, h: string) => (pattern.startsWith('*.') ? h.endsWith(pattern.slice(1)) && h.length > pattern.length - 1 : h === pattern);
+
+/** A domain the user granted at run time (a proxy such as `*.mcas.ms`, or a vanity host) and the app it serves. */
+export interface CustomHost {
+  host: string;
+  app: AppId;
+}
+
+/** Which app a host belongs to (used by the popup to say what a tab is): the built-in hosts, then the user's own. */
+export function appForHost(host: string, custom: readonly CustomHost[] = []): AppId | null {
   const h = host.toLowerCase();
   for (const app of Object.keys(APP_HOSTS) as AppId[]) {
-    for (const pattern of APP_HOSTS[app]) {
-      if (pattern.startsWith('*.') ? h.endsWith(pattern.slice(1)) && h.length > pattern.length - 1 : h === pattern) return app;
-    }
+    for (const pattern of APP_HOSTS[app]) if (hostMatches(pattern, h)) return app;
   }
+  for (const c of custom) if (hostMatches(c.host, h)) return c.app;
   return null;
+}
+
+/**
+ * Custom domains. Nothing is granted up front: the manifest declares any https host only as an
+ * optional host permission, and the popup asks for one domain's pattern when the user adds it.
+ */
+export const OPTIONAL_HOST_PERMISSIONS = ['https://*/*'];
+export const customPattern = (host: string) => `https://${host}/*`;
+
+export type CustomHostCheck = { ok: true; host: string } | { ok: false; reason: 'empty' | 'invalid' | 'too-broad' | 'built-in' };
+
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+/** Second-level labels of public suffixes (co.uk, com.au, ne.jp, gouv.fr…): no wildcard directly over them. */
+const SECOND_LEVEL = new Set(['ac', 'co', 'com', 'edu', 'gob', 'gov', 'gouv', 'go', 'ne', 'net', 'or', 'org', 'ltd', 'plc']);
+
+/**
+ * What the user typed (a host, `*.domain`, or a pasted address) → the host to grant. Refuses what
+ * is not a host name, wildcards over a whole public suffix (`*.com`, `*.co.uk`), and hosts the
+ * extension already reads.
+ */
+export function parseCustomHost(input: string): CustomHostCheck {
+  let text = input.trim().toLowerCase();
+  if (!text) return { ok: false, reason: 'empty' };
+  if (/^[a-z][a-z0-9+.-]*:\/\//.test(text)) {
+    if (!text.startsWith('https://')) return { ok: false, reason: 'invalid' };
+    text = text.slice('https://'.length);
+  }
+  text = text.replace(/[/?#].*$/, '').replace(/:\d+$/, '').replace(/\.$/, '');
+  const wildcard = text.startsWith('*.');
+  const name = wildcard ? text.slice(2) : text;
+  if (name.length === 0 || name.length > 253) return { ok: false, reason: 'invalid' };
+  const labels = name.split('.');
+  if (!labels.every((l) => LABEL.test(l))) return { ok: false, reason: text === '*' ? 'too-broad' : 'invalid' };
+  if (labels.length < 2) return { ok: false, reason: wildcard ? 'too-broad' : 'invalid' };
+  // `*.mcas.ms` is a proxy's own domain; `*.co.uk` would be every site under a public suffix.
+  if (wildcard && labels.length === 2 && SECOND_LEVEL.has(labels[0]!)) return { ok: false, reason: 'too-broad' };
+  const probe = wildcard ? `x.${name}` : name;
+  if (appForHost(probe)) return { ok: false, reason: 'built-in' };
+  return { ok: true, host: text };
 }

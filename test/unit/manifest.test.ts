@@ -19,12 +19,15 @@ describe.each(TARGETS)('built manifest (%s)', (target) => {
     expect(manifest.action.default_title).toBe('__MSG_extName__');
   });
 
-  it('asks for storage and exactly the hosts of the four apps', () => {
-    expect(manifest.permissions).toEqual(['storage']);
+  it('asks for storage, scripting (custom domains) and exactly the hosts of the four apps; any other host only optionally', () => {
+    expect(manifest.permissions).toEqual(['storage', 'scripting']);
     expect([...manifest.host_permissions].sort()).toEqual([...ALL_MATCH_PATTERNS].sort());
     expect(manifest.optional_permissions).toBeUndefined();
+    // Custom domains are granted one at a time from the popup; nothing beyond the four apps up front.
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+    const { optional_host_permissions: _optional, ...required } = manifest;
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
-    expect(JSON.stringify(manifest)).not.toMatch(/"\*:\/\/\*\/\*"|https:\/\/\*\/\*/);
+    expect(JSON.stringify(required)).not.toMatch(/"\*:\/\/\*\/\*"|https:\/\/\*\/\*/);
   });
 
   it('runs one content script per app, each on exactly its own hosts', () => {

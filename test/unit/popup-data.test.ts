@@ -30,9 +30,11 @@ describe('settings: administrator policy over the user', () => {
 
 describe('popup storage', () => {
   it('keeps unreadable data aside, resets it, and reports which', async () => {
-    const api = fakeApi(undefined, null, { checklist: { version: 99 }, settings: 'garbage', flowSightings: { version: 1, environments: {} } });
+    const api = fakeApi(undefined, null, { checklist: { version: 99 }, settings: 'garbage', flowSightings: { version: 1, environments: {} }, customHosts: { version: 1, hosts: [{ host: 42 }] } });
     const stored = await loadStored(api);
-    expect(stored.reset.sort()).toEqual(['checklist', 'settings']);
+    expect(stored.reset.sort()).toEqual(['checklist', 'customHosts', 'settings']);
+    expect(api.store['customHosts.unreadable']).toEqual({ version: 1, hosts: [{ host: 42 }] });
+    expect(stored.customHosts).toEqual({ version: 1, hosts: [] });
     expect(api.store['checklist.unreadable']).toEqual({ version: 99 });
     expect(api.store.checklist).toEqual({ version: 1, solution: null, ticks: {} });
     expect(api.store.settings).toEqual(DEFAULT_SETTINGS);

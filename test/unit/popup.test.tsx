@@ -1,4 +1,4 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Finding } from '@/lib/model/finding';
 import { App, type PopupApi } from '@/lib/ui/popup/App';
@@ -14,11 +14,25 @@ const finding: Finding = {
   source: 'FAQ R3',
 };
 
-export function fakeApi(url: string | undefined, findings: Finding[] | null, store: Record<string, unknown> = {}, managed: unknown = {}): PopupApi & { store: Record<string, unknown>; copied: string[] } {
+export function fakeApi(
+  url: string | undefined,
+  findings: Finding[] | null,
+  store: Record<string, unknown> = {},
+  managed: unknown = {},
+): PopupApi & { store: Record<string, unknown>; copied: string[]; granted: Set<string>; answer: { grant: boolean }; requests: string[] } {
   const copied: string[] = [];
+  const granted = new Set<string>();
+  const answer = { grant: true };
+  const requests: string[] = [];
   return {
     store,
     copied,
+    granted,
+    answer,
+    requests,
+    requestHost: async (p) => (requests.push(p), answer.grant && granted.add(p), answer.grant),
+    releaseHost: async (p) => granted.delete(p),
+    hasHost: async (p) => granted.has(p),
     activeTab: async () => ({ id: 5, url }),
     tabState: async () => (findings ? { url: url ?? '', findings, at: 1 } : null),
     load: async (k) => store[k],
@@ -63,3 +77,81 @@ describe.each(LOCALES)('popup (%s)', (locale) => {
     expect(container.textContent).toContain(t('popup_noFindings', { app: t('app_salesforce') }));
   });
 });
+
+describe.each(LOCALES)('popup: custom domains (%s)', (locale) => {
+  const t = translator(locale);
+  const openSettings = async (api: ReturnType<typeof fakeApi>) => {
+    const view = render(<App api={api} t={t} />);
+    fireEvent.click(await screen.findByRole('tab', { name: t('popup_tab_settings') }));
+    return { ...view, input: (await screen.findByLabelText(t('custom_domain'))) as HTMLInputElement, app: screen.getByLabelText(t('custom_app')) as HTMLSelectElement };
+  };
+  const add = (input: HTMLInputElement, value: string) => {
+    fireEvent.input(input, { target: { value } });
+    fireEvent.click(screen.getByRole('button', { name: t('custom_add') }));
+  };
+
+  it('asks the browser for that domain alone, stores it with its app, and shows it allowed', async () => {
+    const api = fakeApi(undefined, null);
+    const { input, app, container } = await openSettings(api);
+    fireEvent.change(app, { target: { value: 'salesforce' } });
+    add(input, 'https://Contoso.my.salesforce.com.mcas.ms/lightning/r/Opportunity/006/view');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(t('custom_granted', { host: 'contoso.my.salesforce.com.mcas.ms' })));
+    expect(api.requests).toEqual(['https://contoso.my.salesforce.com.mcas.ms/*']);
+    expect(api.store.customHosts).toEqual({ version: 1, hosts: [{ host: 'contoso.my.salesforce.com.mcas.ms', app: 'salesforce', addedAt: expect.any(Number) }] });
+    await waitFor(() => expect(container.querySelector('[data-custom-host="contoso.my.salesforce.com.mcas.ms"]')?.getAttribute('data-granted')).toBe('yes'));
+    expect(input.value).toBe('');
+  });
+
+  it('explains a refusal, keeps the domain, and lets the user allow it later', async () => {
+    const api = fakeApi(undefined, null);
+    api.answer.grant = false;
+    const { input, container } = await openSettings(api);
+    add(input, '*.mcas.ms');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(t('custom_refused', { host: '*.mcas.ms' })));
+    const row = () => container.querySelector('[data-custom-host="*.mcas.ms"]')!;
+    await waitFor(() => expect(row().getAttribute('data-granted')).toBe('no'));
+    expect(row().textContent).toContain(t('custom_state_missing'));
+    api.answer.grant = true;
+    fireEvent.click(screen.getByRole('button', { name: t('custom_allow', { host: '*.mcas.ms' }) }));
+    await waitFor(() => expect(row().getAttribute('data-granted')).toBe('yes'));
+  });
+
+  it.each([
+    ['', 'custom_error_empty'],
+    ['localhost', 'custom_error_invalid'],
+    ['<script>alert(1)</script>', 'custom_error_invalid'],
+    ['*.com', 'custom_error_too_broad'],
+    ['contoso.crm.dynamics.com', 'custom_error_built_in'],
+  ])('refuses %j with a clear message and asks the browser nothing', async (value, key) => {
+    const api = fakeApi(undefined, null);
+    const { input } = await openSettings(api);
+    add(input, value);
+    expect((await screen.findByRole('alert')).textContent).toBe(t(key));
+    expect(api.requests).toEqual([]);
+    expect(api.store.customHosts).toBeUndefined();
+  });
+
+  it('removes a domain and gives its access back', async () => {
+    const api = fakeApi(undefined, null, { customHosts: { version: 1, hosts: [{ host: 'crm.contoso.com', app: 'dynamics', addedAt: 1 }] } });
+    api.granted.add('https://crm.contoso.com/*');
+    const { container } = await openSettings(api);
+    await waitFor(() => expect(container.querySelector('[data-custom-host="crm.contoso.com"]')?.getAttribute('data-granted')).toBe('yes'));
+    fireEvent.click(screen.getByRole('button', { name: t('custom_remove', { host: 'crm.contoso.com' }) }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(t('custom_removed', { host: 'crm.contoso.com' })));
+    expect(api.granted.size).toBe(0);
+    expect(api.store.customHosts).toEqual({ version: 1, hosts: [] });
+    expect(container.querySelector('[data-custom-host]')).toBeNull();
+  });
+
+  it('treats a page on a custom domain as the app it serves', async () => {
+    const api = fakeApi('https://crm.contoso.com/main.aspx?pagetype=entityrecord&etn=opportunity', [finding], { customHosts: { version: 1, hosts: [{ host: 'crm.contoso.com', app: 'dynamics', addedAt: 1 }] } });
+    const { container } = render(<App api={api} t={t} />);
+    await waitFor(() => expect(container.querySelector('[data-state="findings"]')).not.toBeNull());
+  });
+
+  it('points to custom domains from any other tab', async () => {
+    const { container } = render(<App api={fakeApi('https://crm.contoso.com/', null)} t={t} />);
+    await waitFor(() => expect(container.querySelector('[data-state="other-page"]')?.textContent).toContain(t('popup_customHint')));
+  });
+});
+

@@ -119,6 +119,21 @@ describe('content runner', () => {
     expect(fx.doc.querySelectorAll('cosell-hint')).toHaveLength(1);
   });
 
+  it('an orphaned script (extension reloaded under the page) reads nothing more', () => {
+    const fx = loadFixture('dynamics', 'opportunity-sync-off');
+    const ac = new AbortController();
+    controllers.push(ac);
+    let alive = true;
+    const read = vi.fn(readDynamics);
+    const runner = startRunner({ doc: fx.doc, read, rules: RULES, settings: () => DEFAULT_SETTINGS, t: translator('en'), report: () => undefined, signal: ac.signal, url: () => fx.meta.url, alive: () => alive || (ac.abort(), false) });
+    runner.pass();
+    expect(fx.doc.querySelectorAll('cosell-hint')).toHaveLength(1);
+    alive = false;
+    runner.pass();
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(fx.doc.querySelectorAll('cosell-hint, cosell-panel')).toHaveLength(0);
+  });
+
   it('never lets a throwing reader reach the page', () => {
     const fx = loadFixture('dynamics', 'opportunity-sync-off');
     const ac = new AbortController();

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { Translator } from '../../i18n';
 import { appForHost, type AppId } from '../../knowledge/hosts';
 import type { Finding, Severity } from '../../model/finding';
+import { CUSTOM_HOSTS_KEY, CustomHosts, DEFAULT_CUSTOM_HOSTS } from '../../model/custom-hosts';
 import { SETTINGS_KEY, effectiveSettings, type EffectiveSettings } from '../../model/settings';
 import { CHECKLIST_KEY, ChecklistState, DEFAULT_CHECKLIST, DEFAULT_SIGHTINGS, FLOWS_KEY, FlowSightings, parseStored } from '../../model/state';
 import { HintCard } from '../Hint';
@@ -24,9 +25,9 @@ const TABS = ['page', 'setup', 'troubleshoot', 'settings', 'plan'] as const;
 type Tab = (typeof TABS)[number];
 
 export async function loadView(api: PopupApi): Promise<View> {
-  const tab = await api.activeTab();
+  const [tab, customRaw] = await Promise.all([api.activeTab(), api.load(CUSTOM_HOSTS_KEY).catch(() => undefined)]);
   const host = tab?.url ? safeHost(tab.url) : null;
-  const app = host ? appForHost(host) : null;
+  const app = host ? appForHost(host, parseStored(CustomHosts, customRaw, DEFAULT_CUSTOM_HOSTS).value.hosts) : null;
   if (!tab || !app || !host) return { kind: 'other-page' };
   const state = await api.tabState(tab.id);
   if (!state) return { kind: 'not-read', app, host };
@@ -45,6 +46,7 @@ export interface Stored {
   checklist: ChecklistState;
   sightings: FlowSightings;
   settings: EffectiveSettings;
+  customHosts: CustomHosts;
   /** The administrator's policy as stored (to recompute effective settings after an edit). */
   managed: unknown;
   /** Names of stored items that could not be read and were reset. */
@@ -56,9 +58,10 @@ export type Patch = (edit: (s: Stored) => Stored) => void;
 
 /** Reads and validates everything the popup shows; unreadable data is kept aside and reset, never fatal. */
 export async function loadStored(api: PopupApi): Promise<Stored> {
-  const [checklistRaw, sightingsRaw, settingsRaw, managed] = await Promise.all([api.load(CHECKLIST_KEY), api.load(FLOWS_KEY), api.load(SETTINGS_KEY), api.managed().catch(() => ({}))]);
+  const [checklistRaw, sightingsRaw, settingsRaw, customRaw, managed] = await Promise.all([api.load(CHECKLIST_KEY), api.load(FLOWS_KEY), api.load(SETTINGS_KEY), api.load(CUSTOM_HOSTS_KEY), api.managed().catch(() => ({}))]);
   const checklist = parseStored(ChecklistState, checklistRaw, DEFAULT_CHECKLIST);
   const sightings = parseStored(FlowSightings, sightingsRaw, DEFAULT_SIGHTINGS);
+  const customHosts = parseStored(CustomHosts, customRaw, DEFAULT_CUSTOM_HOSTS);
   const settings = effectiveSettings(settingsRaw, managed);
   const reset: string[] = [];
   const keepAside = async (key: string, raw: unknown, value: unknown) => {
@@ -69,7 +72,8 @@ export async function loadStored(api: PopupApi): Promise<Stored> {
   if (checklist.reset) await keepAside(CHECKLIST_KEY, checklistRaw, checklist.value);
   if (sightings.reset) await keepAside(FLOWS_KEY, sightingsRaw, sightings.value);
   if (settings.reset) await keepAside(SETTINGS_KEY, settingsRaw, settings.settings);
-  return { checklist: checklist.value, sightings: sightings.value, settings, managed, reset };
+  if (customHosts.reset) await keepAside(CUSTOM_HOSTS_KEY, customRaw, customHosts.value);
+  return { checklist: checklist.value, sightings: sightings.value, settings, customHosts: customHosts.value, managed, reset };
 }
 
 export function App({ api, t }: { api: PopupApi; t: Translator }) {
@@ -172,6 +176,7 @@ function ThisPage({ view, t }: { view: View; t: Translator }) {
             <li>{t('popup_reads_dynamics')}</li>
             <li>{t('popup_reads_salesforce')}</li>
           </ul>
+          <p class="note">{t('popup_customHint')}</p>
         </div>
       );
     case 'not-read':

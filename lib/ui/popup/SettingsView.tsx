@@ -5,6 +5,7 @@ import { RULES } from '../../rules';
 import { CUSTOM_FIELD_KEYS, SETTINGS_KEY, Settings, effectiveSettings, type CustomFieldKey, type LockedPath } from '../../model/settings';
 import type { PopupApi } from './api';
 import type { Patch, Stored } from './App';
+import { CustomDomains } from './CustomDomains';
 
 const FAMILIES = ['crm', 'pc', 'flow', 'error'] as const;
 type TextSetting = { path: LockedPath; get: (s: Settings) => string | undefined; set: (s: Settings, v: string | undefined) => Settings; label: string; placeholder: string };
@@ -99,6 +100,7 @@ export function SettingsView({ api, t, stored, patch }: { api: PopupApi; t: Tran
           );
         })}
       </fieldset>
+      <CustomDomains api={api} t={t} hosts={stored.customHosts.hosts} patch={patch} />
       {FAMILIES.map((family) => (
         <fieldset key={family} class="rules">
           <legend>{t(`settings_family_${family}`)}</legend>

@@ -16,5 +16,10 @@ export interface PopupApi {
   /** Calls back when stored data changes (another window, the background). */
   onChanged(cb: () => void): () => void;
   copy(text: string): Promise<void>;
+  /** Asks the browser for access to an origin pattern; call it inside the click that asked. */
+  requestHost(pattern: string): Promise<boolean>;
+  /** Gives access back; false when the browser keeps it (a host the manifest grants). */
+  releaseHost(pattern: string): Promise<boolean>;
+  hasHost(pattern: string): Promise<boolean>;
   version: string;
 }

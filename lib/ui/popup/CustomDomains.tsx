@@ -1,0 +1,131 @@
+/**
+ * Settings → Custom domains: the user adds a proxy or vanity domain, picks the app it serves, and
+ * the browser asks for access to that domain alone (`permissions.request`, inside the click). The
+ * list is stored first, so nothing is lost if the popup closes while the browser asks; the
+ * background registers the content script once access is granted, and drops it when it is not.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Translator } from '../../i18n';
+import { customPattern, parseCustomHost, type AppId } from '../../knowledge/hosts';
+import { CUSTOM_HOSTS_KEY, type CustomHosts } from '../../model/custom-hosts';
+import type { PopupApi } from './api';
+import type { Patch } from './App';
+
+const APPS: AppId[] = ['dynamics', 'salesforce', 'power-automate', 'partner-center'];
+const appName = (t: Translator, app: AppId) => t(`app_${app.replace('-', '_')}`);
+
+export function CustomDomains({ api, t, hosts, patch }: { api: PopupApi; t: Translator; hosts: CustomHosts['hosts']; patch: Patch }) {
+  const [text, setText] = useState('');
+  const [app, setApp] = useState<AppId>('dynamics');
+  const [message, setMessage] = useState<{ kind: 'error' | 'status'; text: string } | null>(null);
+  const [granted, setGranted] = useState<Record<string, boolean>>({});
+  const hostList = hosts.map((h) => h.host).join(' ');
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all(hosts.map((h) => api.hasHost(customPattern(h.host)).catch(() => false))).then((states) => {
+      if (live) setGranted(Object.fromEntries(hosts.map((h, i) => [h.host, states[i]!])));
+    });
+    return () => void (live = false);
+  }, [api, hostList]);
+
+  const save = (next: CustomHosts['hosts']) => {
+    const value: CustomHosts = { version: 1, hosts: next };
+    patch((s) => ({ ...s, customHosts: value }));
+    return api.save(CUSTOM_HOSTS_KEY, value);
+  };
+
+  /** Must run inside the click: browsers only show their permission prompt during a user gesture. */
+  const ask = (host: string) =>
+    api.requestHost(customPattern(host)).then(
+      (ok) => {
+        setGranted((g) => ({ ...g, [host]: ok }));
+        setMessage(ok ? { kind: 'status', text: t('custom_granted', { host }) } : { kind: 'error', text: t('custom_refused', { host }) });
+      },
+      () => setMessage({ kind: 'error', text: t('custom_error_unavailable') }),
+    );
+
+  const add = () => {
+    const check = parseCustomHost(text);
+    if (!check.ok) {
+      setMessage({ kind: 'error', text: t(`custom_error_${check.reason.replace('-', '_')}`) });
+      return;
+    }
+    const asking = ask(check.host);
+    void save([...hosts.filter((h) => h.host !== check.host), { host: check.host, app, addedAt: Date.now() }]);
+    setText('');
+    return asking;
+  };
+
+  const remove = (host: string) => {
+    // A domain the manifest grants anyway cannot be given back; the stored list still decides.
+    void api.releaseHost(customPattern(host)).catch(() => false);
+    void save(hosts.filter((h) => h.host !== host));
+    setMessage({ kind: 'status', text: t('custom_removed', { host }) });
+  };
+
+  return (
+    <fieldset class="custom-domains" data-setting="customHosts">
+      <legend>{t('custom_title')}</legend>
+      <p class="note" id="custom-help">
+        {t('custom_help')}
+      </p>
+      <div class="field">
+        <label for="custom-host">{t('custom_domain')}</label>
+        <input
+          id="custom-host"
+          value={text}
+          placeholder="contoso.crm.dynamics.com.mcas.ms"
+          autocomplete="off"
+          spellcheck={false}
+          maxLength={300}
+          aria-describedby="custom-help"
+          aria-invalid={message?.kind === 'error' && text !== '' ? true : undefined}
+          onInput={(e) => setText((e.target as HTMLInputElement).value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            void add();
+          }}
+        />
+      </div>
+      <div class="field">
+        <label for="custom-app">{t('custom_app')}</label>
+        <select id="custom-app" value={app} onChange={(e) => setApp((e.target as HTMLSelectElement).value as AppId)}>
+          {APPS.map((a) => (
+            <option key={a} value={a}>
+              {appName(t, a)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="button" class="primary" onClick={() => void add()}>
+        {t('custom_add')}
+      </button>
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} class={message.kind === 'error' ? 'error note' : 'note'} data-custom-message={message.kind}>
+          {message.text}
+        </p>
+      )}
+      {hosts.length === 0 ? (
+        <p class="note">{t('custom_none')}</p>
+      ) : (
+        <ul class="custom-list" aria-label={t('custom_list')}>
+          {hosts.map((h) => (
+            <li key={h.host} data-custom-host={h.host} data-granted={granted[h.host] ? 'yes' : 'no'}>
+              <code>{h.host}</code> <span>{appName(t, h.app)}</span> <span class={granted[h.host] ? 'state ok' : 'state missing'}>{granted[h.host] ? t('custom_state_granted') : t('custom_state_missing')}</span>
+              {!granted[h.host] && (
+                <button type="button" aria-label={t('custom_allow', { host: h.host })} onClick={() => void ask(h.host)}>
+                  {t('custom_allow_short')}
+                </button>
+              )}
+              <button type="button" aria-label={t('custom_remove', { host: h.host })} onClick={() => remove(h.host)}>
+                {t('custom_remove_short')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
+  );
+}

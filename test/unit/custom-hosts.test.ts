@@ -1,0 +1,126 @@
+import { describe, expect, it, vi } from 'vitest';
+import { appForHost, customPattern, parseCustomHost } from '@/lib/knowledge/hosts';
+import { serialized, syncCustomScripts, wantedScripts, type ScriptSpec, type ScriptingApi } from '@/lib/background/custom-scripts';
+import { CustomHosts } from '@/lib/model/custom-hosts';
+
+describe('custom domains: what the user may add', () => {
+  it.each([
+    ['contoso.crm.dynamics.com.mcas.ms', 'contoso.crm.dynamics.com.mcas.ms'],
+    ['  Contoso.CRM.dynamics.com.MCAS.ms.  ', 'contoso.crm.dynamics.com.mcas.ms'],
+    ['*.mcas.ms', '*.mcas.ms'],
+    ['https://contoso.lightning.force.com.mcas.ms/lightning/r/Opportunity/006/view?x=1#y', 'contoso.lightning.force.com.mcas.ms'],
+    ['crm.contoso.com:8443', 'crm.contoso.com'],
+    ['*.contoso.co.uk', '*.contoso.co.uk'],
+    ['xn--bcher-kva.example', 'xn--bcher-kva.example'],
+  ])('accepts %j as %j', (input, host) => {
+    expect(parseCustomHost(input)).toEqual({ ok: true, host });
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['localhost', 'invalid'],
+    ['http://crm.contoso.com', 'invalid'],
+    ['ftp://crm.contoso.com', 'invalid'],
+    ['crm contoso.com', 'invalid'],
+    ['<img src=x onerror=alert(1)>.com', 'invalid'],
+    ['-bad.contoso.com', 'invalid'],
+    ['crm.*.com', 'invalid'],
+    ['a'.repeat(64) + '.com', 'invalid'],
+    ['*', 'too-broad'],
+    ['*.com', 'too-broad'],
+    ['*.co.uk', 'too-broad'],
+    ['contoso.crm4.dynamics.com', 'built-in'],
+    ['*.crm.dynamics.com', 'built-in'],
+    ['make.powerautomate.com', 'built-in'],
+  ])('refuses %j (%s)', (input, reason) => {
+    expect(parseCustomHost(input)).toEqual({ ok: false, reason });
+  });
+
+  it('says which app a custom domain serves, after the built-in hosts', () => {
+    const custom = [
+      { host: '*.mcas.ms', app: 'salesforce' as const },
+      { host: 'crm.contoso.com', app: 'dynamics' as const },
+    ];
+    expect(appForHost('contoso.my.salesforce.com.mcas.ms', custom)).toBe('salesforce');
+    expect(appForHost('CRM.contoso.com', custom)).toBe('dynamics');
+    expect(appForHost('mcas.ms', custom)).toBeNull();
+    expect(appForHost('contoso.crm.dynamics.com', custom)).toBe('dynamics');
+    expect(appForHost('crm.contoso.com')).toBeNull();
+  });
+
+  it('stores a validated list', () => {
+    expect(CustomHosts.safeParse({ version: 1, hosts: [{ host: 'a.mcas.ms', app: 'dynamics', addedAt: 1 }] }).success).toBe(true);
+    expect(CustomHosts.safeParse({ version: 1, hosts: [{ host: 'a.mcas.ms', app: 'hubspot', addedAt: 1 }] }).success).toBe(false);
+    expect(CustomHosts.safeParse({ version: 2, hosts: [] }).success).toBe(false);
+  });
+});
+
+describe('custom domains: registered content scripts', () => {
+  const hosts = [
+    { host: 'contoso.crm.dynamics.com.mcas.ms', app: 'dynamics' as const },
+    { host: 'crm.contoso.com', app: 'dynamics' as const },
+    { host: '*.fabrikam.example', app: 'power-automate' as const },
+    { host: 'sf.contoso.com', app: 'salesforce' as const },
+  ];
+
+  it('registers one script per app, on its granted domains only, with the app’s own file', () => {
+    const wanted = wantedScripts(hosts, (h) => h !== 'sf.contoso.com');
+    expect(wanted).toEqual([
+      { id: 'custom-dynamics', matches: ['https://contoso.crm.dynamics.com.mcas.ms/*', 'https://crm.contoso.com/*'], js: ['content-scripts/dynamics.js'], allFrames: false, runAt: 'document_idle' },
+      { id: 'custom-power-automate', matches: ['https://*.fabrikam.example/*'], js: ['content-scripts/power-automate.js'], allFrames: true, runAt: 'document_idle' },
+    ]);
+  });
+
+  function fakeScripting(granted: Set<string>, stored = hosts) {
+    let registered: ScriptSpec[] = [{ id: 'not-ours', matches: ['https://x.example/*'], js: [], allFrames: false, runAt: 'document_idle' }];
+    const api: ScriptingApi & { list: () => ScriptSpec[] } = {
+      hosts: async () => stored,
+      granted: async (p) => granted.has(p),
+      registered: async () => registered,
+      register: vi.fn(async (s: ScriptSpec[]) => {
+        for (const x of s) if (registered.some((r) => r.id === x.id)) throw new Error(`Duplicate script ID '${x.id}'`);
+        registered = [...registered, ...s];
+      }),
+      unregister: vi.fn(async (ids: string[]) => void (registered = registered.filter((r) => !ids.includes(r.id)))),
+      list: () => registered,
+    };
+    return api;
+  }
+
+  it('follows grants and revokes, leaves other scripts alone, and does nothing when nothing changed', async () => {
+    const granted = new Set([customPattern('crm.contoso.com')]);
+    const api = fakeScripting(granted);
+    await syncCustomScripts(api);
+    expect(api.list().map((s) => [s.id, s.matches])).toEqual([
+      ['not-ours', ['https://x.example/*']],
+      ['custom-dynamics', ['https://crm.contoso.com/*']],
+    ]);
+    granted.add(customPattern('contoso.crm.dynamics.com.mcas.ms'));
+    await syncCustomScripts(api);
+    expect(api.list().find((s) => s.id === 'custom-dynamics')?.matches).toHaveLength(2);
+    vi.mocked(api.register).mockClear();
+    vi.mocked(api.unregister).mockClear();
+    await syncCustomScripts(api);
+    expect(api.register).not.toHaveBeenCalled();
+    expect(api.unregister).not.toHaveBeenCalled();
+    granted.clear(); // revoked in the browser's settings
+    await syncCustomScripts(api);
+    expect(api.list().map((s) => s.id)).toEqual(['not-ours']);
+  });
+
+  it('treats a permission check that fails as not granted', async () => {
+    const api = fakeScripting(new Set());
+    api.granted = async () => {
+      throw new Error('Invalid pattern');
+    };
+    await expect(syncCustomScripts(api)).resolves.toEqual([]);
+  });
+
+  it('runs overlapping syncs one after another, so a script is never registered twice', async () => {
+    const api = fakeScripting(new Set([customPattern('crm.contoso.com')]));
+    const sync = serialized(() => syncCustomScripts(api));
+    await Promise.all([sync(), sync(), sync()]);
+    expect(api.list().filter((s) => s.id === 'custom-dynamics')).toHaveLength(1);
+  });
+});
