@@ -72,3 +72,102 @@ describe('hardening: zero network, read-only, no page errors', () => {
     });
   }
 });
+
+/**
+ * Hostile content, injected into saved pages before the extension reads them: HTML and script
+ * payloads where page data lives (error texts, step names, form values, the document title), right-to-left and zero-width
+ * characters, placeholder syntax our messages use, a 1 MB string and a 2,000-level nested DOM.
+ * Nothing may execute, our hints must hold text only, no error may reach the page, and the
+ * extension must still read the page.
+ */
+function poison() {
+  const PAYLOADS = [
+    '<img src=x onerror="window.__pwned=(window.__pwned||0)+1">',
+    '<script>window.__pwned=(window.__pwned||0)+1</script>',
+    '"><svg onload="window.__pwned=(window.__pwned||0)+1">',
+    'javascript:window.__pwned=1',
+    '\u202Egnp.exe\u202C \u200F\u05E9\u05DC\u05D5\u05DD\u200E',
+    'zero\u200Bwidth\u200C\u200D\uFEFFjoiners',
+    '{app} {date} {count} $& $1 %s __MSG_extName__',
+  ];
+  const all = PAYLOADS.join(' ');
+  const run = () => {
+    document.title += ` ${all}`;
+    for (const el of document.querySelectorAll('[role="alert"], .msla-panel-card-error-text, .panel-msla-title, [data-automation-id*="error"]')) {
+      if (el.textContent.trim()) el.append(document.createTextNode(` ${PAYLOADS[el.textContent.length % PAYLOADS.length]}`));
+    }
+    for (const input of document.querySelectorAll('input[type="text"], input:not([type]), textarea')) {
+      if (input.value) input.value += ` ${all}`;
+    }
+    let deep = document.createElement('div');
+    const top = deep;
+    for (let i = 0; i < 2000; i++) deep = deep.appendChild(document.createElement('div'));
+    deep.textContent = all;
+    const huge = document.createElement('div');
+    huge.setAttribute('role', 'alert');
+    huge.textContent = `ActionFailed ${'A'.repeat(1 << 20)} ${all}`;
+    (document.querySelector('main') ?? document.body).append(top, huge);
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run, { once: true });
+  else run();
+}
+
+describe('hardening: hostile page content', () => {
+  let server;
+  let browser;
+  const pageErrors = [];
+  const pages = [...APPS.flatMap((app) => listFixtures().filter((f) => f.app === app && f.meta.rules.length > 0).slice(0, 2)), ...listFixtures().filter((f) => f.app === 'power-automate' && ['run-details', 'designer-v1'].includes(f.name))];
+
+  before(async () => {
+    server = await startServer();
+    browser = await launch({ port: server.port });
+    browser.context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(`${p.url()}: ${e.message}`)));
+    await useSettings(browser.sw);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const f of pages) {
+    it(`${f.app}/${f.name} with payloads, RTL, zero-width, 1 MB and deep nesting`, async () => {
+      await useSettings(browser.sw, f.meta.settings);
+      const page = await browser.context.newPage();
+      await page.addInitScript(poison);
+      await page.goto(f.url);
+      await page.bringToFront();
+      // Our hosts, also inside the page's open shadow roots (Salesforce).
+      const HOSTS = () => {
+        const out = [];
+        const walk = (root) => {
+          for (const el of root.querySelectorAll('*')) {
+            if (el.localName.startsWith('cosell-')) out.push(el);
+            else if (el.shadowRoot) walk(el.shadowRoot);
+          }
+        };
+        walk(document);
+        return out;
+      };
+      await page.waitForFunction(`(${HOSTS})().length > 0`, null, { timeout: 8000 });
+      await page.waitForTimeout(600);
+      const seen = await page.evaluate((hostsSource) => {
+        const hosts = (0, eval)(`(${hostsSource})`)();
+        const inside = hosts.flatMap((h) => [...h.shadowRoot.querySelectorAll('*')]);
+        return {
+          pwned: window.__pwned ?? 0,
+          hosts: hosts.length,
+          rules: inside.filter((e) => e.hasAttribute('data-rule')).length,
+          foreign: inside.filter((e) => ['img', 'script', 'iframe', 'object', 'embed'].includes(e.localName) || [...e.attributes].some((a) => /^on/i.test(a.name) || /javascript:/i.test(a.value))).map((e) => e.outerHTML.slice(0, 80)),
+          text: hosts.map((h) => h.shadowRoot.textContent).join(' ').length,
+        };
+      }, String(HOSTS));
+      assert.equal(seen.pwned, 0, 'a payload executed');
+      assert.deepEqual(seen.foreign, [], 'our hints hold only our own elements');
+      assert.ok(seen.rules > 0, 'the page is still read');
+      // Hints stay readable: a 1 MB page string never lands in a hint whole.
+      assert.ok(seen.text < 50_000, `hint text is ${seen.text} characters`);
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
