@@ -12,14 +12,53 @@ import { gzipSync } from 'node:zlib';
 import { EXTENSION, ROOT, launch, listFixtures, startServer, useSettings } from '../test/e2e/harness.mjs';
 
 const CHECK = process.argv.includes('--check');
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
-const STORM_FRAMES = 120;
+// The storm: rounds of STORM_FRAMES frames plus a quiet tail, per variant (BENCH_ROUNDS, default 60).
+const STORM_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
+const STORM_FRAMES = 60;
+const STORM_TAIL_MS = 700;
+// BENCH_FLOOR=1 adds the same extension with an empty content script: what being installed costs.
+const FLOOR = Boolean(process.env.BENCH_FLOOR);
+// [key, browser, naive observer]: the extension; no extension; a second browser without it (A/A);
+// the naive reference observer; the same extension with an empty content script (the floor).
+const STORM_VARIANTS = [
+  ['ext', 'ext', false],
+  ['base', 'base', false],
+  ['same', 'same', false],
+  ['naive', 'naive', true],
+  ...(FLOOR ? [['inert', 'inert', false]] : []),
+];
 // BENCH_ONLY=storm,idle… measures only those sections (bundles are always listed).
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const want = (section) => !ONLY || ONLY.has(section);
 const BENCH = join(ROOT, 'test/bench/pages');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.round((xs.length - 1) * q)];
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+/**
+ * Paired ratio of two series measured round by round: sum(a) ÷ sum(b), and a 95 % percentile
+ * bootstrap interval from resampling rounds (seeded, so a run's interval is reproducible from its data).
+ */
+function pairedRatio(a, b, resamples = 4000) {
+  let seed = 0x9e3779b9;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const ratios = [];
+  for (let i = 0; i < resamples; i++) {
+    let x = 0;
+    let y = 0;
+    for (let j = 0; j < a.length; j++) {
+      const k = Math.floor(random() * a.length);
+      x += a[k];
+      y += b[k];
+    }
+    ratios.push(x / y);
+  }
+  ratios.sort((p, q) => p - q);
+  return { ratio: mean(a) / mean(b), interval: [ratios[Math.floor(resamples * 0.025)], ratios[Math.ceil(resamples * 0.975) - 1]] };
+}
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 const rows = [];
 const add = (figure, value, unit, budget, ok, note = '') => rows.push({ figure, value, unit, budget, ok, note });
@@ -48,7 +87,16 @@ const without = await launch({ port: server.port, extension: false });
 const inertPath = mkdtempSync(join(tmpdir(), 'cosell-inert-'));
 cpSync(EXTENSION, inertPath, { recursive: true });
 writeFileSync(join(inertPath, 'content-scripts/power-automate.js'), '');
-const inert = want('storm') ? await launch({ port: server.port, extensionPath: inertPath }) : null;
+// The storm runs its variants at the same moment, so each needs a browser (a visible tab) of its own.
+const stormBrowsers = want('storm')
+  ? {
+      ext: withExt,
+      base: without,
+      same: await launch({ port: server.port, extension: false }),
+      naive: await launch({ port: server.port, extension: false }),
+      inert: FLOOR ? await launch({ port: server.port, extensionPath: inertPath }) : null,
+    }
+  : {};
 await useSettings(withExt.sw);
 
 const metrics = async (cdp) => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
@@ -89,44 +137,56 @@ try {
   }
 
   if (want('storm')) {
-  // 3. Mutation storm (A/B/C alternating) ------------------------------------------------------
-  log('mutation storm…');
-  const storm = { ext: [], base: [], naive: [], inert: [] };
-  const stormCpu = { ext: [], base: [], naive: [], inert: [] };
-  const variants = [
-    ['ext', withExt, false],
-    ['base', without, false],
-    ['naive', without, true],
-    ['inert', inert, false],
-  ];
+  // 3. Mutation storm (variants side by side, round by round) ----------------------------------
+  // Each variant has a browser of its own. In a round, all of them load a fresh page, warm up and
+  // collect garbage, then pan for STORM_FRAMES frames at the same moment, plus a quiet tail in which
+  // the extension's deferred read happens. Measuring at the same moment makes the machine's own ups
+  // and downs hit every variant alike; with several main threads sharing the cores, the figure is
+  // the main thread's CPU time (CDP ThreadTime), which being descheduled does not inflate. The
+  // ratio is summed over all rounds; its 95 % interval comes from resampling the rounds. "A/A" is a
+  // second, identical browser without the extension: how far apart two equal things measure here.
+  log(`mutation storm (${STORM_ROUNDS} rounds × ${STORM_FRAMES} frames, ${STORM_VARIANTS.length} variants side by side)…`);
+  const cpu = Object.fromEntries(STORM_VARIANTS.map(([key]) => [key, []]));
+  const wall = Object.fromEntries(STORM_VARIANTS.map(([key]) => [key, []]));
   const pages = {};
-  for (const [key, browser, naive] of variants) {
-    pages[key] = await instrumented(browser, naive);
-    await pages[key].page.goto(bench.storm.url);
-    await pages[key].page.waitForTimeout(500);
+  for (const [key, browser, naive] of STORM_VARIANTS) pages[key] = await instrumented(stormBrowsers[browser], naive);
+  for (let r = 0; r < STORM_ROUNDS; r++) {
+    await Promise.all(
+      Object.values(pages).map(async ({ page, cdp }) => {
+        await page.goto(bench.storm.url);
+        await page.waitForTimeout(400); // the extension reads the page
+        await page.evaluate((n) => window.__storm(n), 5);
+        await cdp.send('HeapProfiler.collectGarbage');
+      }),
+    );
+    await Promise.all(
+      Object.entries(pages).map(async ([key, { page, cdp }]) => {
+        const before = await metrics(cdp);
+        const frames = await page.evaluate((n) => window.__storm(n), STORM_FRAMES);
+        await page.waitForTimeout(STORM_TAIL_MS);
+        const after = await metrics(cdp);
+        cpu[key].push(((after.ThreadTime - before.ThreadTime) * 1000) / frames);
+        wall[key].push(((after.TaskDuration - before.TaskDuration) * 1000) / frames);
+      }),
+    );
+    if (process.env.BENCH_VERBOSE) log(`  round ${r}: ${STORM_VARIANTS.map(([key]) => `${key} ${cpu[key].at(-1).toFixed(2)}`).join(', ')} ms/frame CPU`);
   }
-  for (let r = 0; r < ROUNDS; r++) {
-    for (const [key] of r % 2 ? [...variants].reverse() : variants) {
-      const { page, cdp } = pages[key];
-      await page.bringToFront(); // a background tab gets no animation frames
-      const before = await metrics(cdp);
-      const frames = await page.evaluate((n) => window.__storm(n), STORM_FRAMES);
-      const after = await metrics(cdp);
-      storm[key].push(((after.TaskDuration - before.TaskDuration) * 1000) / frames);
-      stormCpu[key].push(((after.ThreadTime - before.ThreadTime) * 1000) / frames);
-      if (process.env.BENCH_VERBOSE) log(`  round ${r} ${key}: ${storm[key].at(-1).toFixed(2)} ms/frame, cpu ${stormCpu[key].at(-1).toFixed(2)}`);
-    }
+  const est = (a, b) => pairedRatio(cpu[a], cpu[b]);
+  const interval = ([lo, hi]) => `95 % interval ${lo.toFixed(3)}–${hi.toFixed(3)}`;
+  const main = est('ext', 'base');
+  add('storm: main-thread CPU time per frame, with extension', mean(cpu.ext), 'ms', '—', true, `1500 cards moved + 20 re-created per frame; ${STORM_ROUNDS} rounds × ${STORM_FRAMES} frames + ${STORM_TAIL_MS} ms tail, variants side by side`);
+  add('storm: same, without extension', mean(cpu.base), 'ms', '—', true, `task time (wall, shared cores) ${mean(wall.ext).toFixed(1)} vs ${mean(wall.base).toFixed(1)} ms`);
+  add('storm: with ÷ without', main.ratio, '×', '≤ 1.05', main.ratio <= 1.05, interval(main.interval));
+  const aa = est('same', 'base');
+  add('storm: A/A, a second browser without ÷ without', aa.ratio, '×', '(noise)', true, `${interval(aa.interval)}; the same thing measured twice`);
+  if (FLOOR) {
+    const floor = est('inert', 'base');
+    add('storm: installed but inert ÷ without', floor.ratio, '×', '(floor)', true, `${interval(floor.interval)}; the same extension with an empty content script`);
   }
-  const ratios = (a, b) => storm[a].map((x, i) => x / storm[b][i]);
-  const ratio = (a, b) => median(ratios(a, b));
-  const spread = (a, b) => `rounds p25–p75 ${quantile(ratios(a, b), 0.25).toFixed(2)}–${quantile(ratios(a, b), 0.75).toFixed(2)}`;
-  add('storm: main-thread time per frame, with extension', median(storm.ext), 'ms', '—', true, `1500 cards moved + 20 re-created per frame, ${STORM_FRAMES} frames × ${ROUNDS} rounds; main-thread CPU ${median(stormCpu.ext).toFixed(1)} ms`);
-  add('storm: same, without extension', median(storm.base), 'ms', '—', true, `main-thread CPU ${median(stormCpu.base).toFixed(1)} ms`);
-  add('storm: with ÷ without', ratio('ext', 'base'), '×', '≤ 1.05', ratio('ext', 'base') <= 1.05, `${spread('ext', 'base')}; CPU time ${median(stormCpu.ext.map((x, i) => x / stormCpu.base[i])).toFixed(2)} ×`);
-  add('storm: installed but inert ÷ without', ratio('inert', 'base'), '×', '(floor)', true, `${spread('inert', 'base')}; the same extension with an empty content script`);
-  add('storm: with ÷ inert (our content script alone)', ratio('ext', 'inert'), '×', '—', true, spread('ext', 'inert'));
-  add('storm: naive subtree observer ÷ without', ratio('naive', 'base'), '×', '(reference)', true, spread('naive', 'base'));
-  add('storm: extension ÷ naive observer', ratio('ext', 'naive'), '×', '—', true);
+  const naive = est('naive', 'base');
+  add('storm: naive subtree observer ÷ without', naive.ratio, '×', '(reference)', true, interval(naive.interval));
+  const vsNaive = est('ext', 'naive');
+  add('storm: extension ÷ naive observer', vsNaive.ratio, '×', '—', true, interval(vsNaive.interval));
   for (const { page } of Object.values(pages)) await page.close();
 
   }
@@ -220,7 +280,7 @@ try {
   }
 
 } finally {
-  await inert?.close();
+  for (const key of ['same', 'naive', 'inert']) await stormBrowsers[key]?.close();
   rmSync(inertPath, { recursive: true, force: true });
   await withExt.close();
   await without.close();
