@@ -5,8 +5,8 @@
  * machines are noisy. Asserts nothing unless `--check`, which exits 1 when a figure is over budget.
  * Results are also written to bench-results/latest.json.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { EXTENSION, ROOT, launch, listFixtures, startServer, useSettings } from '../test/e2e/harness.mjs';
@@ -16,17 +16,12 @@ const CHECK = process.argv.includes('--check');
 const STORM_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
 const STORM_FRAMES = 60;
 const STORM_TAIL_MS = 700;
-// BENCH_FLOOR=1 adds the same extension with an empty content script: what being installed costs.
-const FLOOR = Boolean(process.env.BENCH_FLOOR);
-// [key, browser, naive observer]: the extension; no extension; a second browser without it (A/A);
-// the naive reference observer; the same extension with an empty content script (the floor).
-const STORM_VARIANTS = [
-  ['ext', 'ext', false],
-  ['base', 'base', false],
-  ['same', 'same', false],
-  ['naive', 'naive', true],
-  ...(FLOOR ? [['inert', 'inert', false]] : []),
-];
+// The variants: the extension; no extension; a second "no extension" (A/A); the naive reference
+// observer. Each round they rotate over as many browsers, all with the extension installed: "no
+// extension" is the same page at a host the extension does not match, where it injects nothing.
+// So every browser plays every role, and no role keeps whatever one browser instance costs more or
+// less than another (a few per cent either way, from launch to launch, on this machine).
+const STORM_ROLES = ['ext', 'base', 'same', 'naive'];
 // BENCH_ONLY=storm,idle… measures only those sections (bundles are always listed).
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const want = (section) => !ONLY || ONLY.has(section);
@@ -82,36 +77,12 @@ const server = await startServer({ extraRoots: [BENCH] });
 const bench = Object.fromEntries(listFixtures(BENCH).map((f) => [f.name, f]));
 const withExt = await launch({ port: server.port });
 const without = await launch({ port: server.port, extension: false });
-// The floor: the same extension installed, its Power Automate content script replaced by an empty
-// one. What an installed extension costs the page before its script does anything.
-const inertPath = mkdtempSync(join(tmpdir(), 'cosell-inert-'));
-cpSync(EXTENSION, inertPath, { recursive: true });
-writeFileSync(join(inertPath, 'content-scripts/power-automate.js'), '');
-// The storm runs its variants at the same moment, so each needs a browser (a visible tab) of its own.
-const stormBrowsers = want('storm')
-  ? {
-      ext: withExt,
-      base: without,
-      same: await launch({ port: server.port, extension: false }),
-      naive: await launch({ port: server.port, extension: false }),
-      inert: FLOOR ? await launch({ port: server.port, extensionPath: inertPath }) : null,
-    }
-  : {};
 await useSettings(withExt.sw);
 
 const metrics = async (cdp) => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
 const metric = async (cdp, name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
-async function instrumented(browser, naive = false) {
+async function instrumented(browser) {
   const page = await browser.context.newPage();
-  if (naive) {
-    // The reference the budget compares against: a subtree observer that re-queries on every batch.
-    await page.addInitScript(() => {
-      new MutationObserver(() => {
-        for (const n of document.querySelectorAll('[data-id]')) n.getAttribute('data-id');
-        document.querySelectorAll('[role="alert"], [role="row"], label');
-      }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
-    });
-  }
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   return { page, cdp };
@@ -138,57 +109,68 @@ try {
 
   if (want('storm')) {
   // 3. Mutation storm (variants side by side, round by round) ----------------------------------
-  // Each variant has a browser of its own. In a round, all of them load a fresh page, warm up and
-  // collect garbage, then pan for STORM_FRAMES frames at the same moment, plus a quiet tail in which
-  // the extension's deferred read happens. Measuring at the same moment makes the machine's own ups
-  // and downs hit every variant alike; with several main threads sharing the cores, the figure is
-  // the main thread's CPU time (CDP ThreadTime), which being descheduled does not inflate. The
-  // ratio is summed over all rounds; its 95 % interval comes from resampling the rounds. "A/A" is a
-  // second, identical browser without the extension: how far apart two equal things measure here.
-  log(`mutation storm (${STORM_ROUNDS} rounds × ${STORM_FRAMES} frames, ${STORM_VARIANTS.length} variants side by side)…`);
-  const cpu = Object.fromEntries(STORM_VARIANTS.map(([key]) => [key, []]));
-  const wall = Object.fromEntries(STORM_VARIANTS.map(([key]) => [key, []]));
-  const pages = {};
-  for (const [key, browser, naive] of STORM_VARIANTS) pages[key] = await instrumented(stormBrowsers[browser], naive);
+  // Four browsers, one tab each. In a round, every tab loads a fresh page in its role (STORM_ROLES),
+  // warms up and collects garbage; then all pan for STORM_FRAMES frames at the same moment, plus a
+  // quiet tail in which the extension's deferred read happens. Panning at the same moment makes the
+  // machine's own ups and downs hit every variant alike; with several main threads sharing the
+  // cores, the figure is the main thread's CPU time (CDP ThreadTime), which being descheduled does
+  // not inflate. The ratio is summed over all rounds; its 95 % interval comes from resampling the
+  // rounds. "A/A" is the second page without the extension: how far apart equal things measure.
+  log(`mutation storm (${STORM_ROUNDS} rounds × ${STORM_FRAMES} frames, ${STORM_ROLES.length} variants side by side)…`);
+  const elsewhere = bench.storm.meta.aliases[0];
+  const browsers = [];
+  for (let i = 0; i < STORM_ROLES.length; i++) browsers.push(await launch({ port: server.port, extraHosts: [new URL(elsewhere).hostname] }));
+  for (const b of browsers) await useSettings(b.sw);
+  const tabs = await Promise.all(browsers.map((b) => instrumented(b)));
+  const cpu = Object.fromEntries(STORM_ROLES.map((key) => [key, []]));
+  const wall = Object.fromEntries(STORM_ROLES.map((key) => [key, []]));
+  try {
   for (let r = 0; r < STORM_ROUNDS; r++) {
+    tabs.forEach((tab, i) => (tab.role = STORM_ROLES[(i + r) % STORM_ROLES.length]));
     await Promise.all(
-      Object.values(pages).map(async ({ page, cdp }) => {
-        await page.goto(bench.storm.url);
+      tabs.map(async ({ page, cdp, role }) => {
+        await page.goto(role === 'ext' ? bench.storm.url : elsewhere);
         await page.waitForTimeout(400); // the extension reads the page
+        if (role === 'naive') {
+          // The reference the budget compares against: a subtree observer that re-queries on every batch.
+          await page.evaluate(() => {
+            new MutationObserver(() => {
+              for (const n of document.querySelectorAll('[data-id]')) n.getAttribute('data-id');
+              document.querySelectorAll('[role="alert"], [role="row"], label');
+            }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+          });
+        }
         await page.evaluate((n) => window.__storm(n), 5);
         await cdp.send('HeapProfiler.collectGarbage');
       }),
     );
     await Promise.all(
-      Object.entries(pages).map(async ([key, { page, cdp }]) => {
+      tabs.map(async ({ page, cdp, role }) => {
         const before = await metrics(cdp);
         const frames = await page.evaluate((n) => window.__storm(n), STORM_FRAMES);
         await page.waitForTimeout(STORM_TAIL_MS);
         const after = await metrics(cdp);
-        cpu[key].push(((after.ThreadTime - before.ThreadTime) * 1000) / frames);
-        wall[key].push(((after.TaskDuration - before.TaskDuration) * 1000) / frames);
+        cpu[role].push(((after.ThreadTime - before.ThreadTime) * 1000) / frames);
+        wall[role].push(((after.TaskDuration - before.TaskDuration) * 1000) / frames);
       }),
     );
-    if (process.env.BENCH_VERBOSE) log(`  round ${r}: ${STORM_VARIANTS.map(([key]) => `${key} ${cpu[key].at(-1).toFixed(2)}`).join(', ')} ms/frame CPU`);
+    if (process.env.BENCH_VERBOSE) log(`  round ${r}: ${STORM_ROLES.map((key) => `${key} ${cpu[key].at(-1).toFixed(2)}`).join(', ')} ms/frame CPU`);
+  }
+  } finally {
+    for (const b of browsers) await b.close();
   }
   const est = (a, b) => pairedRatio(cpu[a], cpu[b]);
   const interval = ([lo, hi]) => `95 % interval ${lo.toFixed(3)}–${hi.toFixed(3)}`;
   const main = est('ext', 'base');
-  add('storm: main-thread CPU time per frame, with extension', mean(cpu.ext), 'ms', '—', true, `1500 cards moved + 20 re-created per frame; ${STORM_ROUNDS} rounds × ${STORM_FRAMES} frames + ${STORM_TAIL_MS} ms tail, variants side by side`);
+  add('storm: main-thread CPU time per frame, with extension', mean(cpu.ext), 'ms', '—', true, `1500 cards moved + 20 re-created per frame; ${STORM_ROUNDS} rounds × ${STORM_FRAMES} frames + ${STORM_TAIL_MS} ms tail, variants side by side, roles rotating over 4 browsers`);
   add('storm: same, without extension', mean(cpu.base), 'ms', '—', true, `task time (wall, shared cores) ${mean(wall.ext).toFixed(1)} vs ${mean(wall.base).toFixed(1)} ms`);
   add('storm: with ÷ without', main.ratio, '×', '≤ 1.05', main.ratio <= 1.05, interval(main.interval));
   const aa = est('same', 'base');
-  add('storm: A/A, a second browser without ÷ without', aa.ratio, '×', '(noise)', true, `${interval(aa.interval)}; the same thing measured twice`);
-  if (FLOOR) {
-    const floor = est('inert', 'base');
-    add('storm: installed but inert ÷ without', floor.ratio, '×', '(floor)', true, `${interval(floor.interval)}; the same extension with an empty content script`);
-  }
+  add('storm: A/A, without ÷ without', aa.ratio, '×', '(noise)', true, `${interval(aa.interval)}; the same thing measured twice`);
   const naive = est('naive', 'base');
   add('storm: naive subtree observer ÷ without', naive.ratio, '×', '(reference)', true, interval(naive.interval));
   const vsNaive = est('ext', 'naive');
   add('storm: extension ÷ naive observer', vsNaive.ratio, '×', '—', true, interval(vsNaive.interval));
-  for (const { page } of Object.values(pages)) await page.close();
-
   }
 
   if (want('idle')) {
@@ -280,8 +262,6 @@ try {
   }
 
 } finally {
-  for (const key of ['same', 'naive', 'inert']) await stormBrowsers[key]?.close();
-  rmSync(inertPath, { recursive: true, force: true });
   await withExt.close();
   await without.close();
   await server.close();

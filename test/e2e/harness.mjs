@@ -54,7 +54,8 @@ function certificate() {
  */
 export async function startServer({ gallery, extraRoots = [] } = {}) {
   const fixtures = listFixtures();
-  const byUrl = new Map([...fixtures, ...extraRoots.flatMap((r) => listFixtures(r))].map((f) => [keyOf(new URL(f.url)), f]));
+  // A page may also be served at `meta.aliases` (the bench loads its storm where the extension does not run).
+  const byUrl = new Map([...fixtures, ...extraRoots.flatMap((r) => listFixtures(r))].flatMap((f) => [f.url, ...(f.meta.aliases ?? [])].map((u) => [keyOf(new URL(u)), f])));
   const requests = [];
   const server = createServer(certificate(), (req, res) => {
     const url = new URL(req.url, `https://${req.headers.host}`);
@@ -85,10 +86,10 @@ export async function startServer({ gallery, extraRoots = [] } = {}) {
 
 const keyOf = (u) => `${u.hostname}${u.pathname}${u.search}`;
 
-/** Host patterns of the built manifest, mapped to the fixture server; everything else → NOTFOUND. */
-export function hostResolverRules(port) {
+/** Host patterns of the built manifest (and `extraHosts`), mapped to the fixture server; everything else → NOTFOUND. */
+export function hostResolverRules(port, extraHosts = []) {
   const manifest = JSON.parse(readFileSync(join(EXTENSION, 'manifest.json'), 'utf8'));
-  const hosts = manifest.host_permissions.map((p) => new URL(p.replace('*.', 'wildcard.')).hostname.replace('wildcard.', '*.'));
+  const hosts = [...manifest.host_permissions.map((p) => new URL(p.replace('*.', 'wildcard.')).hostname.replace('wildcard.', '*.')), ...extraHosts];
   return [...hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'].join(', ');
 }
 
@@ -96,7 +97,7 @@ export function hostResolverRules(port) {
  * Launches Chromium with the built extension in the given UI language. `LANGUAGE` (with
  * chromium-l10n) switches `i18n.getUILanguage()`, `--lang` switches `i18n.getMessage()`.
  */
-export async function launch({ port, lang = 'en', headless = true, extension = true, extensionPath = EXTENSION, args = [], profile: given = null }) {
+export async function launch({ port, lang = 'en', headless = true, extension = true, extensionPath = EXTENSION, args = [], extraHosts = [], profile: given = null }) {
   if (extension && !existsSync(join(extensionPath, 'manifest.json'))) throw new Error('No built extension in .output/chrome-mv3: run "npm run build" first.');
   // A given profile survives close() (to test a browser restart); the caller removes it.
   const profile = given ?? mkdtempSync(join(tmpdir(), 'cosell-profile-'));
@@ -110,7 +111,7 @@ export async function launch({ port, lang = 'en', headless = true, extension = t
     args: [
       ...(extension ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`] : []),
       `--lang=${lang}`,
-      `--host-resolver-rules=${hostResolverRules(port)}`,
+      `--host-resolver-rules=${hostResolverRules(port, extraHosts)}`,
       '--ignore-certificate-errors',
       '--no-sandbox',
       '--disable-gpu',
