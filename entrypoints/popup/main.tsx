@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createTranslator } from '@/lib/i18n';
-import { App, type PopupApi } from '@/lib/ui/popup/App';
+import { App, preload, type PopupApi } from '@/lib/ui/popup/App';
 import type { TabState } from '@/lib/model/messages';
 import '@/lib/ui/hint.css';
 import '@/lib/ui/popup/popup.css';
@@ -36,6 +36,9 @@ const api: PopupApi = {
   version: browser.runtime.getManifest().version,
 };
 
+// Ask for the tab's state and the stored set-up first: the browser answers while the rest runs.
+const initial = preload(api);
+
 document.documentElement.lang = browser.i18n.getUILanguage();
 const dark = matchMedia('(prefers-color-scheme: dark)');
 const applyScheme = () => (document.documentElement.dataset.theme = dark.matches ? 'dark' : 'light');
@@ -44,4 +47,4 @@ dark.addEventListener('change', applyScheme);
 const t = createTranslator((k) => browser.i18n.getMessage(k as never));
 // The <title> feeds the toolbar tooltip (the manifest localizes that); the page itself needs the text.
 document.title = t('extName');
-render(<App api={api} t={t} />, document.getElementById('app')!);
+render(<App api={api} t={t} initial={initial} />, document.getElementById('app')!);

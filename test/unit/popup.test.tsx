@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Finding } from '@/lib/model/finding';
-import { App, type PopupApi } from '@/lib/ui/popup/App';
+import { App, preload, type PopupApi } from '@/lib/ui/popup/App';
 import { LOCALES, translator } from './helpers';
 
 const finding: Finding = {
@@ -57,6 +57,20 @@ describe.each(LOCALES)('popup (%s)', (locale) => {
     expect(container.querySelector('[data-rule="crm.sync-disabled"][data-severity="info"]')).not.toBeNull();
     expect(container.querySelector('#sev-info')!.textContent).toBe(t('popup_group_info', { count: 1 }));
     expect(container.querySelector('ol li')!.textContent).toBe(t('crm_sync_disabled_fix1'));
+  });
+
+  it('shows what was read before its first render, without asking again', async () => {
+    const fake = fakeApi('https://contoso.crm.dynamics.com/main.aspx', [finding]);
+    let tabs = 0;
+    let loads = 0;
+    const counted: PopupApi = { ...fake, activeTab: (...a) => (tabs++, fake.activeTab(...a)), load: (k) => (loads++, fake.load(k)) };
+    const initial = preload(counted);
+    const [asked, read] = [tabs, loads];
+    const { container } = render(<App api={counted} t={t} initial={initial} />);
+    await waitFor(() => expect(container.querySelector('[data-rule="crm.sync-disabled"]')).not.toBeNull());
+    expect(asked).toBe(1);
+    expect(tabs).toBe(1);
+    expect(loads).toBe(read);
   });
 
   it('says which pages it reads on any other tab', async () => {

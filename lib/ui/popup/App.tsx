@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../../i18n';
 import { appForHost, type AppId } from '../../knowledge/hosts';
 import type { Finding, Severity } from '../../model/finding';
@@ -76,7 +76,23 @@ export async function loadStored(api: PopupApi): Promise<Stored> {
   return { checklist: checklist.value, sightings: sightings.value, settings, customHosts: customHosts.value, managed, reset };
 }
 
-export function App({ api, t }: { api: PopupApi; t: Translator }) {
+/** What the popup reads on opening; started before the first render (see `preload`). */
+export interface Preload {
+  view: Promise<View>;
+  stored: Promise<Stored>;
+}
+
+/** Starts reading the tab and storage at once, so the answers are on their way while the popup's code renders. */
+export function preload(api: PopupApi): Preload {
+  const view = loadView(api);
+  const stored = loadStored(api);
+  // Handled where they are used; here only kept from being reported as unhandled in between.
+  view.catch(() => undefined);
+  stored.catch(() => undefined);
+  return { view, stored };
+}
+
+export function App({ api, t, initial }: { api: PopupApi; t: Translator; initial?: Preload }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [stored, setStored] = useState<Stored | null>(null);
   const [notice, setNotice] = useState<string[]>([]);
@@ -84,19 +100,21 @@ export function App({ api, t }: { api: PopupApi; t: Translator }) {
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
 
   const patch: Patch = useCallback((edit) => setStored((s) => (s ? edit(s) : s)), []);
-  const reload = useCallback(() => {
-    loadStored(api).then(
+  const show = useCallback((loading: Promise<Stored>) => {
+    loading.then(
       (s) => {
         setStored(s);
         if (s.reset.length) setNotice((n) => [...new Set([...n, ...s.reset])]);
       },
       () => setStored(null),
     );
-  }, [api]);
+  }, []);
+  const reload = useCallback(() => show(loadStored(api)), [api, show]);
 
-  useEffect(() => {
-    loadView(api).then(setView, () => setView({ kind: 'other-page' }));
-    reload();
+  // A layout effect: it runs before the first paint, not a frame later.
+  useLayoutEffect(() => {
+    (initial?.view ?? loadView(api)).then(setView, () => setView({ kind: 'other-page' }));
+    show(initial?.stored ?? loadStored(api));
     return api.onChanged(reload);
   }, [api, reload]);
 
