@@ -2,9 +2,13 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createTranslator } from '@/lib/i18n';
 import { App, preload, type PopupApi } from '@/lib/ui/popup/App';
-import type { TabState } from '@/lib/model/messages';
+import { batchedGet } from '@/lib/ui/popup/api';
+import { readTabState } from '@/lib/background/tabs';
 import '@/lib/ui/hint.css';
 import '@/lib/ui/popup/popup.css';
+
+// What the background keeps per tab: a few small entries, read whole as the popup opens.
+const session = browser.storage.session.get(null).catch(() => ({}) as Record<string, unknown>);
 
 const api: PopupApi = {
   async activeTab() {
@@ -17,8 +21,10 @@ const api: PopupApi = {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return tab?.id ? { id: tab.id, url: tab.url } : null;
   },
-  tabState: (tabId) => browser.runtime.sendMessage({ type: 'cosell:get-tab', tabId }) as Promise<TabState | null>,
-  load: async (key) => (await browser.storage.local.get(key))[key],
+  // Read where the background keeps it (extension pages may read session storage): no round trip
+  // through the worker. The read starts with the popup, before the tab is known.
+  tabState: (tabId) => readTabState({ get: async (key) => ({ [key]: (await session)[key] }) }, tabId),
+  load: batchedGet((keys) => browser.storage.local.get(keys)),
   save: (key, value) => browser.storage.local.set({ [key]: value }),
   // Chrome answers {} when no policy is set; a browser without managed storage support rejects.
   managed: () => browser.storage.managed.get(),
@@ -47,4 +53,8 @@ dark.addEventListener('change', applyScheme);
 const t = createTranslator((k) => browser.i18n.getMessage(k as never));
 // The <title> feeds the toolbar tooltip (the manifest localizes that); the page itself needs the text.
 document.title = t('extName');
-render(<App api={api} t={t} initial={initial} />, document.getElementById('app')!);
+// Render when the first answers are in (they take a few milliseconds), so the popup opens on its
+// content rather than on a loading line that is replaced a frame later; never wait more than 150 ms.
+void Promise.race([Promise.allSettled([initial.view, initial.stored]), new Promise((ok) => setTimeout(ok, 150))]).then(() =>
+  render(<App api={api} t={t} initial={initial} />, document.getElementById('app')!),
+);

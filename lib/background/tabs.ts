@@ -29,6 +29,15 @@ const merged = (stored: Stored): TabState | null => {
   return { url: (top ?? frames[0]![1]).url, findings, at: Math.max(...frames.map(([, f]) => f.at)) };
 };
 
+/**
+ * What the popup shows for a tab, read straight from the same storage: no message to the service
+ * worker, so no wait for it to wake. Null when nothing readable is stored.
+ */
+export async function readTabState(area: Pick<StorageArea, 'get'>, tabId: number): Promise<TabState | null> {
+  const parsed = Stored.safeParse((await area.get(tabKey(tabId)))[tabKey(tabId)]);
+  return parsed.success ? merged(parsed.data) : null;
+}
+
 export function createTabStore(area: StorageArea, badge: Badge) {
   const read = async (tabId: number): Promise<Stored> => {
     const parsed = Stored.safeParse((await area.get(tabKey(tabId)))[tabKey(tabId)]);

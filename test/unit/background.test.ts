@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createTabStore, type StorageArea } from '@/lib/background/tabs';
+import { createTabStore, readTabState, type StorageArea } from '@/lib/background/tabs';
 import type { Finding } from '@/lib/model/finding';
 
 function memoryArea(): StorageArea & { data: Record<string, unknown> } {
@@ -55,6 +55,18 @@ describe('background tab store', () => {
     await store.handle({ type: 'cosell:findings', url: 'https://make.powerapps.com/other', findings: [] }, 2, 0);
     expect(await store.handle({ type: 'cosell:get-tab', tabId: 2 }, undefined)).toMatchObject({ url: 'https://make.powerapps.com/other', findings: [] });
     expect(badge.set).toHaveBeenLastCalledWith(2, '');
+  });
+
+  it('lets the popup read a tab straight from storage: the same merged answer, null for nothing or garbage', async () => {
+    const area = memoryArea();
+    const store = createTabStore(area, { set: () => undefined });
+    await store.handle({ type: 'cosell:findings', url: 'https://make.powerapps.com/x', findings: [finding('info')] }, 4, 0);
+    await store.handle({ type: 'cosell:findings', url: 'https://make.powerautomate.com/widgets/manage/y', findings: [finding('error')] }, 4, 3);
+    expect(await readTabState(area, 4)).toEqual(await store.handle({ type: 'cosell:get-tab', tabId: 4 }, undefined));
+    expect(await readTabState(area, 4)).toMatchObject({ url: 'https://make.powerapps.com/x', findings: [{ severity: 'info' }, { severity: 'error' }] });
+    expect(await readTabState(area, 5)).toBeNull();
+    area.data['tab:6'] = { frames: { 0: { url: 'u', findings: '<img src=x onerror=alert(1)>' } } };
+    expect(await readTabState(area, 6)).toBeNull();
   });
 
   it('forgets a closed tab', async () => {
