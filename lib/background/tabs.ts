@@ -34,18 +34,20 @@ const merged = (stored: Stored): TabState | null => {
  * worker, so no wait for it to wake. Null when nothing readable is stored.
  */
 export async function readTabState(area: Pick<StorageArea, 'get'>, tabId: number): Promise<TabState | null> {
+  return merged(await readStored(area, tabId));
+}
+
+/** A tab's stored frames; none when nothing readable is stored. */
+async function readStored(area: Pick<StorageArea, 'get'>, tabId: number): Promise<Stored> {
   const parsed = Stored.safeParse((await area.get(tabKey(tabId)))[tabKey(tabId)]);
-  return parsed.success ? merged(parsed.data) : null;
+  return parsed.success ? parsed.data : { frames: {} };
 }
 
 export function createTabStore(area: StorageArea, badge: Badge) {
-  const read = async (tabId: number): Promise<Stored> => {
-    const parsed = Stored.safeParse((await area.get(tabKey(tabId)))[tabKey(tabId)]);
-    return parsed.success ? parsed.data : { frames: {} };
-  };
+  const read = (tabId: number) => readStored(area, tabId);
   return {
-    /** Handles one runtime message; returns the reply (or undefined when the message is not ours). */
-    async handle(raw: unknown, senderTabId: number | undefined, frameId = 0): Promise<TabState | null | undefined> {
+    /** Handles a findings report from a content script (null); undefined for any other message. */
+    async handle(raw: unknown, senderTabId: number | undefined, frameId = 0): Promise<null | undefined> {
       const parsed = Message.safeParse(raw);
       if (!parsed.success) return undefined;
       const msg = parsed.data;
@@ -60,8 +62,7 @@ export function createTabStore(area: StorageArea, badge: Badge) {
         await badge.set(senderTabId, errors > 0 ? String(errors) : '');
         return null;
       }
-      if (msg.type !== 'cosell:get-tab') return undefined;
-      return merged(await read(msg.tabId));
+      return undefined;
     },
     async forget(tabId: number): Promise<void> {
       await area.remove(tabKey(tabId));

@@ -12,8 +12,6 @@ export const FindingsReport = z.object({
 });
 export type FindingsReport = z.infer<typeof FindingsReport>;
 
-export const GetTabState = z.object({ type: z.literal('cosell:get-tab'), tabId: z.number() });
-export type GetTabState = z.infer<typeof GetTabState>;
 
 export const TabState = z.object({ url: z.string(), findings: z.array(Finding), at: z.number() });
 export type TabState = z.infer<typeof TabState>;
@@ -22,7 +20,7 @@ export type TabState = z.infer<typeof TabState>;
 export const GetSettings = z.object({ type: z.literal('cosell:get-settings') });
 export type GetSettings = z.infer<typeof GetSettings>;
 
-export const Message = z.discriminatedUnion('type', [FindingsReport, GetTabState, GetSettings]);
+export const Message = z.discriminatedUnion('type', [FindingsReport, GetSettings]);
 export type Message = z.infer<typeof Message>;
 
 export const tabKey = (tabId: number) => `tab:${tabId}`;
