@@ -1,5 +1,6 @@
+// First: the reads the first render needs go out before the rest of this bundle is evaluated.
+import { activeTab, browser, early } from './start';
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { createTranslator } from '@/lib/i18n';
 import { App, preload, type PopupApi } from '@/lib/ui/popup/App';
 import { batchedGet } from '@/lib/ui/popup/api';
@@ -7,23 +8,11 @@ import { readTabState } from '@/lib/background/tabs';
 import '@/lib/ui/hint.css';
 import '@/lib/ui/popup/popup.css';
 
-// What the background keeps per tab: a few small entries, read whole as the popup opens.
-const session = browser.storage.session.get(null).catch(() => ({}) as Record<string, unknown>);
-
 const api: PopupApi = {
-  async activeTab() {
-    // `?tab=<id>` keeps the popup on a given tab when it is opened as a page of its own.
-    const pinned = Number(new URLSearchParams(location.search).get('tab'));
-    if (Number.isInteger(pinned) && pinned > 0) {
-      const tab = await browser.tabs.get(pinned).catch(() => null);
-      return tab?.id ? { id: tab.id, url: tab.url } : null;
-    }
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    return tab?.id ? { id: tab.id, url: tab.url } : null;
-  },
+  activeTab,
   // Read where the background keeps it (extension pages may read session storage): no round trip
-  // through the worker. The read starts with the popup, before the tab is known.
-  tabState: (tabId) => readTabState({ get: async (key) => ({ [key]: (await session)[key] }) }, tabId),
+  // through the worker, which may be asleep.
+  tabState: (tabId) => readTabState(browser.storage.session, tabId),
   load: batchedGet((keys) => browser.storage.local.get(keys)),
   save: (key, value) => browser.storage.local.set({ [key]: value }),
   // Chrome answers {} when no policy is set; a browser without managed storage support rejects.
@@ -42,8 +31,14 @@ const api: PopupApi = {
   version: browser.runtime.getManifest().version,
 };
 
-// Ask for the tab's state and the stored set-up first: the browser answers while the rest runs.
-const initial = preload(api);
+// The first render reads the answers already on their way (start.ts); later reads ask again.
+const initial = preload({
+  ...api,
+  activeTab: () => early.tab,
+  tabState: (tabId) => readTabState({ get: async (key) => ({ [key]: (await early.session)[key] }) }, tabId),
+  load: async (key) => (await early.local)[key],
+  managed: () => early.managed,
+});
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 const dark = matchMedia('(prefers-color-scheme: dark)');

@@ -4,7 +4,7 @@
  */
 import { z } from './zod';
 
-export const CUSTOM_HOSTS_KEY = 'customHosts';
+export { CUSTOM_HOSTS_KEY } from './keys';
 
 export const AppIdSchema = z.enum(['power-automate', 'partner-center', 'dynamics', 'salesforce']);
 

@@ -5,7 +5,7 @@
 import type { Settings } from './settings';
 
 export const SETTINGS_VERSION = 1;
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY } from './keys';
 
 /** Logical keys of the connector's custom fields, whose labels users and admins may override. */
 export const CUSTOM_FIELD_KEYS = [

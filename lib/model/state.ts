@@ -5,8 +5,7 @@
 import { SolutionId, FlowState } from './observation';
 import { z } from './zod';
 
-export const CHECKLIST_KEY = 'checklist';
-export const FLOWS_KEY = 'flowSightings';
+export { CHECKLIST_KEY, FLOWS_KEY } from './keys';
 
 export const ChecklistState = z.object({
   version: z.literal(1),
