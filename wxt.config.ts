@@ -10,7 +10,8 @@ export const ICON_SIZES = [16, 24, 32, 48, 96, 128, 300] as const;
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // Chrome and Edge preload modules natively: no polyfill script ahead of the popup's own code.
+  vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

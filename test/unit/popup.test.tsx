@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Finding } from '@/lib/model/finding';
 import { App, preload, type PopupApi } from '@/lib/ui/popup/App';
 import { LOCALES, translator } from './helpers';
@@ -169,3 +169,31 @@ describe.each(LOCALES)('popup: custom domains (%s)', (locale) => {
   });
 });
 
+
+describe('popup: the other tabs load after the first render', () => {
+  const t = translator('en');
+
+  it('fetches their code once the page tab is shown, before any click', async () => {
+    vi.resetModules();
+    const fresh = await import('@/lib/ui/popup/App');
+    expect(fresh.viewsLoaded()).toBe(false);
+    const { container } = render(<fresh.App api={api('https://org.crm.dynamics.com/main.aspx', [finding])} t={t} />);
+    await screen.findByText(t('popup_group_info', { count: 1 }));
+    await waitFor(() => expect(fresh.viewsLoaded()).toBe(true));
+    // So a tab opened now shows at once, with no loading line in between.
+    fireEvent.click(screen.getByRole('tab', { name: t('popup_tab_troubleshoot') }));
+    expect(container.querySelector('[role="tabpanel"] [aria-busy="true"]')).toBeNull();
+    expect(screen.getByLabelText(t('ts_search_label'))).toBeTruthy();
+  });
+
+  it('shows a loading line on a tab opened before its code is in, then the tab', async () => {
+    vi.resetModules();
+    const fresh = await import('@/lib/ui/popup/App');
+    const { container } = render(<fresh.App api={api(undefined, null)} t={t} />);
+    // Opened at once, before the page tab's data (and so the views) could arrive.
+    fireEvent.click(screen.getByRole('tab', { name: t('popup_tab_troubleshoot') }));
+    expect(container.querySelector('[role="tabpanel"] [aria-busy="true"]')?.textContent).toBe(t('popup_loading'));
+    expect(await screen.findByLabelText(t('ts_search_label'))).toBeTruthy();
+    expect(container.querySelector('[role="tabpanel"] [aria-busy="true"]')).toBeNull();
+  });
+});

@@ -7,10 +7,6 @@ import { SETTINGS_KEY, effectiveSettings, type EffectiveSettings } from '../../m
 import { CHECKLIST_KEY, ChecklistState, DEFAULT_CHECKLIST, DEFAULT_SIGHTINGS, FLOWS_KEY, FlowSightings, parseStored } from '../../model/state';
 import { HintCard } from '../Hint';
 import type { PopupApi } from './api';
-import { Plan } from './Plan';
-import { SettingsView } from './SettingsView';
-import { Setup } from './Setup';
-import { Troubleshoot } from './Troubleshoot';
 
 export type { ActiveTab, PopupApi } from './api';
 
@@ -76,6 +72,22 @@ export async function loadStored(api: PopupApi): Promise<Stored> {
   return { checklist: checklist.value, sightings: sightings.value, settings, customHosts: customHosts.value, managed, reset };
 }
 
+type Views = typeof import('./views');
+let views: Views | null = null;
+let viewsLoading: Promise<Views> | null = null;
+/** The other tabs' code: fetched once, after the first render or when one of them is opened. */
+export const loadViews = (): Promise<Views> =>
+  (viewsLoading ??= import('./views').then(
+    (m) => (views = m),
+    (e: unknown) => {
+      viewsLoading = null;
+      throw e;
+    },
+  ));
+
+/** Whether the other tabs' code is in (tests). */
+export const viewsLoaded = (): boolean => views !== null;
+
 /** What the popup reads on opening; started before the first render (see `preload`). */
 export interface Preload {
   view: Promise<View>;
@@ -97,6 +109,7 @@ export function App({ api, t, initial }: { api: PopupApi; t: Translator; initial
   const [stored, setStored] = useState<Stored | null>(null);
   const [notice, setNotice] = useState<string[]>([]);
   const [tab, setTab] = useState<Tab>('page');
+  const [, setViewsReady] = useState(views !== null);
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
 
   const patch: Patch = useCallback((edit) => setStored((s) => (s ? edit(s) : s)), []);
@@ -119,9 +132,20 @@ export function App({ api, t, initial }: { api: PopupApi; t: Translator; initial
   }, [api, reload]);
 
   // First meaningful render (page state and stored data both shown): `npm run bench` reads this mark.
+  // The other tabs' code follows then, so it is there before anyone clicks.
+  const ready = view.kind !== 'loading' && !!stored;
   useEffect(() => {
-    if (view.kind !== 'loading' && stored) performance.mark('cosell-popup-rendered');
-  }, [view.kind === 'loading', !!stored]);
+    if (ready) performance.mark('cosell-popup-rendered');
+  }, [ready]);
+  useEffect(() => {
+    if (views || !(ready || tab !== 'page')) return;
+    let live = true;
+    loadViews().then(
+      () => live && setViewsReady(true),
+      () => undefined,
+    );
+    return () => void (live = false);
+  }, [ready, tab]);
 
   const onKey = (e: KeyboardEvent) => {
     const i = TABS.indexOf(tab);
@@ -171,10 +195,11 @@ export function App({ api, t, initial }: { api: PopupApi; t: Translator; initial
       </div>
       <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="panel-body" tabIndex={0}>
         {tab === 'page' && <ThisPage view={view} t={t} />}
-        {tab === 'setup' && stored && <Setup api={api} t={t} stored={stored} patch={patch} page={exportPage} />}
-        {tab === 'troubleshoot' && <Troubleshoot t={t} />}
-        {tab === 'settings' && stored && <SettingsView api={api} t={t} stored={stored} patch={patch} />}
-        {tab === 'plan' && <Plan t={t} />}
+        {tab !== 'page' && (!views || (!stored && (tab === 'setup' || tab === 'settings'))) && <p aria-busy="true">{t('popup_loading')}</p>}
+        {tab === 'setup' && views && stored && <views.Setup api={api} t={t} stored={stored} patch={patch} page={exportPage} />}
+        {tab === 'troubleshoot' && views && <views.Troubleshoot t={t} />}
+        {tab === 'settings' && views && stored && <views.SettingsView api={api} t={t} stored={stored} patch={patch} />}
+        {tab === 'plan' && views && <views.Plan t={t} />}
       </section>
     </main>
   );
