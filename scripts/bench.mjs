@@ -66,10 +66,13 @@ for (const f of readdirSync(join(EXTENSION, 'content-scripts')).filter((f) => f.
   const size = gz(file);
   add(`bundle ${f} (gzip)`, size / 1000, 'kB', '≤ 25 kB', size <= 25_000, `${(readFileSync(file).length / 1000).toFixed(1)} kB raw`);
 }
-const popupChunk = readdirSync(join(EXTENSION, 'chunks')).find((f) => f.startsWith('popup-'));
-const popupFiles = [join(EXTENSION, 'chunks', popupChunk), ...readdirSync(join(EXTENSION, 'assets')).filter((f) => f.startsWith('popup-')).map((f) => join(EXTENSION, 'assets', f))];
+// The popup is its page's chunks (the entry, and the other tabs' code loaded after the first render)
+// plus its CSS; only the popup has chunks, the content scripts and the worker are single files.
+const popupEntry = readdirSync(join(EXTENSION, 'chunks')).find((f) => f.startsWith('popup-'));
+const popupFiles = [...readdirSync(join(EXTENSION, 'chunks')).map((f) => join(EXTENSION, 'chunks', f)), ...readdirSync(join(EXTENSION, 'assets')).filter((f) => f.startsWith('popup-')).map((f) => join(EXTENSION, 'assets', f))];
 const popupGz = popupFiles.reduce((n, f) => n + gz(f), 0);
-add('bundle popup JS + CSS (gzip)', popupGz / 1000, 'kB', '≤ 60 kB', popupGz <= 60_000, `${(popupFiles.reduce((n, f) => n + readFileSync(f).length, 0) / 1000).toFixed(1)} kB raw`);
+const firstGz = gz(join(EXTENSION, 'chunks', popupEntry)) + popupFiles.filter((f) => f.endsWith('.css')).reduce((n, f) => n + gz(f), 0);
+add('bundle popup JS + CSS (gzip)', popupGz / 1000, 'kB', '≤ 60 kB', popupGz <= 60_000, `${(popupFiles.reduce((n, f) => n + readFileSync(f).length, 0) / 1000).toFixed(1)} kB raw; ${(firstGz / 1000).toFixed(1)} kB gzip before the first render`);
 const bg = join(EXTENSION, 'background.js');
 add('bundle background.js (gzip)', gz(bg) / 1000, 'kB', '—', true, `${(readFileSync(bg).length / 1000).toFixed(1)} kB raw`);
 
@@ -260,7 +263,12 @@ try {
     const tab = await browser.context.newPage();
     for (let i = 0; i < 32; i++) {
       for (const name of ['popup', 'blank']) {
-        await tab.goto(`chrome-extension://${browser.extensionId}/${name}.html?tab=${tabId}`);
+        // Nothing of Playwright's runs in the page until it has rendered: its injected script takes
+        // 7–10 ms of the page's main thread, and the popup, which renders after its load event, paid
+        // for it (a trace showed it between the popup's frame and its mark). So: wait for the commit,
+        // leave the page alone for 400 ms, then look (and wait longer only if it is not there yet).
+        await tab.goto(`chrome-extension://${browser.extensionId}/${name}.html?tab=${tabId}`, { waitUntil: 'commit' });
+        await new Promise((ok) => setTimeout(ok, 400));
         await tab.waitForFunction(() => performance.getEntriesByName('cosell-popup-rendered').length > 0, null, { timeout: 5000 });
         if (i >= 2) times[name].push(await tab.evaluate(() => performance.getEntriesByName('cosell-popup-rendered')[0].startTime));
       }
