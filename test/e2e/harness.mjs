@@ -97,7 +97,11 @@ export function hostResolverRules(port, extraHosts = []) {
  * Launches Chromium with the built extension in the given UI language. `LANGUAGE` (with
  * chromium-l10n) switches `i18n.getUILanguage()`, `--lang` switches `i18n.getMessage()`.
  */
-export async function launch({ port, lang = 'en', headless = true, extension = true, extensionPath = EXTENSION, args = [], extraHosts = [], profile: given = null }) {
+/**
+ * `debugging: true` also opens a DevTools port on loopback and allows extension commands over it
+ * (see `reinstallExtension`).
+ */
+export async function launch({ port, lang = 'en', headless = true, extension = true, extensionPath = EXTENSION, args = [], extraHosts = [], profile: given = null, debugging = false }) {
   if (extension && !existsSync(join(extensionPath, 'manifest.json'))) throw new Error('No built extension in .output/chrome-mv3: run "npm run build" first.');
   // A given profile survives close() (to test a browser restart); the caller removes it.
   const profile = given ?? mkdtempSync(join(tmpdir(), 'cosell-profile-'));
@@ -121,6 +125,7 @@ export async function launch({ port, lang = 'en', headless = true, extension = t
       '--disable-component-update',
       '--disable-sync',
       '--disable-default-apps',
+      ...(debugging ? ['--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0', '--enable-unsafe-extension-debugging'] : []),
       ...args,
     ],
   });
@@ -133,12 +138,37 @@ export async function launch({ port, lang = 'en', headless = true, extension = t
     context,
     sw,
     extensionId,
+    extensionPath,
     profile,
     async close() {
       await context.close();
       if (!given) rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Installs the extension at `browser.extensionPath` again while it runs, as an update does: the
+ * browser unloads the running one (its content scripts in open tabs are orphaned) and loads what is
+ * on disk now, under the same ID. Needs `launch({ debugging: true })`; the browser's own
+ * `Extensions.loadUnpacked` over a browser-level DevTools session, which Playwright's persistent
+ * context does not give, so this connects to the DevTools port. Returns the new service worker.
+ */
+export async function reinstallExtension(browser) {
+  const [port] = readFileSync(join(browser.profile, 'DevToolsActivePort'), 'utf8').split('\n');
+  const remote = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  try {
+    const session = await remote.newBrowserCDPSession();
+    const old = browser.sw;
+    const next = browser.context.waitForEvent('serviceworker', { predicate: (w) => w !== old && w.url().startsWith(`chrome-extension://${browser.extensionId}/`), timeout: 15000 });
+    const { id } = await session.send('Extensions.loadUnpacked', { path: browser.extensionPath });
+    if (id !== browser.extensionId) throw new Error(`reinstalled under another ID: ${id}`);
+    browser.sw = await next;
+    return browser.sw;
+  } finally {
+    // Only the connection: the browser stays with the caller.
+    await remote.close().catch(() => undefined);
+  }
 }
 
 /** The rule IDs shown on a page, read from our hosts' open shadow roots (across frames). */

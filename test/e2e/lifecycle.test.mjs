@@ -2,8 +2,9 @@
  * The extension's life around open tabs, in the built extension:
  * - custom domains: a domain added in the popup gets the app's content script, removed it loses it;
  * - the service worker stopped by the browser loses nothing (tab findings, badge, custom scripts);
- * - the extension reloaded under open tabs: the orphaned content script removes its hints and goes
- *   quiet, without an error on the page.
+ * - the extension updated under an open tab (a new version installed from disk): the orphaned
+ *   content script removes its hints and goes quiet without an error on the page, settings survive,
+ *   the new popup says to reload the tab, and the reloaded tab is read by the new version.
  *
  * The browser's permission prompt cannot be answered in a headless test, so the custom-domain test
  * runs a copy of the extension whose manifest already grants `https://*.mcas.ms/*`: the popup's
@@ -14,7 +15,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { EXTENSION, FIXTURES, launch, listFixtures, messages, openAndSettle, openPopup, shownRules, startServer, tabIdFor, useSettings } from './harness.mjs';
+import { EXTENSION, FIXTURES, launch, listFixtures, messages, openAndSettle, openPopup, reinstallExtension, shownRules, startServer, tabIdFor, useSettings } from './harness.mjs';
 
 const m = messages('en');
 const fixture = listFixtures().find((f) => f.app === 'dynamics' && f.name === 'opportunity-sync-off');
@@ -151,14 +152,40 @@ describe('extension lifecycle with open tabs', () => {
     await pinned.close();
     await page.close();
   });
+});
 
-  it('reloaded or updated under an open tab: the old script removes its hints at once and goes quiet, without an error', async () => {
+describe('extension updated under an open tab', () => {
+  let server;
+  let browser;
+  let dir;
+
+  before(async () => {
+    server = await startServer();
+    // A copy, so the test can put a new version on disk and have the browser install it.
+    dir = mkdtempSync(join(tmpdir(), 'cosell-update-'));
+    cpSync(EXTENSION, dir, { recursive: true });
+    browser = await launch({ port: server.port, extensionPath: dir, debugging: true });
+    await useSettings(browser.sw, { disabledRules: ['crm.close-date-past'] });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the old script removes its hints at once and goes quiet without an error; the popup says to reload; a reload reads the page again', async () => {
     const page = await browser.context.newPage();
     assert.deepEqual(await openAndSettle(browser, page, fixture.url, fixture.meta.rules), fixture.meta.rules);
+    const tabId = await tabIdFor(browser.sw, fixture.url);
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await browser.sw.evaluate(() => (globalThis.__before = true));
-    await browser.sw.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, version: '0.1.1' }));
+    const sw = await reinstallExtension(browser);
+    assert.equal(await sw.evaluate(() => chrome.runtime.getManifest().version), '0.1.1');
+
     await until(async () => (await page.evaluate(() => document.querySelectorAll('cosell-hint, cosell-panel').length)) === 0, 'the orphaned hints to go');
     // The page keeps changing; the orphaned script neither reads nor writes anything.
     await page.locator('select[data-id$="checkbox-select"]').first().selectOption('1');
@@ -166,9 +193,21 @@ describe('extension lifecycle with open tabs', () => {
     assert.equal(await page.evaluate(() => document.querySelectorAll('cosell-hint, cosell-panel').length), 0);
     assert.deepEqual(errors, []);
 
-    // What the popup then says (no state for the tab: "reload this tab") is covered by the popup's
-    // unit tests: in this headless Chromium an unpacked extension does not come back after
-    // runtime.reload(), so the new popup cannot be opened here.
+    // The update kept the user's settings.
+    assert.deepEqual((await sw.evaluate(() => chrome.storage.local.get('settings'))).settings.disabledRules, ['crm.close-date-past']);
+    // The new popup knows the tab as a Dynamics 365 page it has not read, and says what to do.
+    const popup = await openPopup(browser, tabId);
+    const notRead = popup.locator('[data-state="not-read"]');
+    await notRead.waitFor();
+    assert.equal(await notRead.textContent(), m.popup_notRead.message.replace('{app}', m.app_dynamics.message));
+
+    // Reloaded, the tab is read by the new version.
+    await page.bringToFront();
+    assert.deepEqual(await openAndSettle(browser, page, fixture.url, fixture.meta.rules), fixture.meta.rules);
+    await popup.reload();
+    await popup.locator('[data-state="findings"] [data-rule="crm.sync-disabled"]').waitFor();
+    assert.deepEqual(errors, []);
+    await popup.close();
     await page.close();
   });
 });
