@@ -6,6 +6,7 @@ import { DEFAULT_SIGHTINGS, FLOWS_KEY, FlowSightings, parseStored } from '@/lib/
 import { SolutionFlows } from '@/lib/model/observation';
 import { CUSTOM_HOSTS_KEY, CustomHosts, DEFAULT_CUSTOM_HOSTS } from '@/lib/model/custom-hosts';
 import { serialized, syncCustomScripts } from '@/lib/background/custom-scripts';
+import { policyFrom } from './_shared/policy';
 
 export default defineBackground(() => {
   const tabs = createTabStore(
@@ -22,11 +23,12 @@ export default defineBackground(() => {
     },
   );
 
+  const policy = policyFrom(browser.storage);
   browser.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const type = (message as { type?: unknown })?.type;
     if (type === 'cosell:get-settings') {
-      return Promise.all([browser.storage.local.get(SETTINGS_KEY), browser.storage.managed.get().catch(() => ({}))]).then(
+      return Promise.all([browser.storage.local.get(SETTINGS_KEY), policy()]).then(
         ([local, managed]) => effectiveSettings(local[SETTINGS_KEY], managed).settings,
       );
     }

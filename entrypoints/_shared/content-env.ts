@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentEnv } from '@/lib/content/boot';
-import { SETTINGS_KEY } from '@/lib/model/defaults';
+import { POLICY_SEEN_KEY, SETTINGS_KEY } from '@/lib/model/keys';
 
 export function contentEnv(ctx: ContentScriptContext): ContentEnv {
   // When the extension is reloaded or updated under an open tab, this script is orphaned: reading
@@ -33,7 +33,8 @@ export function contentEnv(ctx: ContentScriptContext): ContentEnv {
     loadSettings: async () => (ctx.isInvalid ? null : browser.runtime.sendMessage({ type: 'cosell:get-settings' })),
     onSettingsChanged: (cb) => {
       const listener = (changes: Record<string, unknown>, area: string) => {
-        if ((area === 'local' && SETTINGS_KEY in changes) || area === 'managed') cb();
+        // POLICY_SEEN_KEY: the administrator's policy, once the browser has loaded it (lib/background/policy.ts).
+        if ((area === 'local' && (SETTINGS_KEY in changes || POLICY_SEEN_KEY in changes)) || area === 'managed') cb();
       };
       browser.storage.onChanged.addListener(listener);
       ctx.onInvalidated(() => browser.storage.onChanged.removeListener(listener));

@@ -1,5 +1,5 @@
 // First: the reads the first render needs go out before the rest of this bundle is evaluated.
-import { activeTab, browser, early } from './start';
+import { activeTab, browser, early, policy } from './start';
 import { render } from 'preact';
 import { createTranslator } from '@/lib/i18n';
 import { App, preload, type PopupApi } from '@/lib/ui/popup/App';
@@ -15,8 +15,9 @@ const api: PopupApi = {
   tabState: (tabId) => readTabState(browser.storage.session, tabId),
   load: batchedGet((keys) => browser.storage.local.get(keys)),
   save: (key, value) => browser.storage.local.set({ [key]: value }),
-  // Chrome answers {} when no policy is set; a browser without managed storage support rejects.
-  managed: () => browser.storage.managed.get(),
+  // Chrome answers {} when no policy is set; a browser without managed storage support rejects
+  // (read as no policy). Right after the browser starts, the last policy seen answers.
+  managed: policy,
   onChanged: (cb) => {
     const listener = (_changes: unknown, area: string) => {
       if (area === 'local' || area === 'managed') cb();

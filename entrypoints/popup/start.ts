@@ -9,6 +9,7 @@
  */
 import { browser } from '@wxt-dev/browser';
 import { POPUP_KEYS } from '@/lib/model/keys';
+import { policyFrom } from '../_shared/policy';
 
 export { browser };
 
@@ -32,12 +33,20 @@ export async function activeTab(): Promise<EarlyTab | null> {
 /** Settles with {} when an area cannot be read (a browser without managed storage rejects). */
 const orEmpty = (read: Promise<Record<string, unknown>>) => read.catch(() => ({}) as Record<string, unknown>);
 
+/**
+ * The administrator's policy. The popup does not wait for the browser's answer: managed storage
+ * sometimes answers only seconds later (not only right after the browser starts; `npm run bench`
+ * saw 1–5 s), and the last policy seen is nearly always the same. If the answer differs, it is
+ * stored, and the storage change makes the popup read its settings again.
+ */
+export const policy = policyFrom(browser.storage, 0);
+
 export const early = {
   tab: activeTab().catch(() => null),
   /** What the background keeps per tab: a few small entries, read whole. */
   session: orEmpty(browser.storage.session.get(null)),
   local: browser.storage.local.get([...POPUP_KEYS]),
-  managed: orEmpty(browser.storage.managed.get()),
+  managed: policy(),
 };
 // Handled where they are used; here only kept from being reported as unhandled in between.
 early.local.catch(() => undefined);
