@@ -10,13 +10,14 @@ import type { Translator } from '../i18n';
 import { HintCard, Panel } from './Hint';
 import css from './hint.css?inline';
 
-export const HOST_PREFIX = 'cosell-';
-export const isOurs = (n: Node | null): boolean => {
-  for (let el = n?.nodeType === 1 ? (n as Element) : (n?.parentElement ?? null); el; el = el.parentElement) {
-    if (el.localName.startsWith(HOST_PREFIX)) return true;
-  }
-  return false;
-};
+/** Every host we create (DESIGN: `cosell-*` shadow hosts). */
+export const HOST_TAGS = ['cosell-hint', 'cosell-panel'] as const;
+const HOSTS = HOST_TAGS.join(', ');
+/**
+ * Whether a node is one of our hosts or inside one. The runner asks this for every mutation record,
+ * so it is one native `closest` rather than a walk up the tree in script.
+ */
+export const isOurs = (n: Node | null): boolean => (n?.nodeType === 1 ? (n as Element) : (n?.parentElement ?? null))?.closest(HOSTS) != null;
 
 interface Mounted {
   host: HTMLElement;
@@ -82,7 +83,7 @@ export class HintLayer {
     let m = this.hints.get(key);
     if (m && m.json === json) return;
     if (!m) {
-      const { host, mount } = this.createHost('cosell-hint', anchor);
+      const { host, mount } = this.createHost(HOST_TAGS[0], anchor);
       anchor.appendChild(host);
       m = { host, mount, anchor, json };
       this.hints.set(key, m);
@@ -103,7 +104,7 @@ export class HintLayer {
     const json = JSON.stringify([findings, this.panelCollapsed]);
     if (!this.panel || !this.panel.host.isConnected) {
       const body = this.doc.body ?? this.doc.documentElement;
-      const { host, mount } = this.createHost('cosell-panel', body);
+      const { host, mount } = this.createHost(HOST_TAGS[1], body);
       body.appendChild(host);
       this.panel = { host, mount, json: '' };
     }

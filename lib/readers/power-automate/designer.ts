@@ -14,6 +14,8 @@ const actionName = (id: string) => id.replace(/-#.*$/, '');
 /** What one step card says that only changes with the card's own subtree (reused while it is unchanged). */
 interface CardRead {
   raw: string;
+  /** The action name (`raw` without its id tag). */
+  id: string;
   card: Element;
   title: string | null;
   /** The card's error banner text and warning badges, joined; null when it shows none. */
@@ -23,10 +25,9 @@ const cardReads = new WeakMap<Element, CardRead>();
 
 function readCard(node: Element): CardRead {
   const raw = node.getAttribute('data-id') ?? '';
-  const card = node.querySelector('[id^="msla-node-"], [data-automation-id^="card-"]') ?? node;
-  const titleFromId = card.getAttribute('data-automation-id')?.replace(/^card-/, '').replace(/_/g, ' ');
-  const title = normalize(card.querySelector('.panel-msla-title, [data-automation-id$="-title"]')?.textContent) || titleFromId || null;
-  return { raw, card, title, errorText: problemText(node) };
+  const card = node.querySelector(CARD) ?? node;
+  const title = normalize(card.querySelector('.panel-msla-title, [data-automation-id$="-title"]')?.textContent) || card.getAttribute('data-automation-id')?.replace(/^card-/, '').replace(/_/g, ' ') || null;
+  return { raw, id: actionName(raw), card, title, errorText: problemText(node) };
 }
 
 export function readDesigner(doc: Document, hints?: ReadHints): { observation: FlowDesigner; anchors: Record<string, Element> } | null {
@@ -54,7 +55,7 @@ export function readDesigner(doc: Document, hints?: ReadHints): { observation: F
       if (!node.hasAttribute('data-id')) continue;
       let read = hints?.unchanged(node) ? cardReads.get(node) : undefined;
       if (!read) cardReads.set(node, (read = readCard(node)));
-      const id = actionName(read.raw);
+      const id = read.id;
       if (!id || read.raw.includes('-#subgraph') || seen.has(id) || !shown(node)) continue;
       seen.add(id);
       generation ??= read.card.querySelector('[class*="msla-"]') || read.card.className.includes?.('msla-') ? 'v1' : 'v2';
@@ -85,21 +86,31 @@ export function readDesigner(doc: Document, hints?: ReadHints): { observation: F
   return { observation, anchors };
 }
 
+const CARD = '[id^="msla-node-"], [data-automation-id^="card-"]';
 const ERROR_TEXT = '.msla-panel-card-error-text, [role="alert"], [data-automation-id*="error"]';
 const LABELLED = '[title], [aria-label], img[alt]';
+const SIGNS = `${ERROR_TEXT}, ${LABELLED}`;
 
 /** The error or warning one element shows: v1 error banner text, or a badge's title / label / alt that says so. */
 function signText(el: Element): string | null {
   if (el.matches(ERROR_TEXT)) return normalize(el.textContent) || null;
-  if (el.matches('[id^="msla-node-"], [data-automation-id^="card-"]')) return null; // the card's own name
+  if (el.matches(CARD)) return null; // the card's own name
   const t = el.getAttribute('title') || el.getAttribute('aria-label') || el.getAttribute('alt') || '';
   return CONNECTION_PROBLEM.test(t) || /^errors?\b|エラー|erreurs?/i.test(t) ? normalize(t) : null;
 }
 
-/** Error and warning text a card shows (banner text, badges' titles and labels, its own included). */
+/**
+ * Error and warning text a card shows (banner text, badges' titles and labels, its own included).
+ * Read for every card a designer re-creates while it is panned: one query for the card's signs,
+ * and one test of the card itself, so a card without any costs two calls into the page.
+ */
 function problemText(card: Element): string | null {
-  const parts = [card, ...card.querySelectorAll(`${ERROR_TEXT}, ${LABELLED}`)].map(signText).filter((t): t is string => !!t);
-  return parts.length ? parts.join(' · ') : null;
+  let parts: string[] | null = null;
+  for (const el of card.matches(SIGNS) ? [card, ...card.querySelectorAll(SIGNS)] : card.querySelectorAll(SIGNS)) {
+    const text = signText(el);
+    if (text) (parts ??= []).push(text);
+  }
+  return parts ? parts.join(' · ') : null;
 }
 
 /** The flow's name from the designer header (its rename box or title), by accessible label. */
