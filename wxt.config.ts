@@ -10,6 +10,11 @@ export const ICON_SIZES = [16, 24, 32, 48, 96, 128, 300] as const;
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // No auto-imports: every entrypoint imports what it uses (and tsc, without WXT's global types,
+  // says when one does not). Unimport matches names, not scopes: a parameter called `storage` made
+  // it add WXT's storage module and its lock library to the popup and the background, where nothing
+  // used them. `imports: false` alone only drops the types; see the `config:resolved` hook.
+  imports: false,
   // Chrome and Edge preload modules natively: no polyfill script ahead of the popup's own code.
   vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
   manifest: {
@@ -26,6 +31,11 @@ export default defineConfig({
     storage: { managed_schema: 'managed_schema.json' },
   },
   hooks: {
+    // WXT 0.21 still adds unimport's Vite plugin with `imports: false`, which injects its presets;
+    // the plugin's own switch turns the injection off.
+    'config:resolved': (wxt) => {
+      Object.assign(wxt.config.imports, { autoImport: false });
+    },
     // The icon has one source, assets/icon.svg, rendered here to every size the stores and toolbars need.
     'build:publicAssets': (wxt, files) => {
       const svg = readFileSync(resolve(wxt.config.root, 'assets/icon.svg'));

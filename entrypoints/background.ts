@@ -1,3 +1,4 @@
+import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { createTabStore } from '@/lib/background/tabs';
 import { SETTINGS_KEY, effectiveSettings } from '@/lib/model/settings';

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_MATCH_PATTERNS, matchPatterns, type AppId } from '@/lib/knowledge/hosts';
@@ -49,5 +49,16 @@ describe.each(TARGETS)('built manifest (%s)', (target) => {
   it('loads no remote code and keeps the default extension CSP', () => {
     expect(manifest.content_security_policy).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
+  });
+});
+
+describe.each(TARGETS)('built bundles (%s)', (target) => {
+  const dir = join(ROOT, '.output', target);
+  const read = (path: string) => (existsSync(join(dir, path)) ? readFileSync(join(dir, path), 'utf8') : '');
+
+  it("holds no code the extension never calls: WXT's storage helper stays out (auto-imports are off)", () => {
+    const scripts = ['background.js', ...readdirSync(join(dir, 'chunks')).map((f) => `chunks/${f}`), ...readdirSync(join(dir, 'content-scripts')).map((f) => `content-scripts/${f}`)];
+    expect(scripts.length).toBeGreaterThan(5);
+    for (const path of scripts.filter((p) => p.endsWith('.js'))) expect(read(path), path).not.toContain('Storage item version cannot be less than 1');
   });
 });
