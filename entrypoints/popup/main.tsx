@@ -2,7 +2,7 @@
 import { activeTab, browser, early, policy } from './start';
 import { render } from 'preact';
 import { createTranslator } from '@/lib/i18n';
-import { App, preload, type PopupApi } from '@/lib/ui/popup/App';
+import { App, preload, settle, type PopupApi } from '@/lib/ui/popup/App';
 import { batchedGet } from '@/lib/ui/popup/api';
 import { readTabState } from '@/lib/background/tabs';
 import '@/lib/ui/hint.css';
@@ -51,6 +51,4 @@ const t = createTranslator((k) => browser.i18n.getMessage(k as never));
 document.title = t('extName');
 // Render when the first answers are in (they take a few milliseconds), so the popup opens on its
 // content rather than on a loading line that is replaced a frame later; never wait more than 150 ms.
-void Promise.race([Promise.allSettled([initial.view, initial.stored]), new Promise((ok) => setTimeout(ok, 150))]).then(() =>
-  render(<App api={api} t={t} initial={initial} />, document.getElementById('app')!),
-);
+void settle(initial, 150).then((first) => render(<App api={api} t={t} initial={first} />, document.getElementById('app')!));

@@ -56,6 +56,14 @@ describe.each(TARGETS)('built bundles (%s)', (target) => {
   const dir = join(ROOT, '.output', target);
   const read = (path: string) => (existsSync(join(dir, path)) ? readFileSync(join(dir, path), 'utf8') : '');
 
+  it("popup.html carries its styles inline and loads only the popup's own module", () => {
+    const html = read('popup.html');
+    expect(html).toMatch(/<style>[^<]*--fg:/);
+    expect(html).not.toMatch(/<link[^>]+stylesheet/);
+    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([expect.stringMatching(/^<script type="module"[^>]* src="\/chunks\/popup-[\w-]+\.js">$/)]);
+    expect(existsSync(join(dir, 'assets'))).toBe(false);
+  });
+
   it("holds no code the extension never calls: WXT's storage helper stays out (auto-imports are off)", () => {
     const scripts = ['background.js', ...readdirSync(join(dir, 'chunks')).map((f) => `chunks/${f}`), ...readdirSync(join(dir, 'content-scripts')).map((f) => `content-scripts/${f}`)];
     expect(scripts.length).toBeGreaterThan(5);

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Finding } from '@/lib/model/finding';
-import { App, preload, type PopupApi } from '@/lib/ui/popup/App';
+import { App, preload, settle, type PopupApi } from '@/lib/ui/popup/App';
 import { LOCALES, translator } from './helpers';
 
 const finding: Finding = {
@@ -71,6 +71,42 @@ describe.each(LOCALES)('popup (%s)', (locale) => {
     expect(asked).toBe(1);
     expect(tabs).toBe(1);
     expect(loads).toBe(read);
+  });
+
+  it('shows what arrived before its first render in that render, with no loading line', async () => {
+    const fake = fakeApi('https://contoso.crm.dynamics.com/main.aspx', [finding]);
+    const first = await settle(preload(fake), 150);
+    expect(first.arrived?.view?.kind).toBe('findings');
+    expect(first.arrived?.stored).toBeDefined();
+    const { container } = render(<App api={fake} t={t} initial={first} />);
+    // No waiting: the first render already holds the findings.
+    expect(container.querySelector('[data-rule="crm.sync-disabled"]')).not.toBeNull();
+    expect(container.querySelector('[aria-busy]')).toBeNull();
+    expect(performance.getEntriesByName('cosell-popup-rendered').length).toBeGreaterThan(0);
+  });
+
+  it('opens on a loading line when the answers are slower than it waits, then shows them', async () => {
+    const fake = fakeApi('https://contoso.crm.dynamics.com/main.aspx', [finding]);
+    let answer: () => void = () => undefined;
+    const late = new Promise<void>((ok) => (answer = ok));
+    const slow: PopupApi = { ...fake, activeTab: async () => (await late, fake.activeTab()) };
+    const first = await settle(preload(slow), 5);
+    expect(first.arrived?.view).toBeUndefined();
+    const { container } = render(<App api={slow} t={t} initial={first} />);
+    expect(container.querySelector('[aria-busy="true"]')!.textContent).toBe(t('popup_loading'));
+    answer();
+    await waitFor(() => expect(container.querySelector('[data-rule="crm.sync-disabled"]')).not.toBeNull());
+    expect(container.querySelector('[aria-busy]')).toBeNull();
+  });
+
+  it('says once, in its first render, that unreadable stored data was reset', async () => {
+    const fake = fakeApi('https://contoso.crm.dynamics.com/main.aspx', [finding], { checklist: { version: 99 } });
+    const first = await settle(preload(fake), 150);
+    const { container } = render(<App api={fake} t={t} initial={first} />);
+    expect(container.querySelectorAll('[data-notice="storage-reset"]')).toHaveLength(1);
+    await new Promise((ok) => setTimeout(ok, 20));
+    expect(container.querySelectorAll('[data-notice="storage-reset"]')).toHaveLength(1);
+    expect(fake.store['checklist.unreadable']).toEqual({ version: 99 });
   });
 
   it('says which pages it reads on any other tab', async () => {
