@@ -16,6 +16,8 @@ const CHECK = process.argv.includes('--check');
 const STORM_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
 const STORM_FRAMES = 60;
 const STORM_TAIL_MS = 700;
+// The popup and the blank page are each opened this many times (after 2 warm-up opens).
+const POPUP_OPENS = 60;
 // The variants: the extension; no extension; a second "no extension" (A/A); the naive reference
 // observer. Each round they rotate over as many browsers, all with the extension installed: "no
 // extension" is the same page at a host the extension does not match, where it injects nothing.
@@ -66,13 +68,14 @@ for (const f of readdirSync(join(EXTENSION, 'content-scripts')).filter((f) => f.
   const size = gz(file);
   add(`bundle ${f} (gzip)`, size / 1000, 'kB', '≤ 25 kB', size <= 25_000, `${(readFileSync(file).length / 1000).toFixed(1)} kB raw`);
 }
-// The popup is its page's chunks (the entry, and the other tabs' code loaded after the first render)
-// plus its CSS; only the popup has chunks, the content scripts and the worker are single files.
+// The popup is its page (popup.html, with its stylesheet inlined) and its chunks: the entry, and the
+// other tabs' code loaded after the first render. Only the popup has chunks; the content scripts and
+// the worker are single files.
 const popupEntry = readdirSync(join(EXTENSION, 'chunks')).find((f) => f.startsWith('popup-'));
-const popupFiles = [...readdirSync(join(EXTENSION, 'chunks')).map((f) => join(EXTENSION, 'chunks', f)), ...readdirSync(join(EXTENSION, 'assets')).filter((f) => f.startsWith('popup-')).map((f) => join(EXTENSION, 'assets', f))];
+const popupFiles = [join(EXTENSION, 'popup.html'), ...readdirSync(join(EXTENSION, 'chunks')).map((f) => join(EXTENSION, 'chunks', f))];
 const popupGz = popupFiles.reduce((n, f) => n + gz(f), 0);
-const firstGz = gz(join(EXTENSION, 'chunks', popupEntry)) + popupFiles.filter((f) => f.endsWith('.css')).reduce((n, f) => n + gz(f), 0);
-add('bundle popup JS + CSS (gzip)', popupGz / 1000, 'kB', '≤ 60 kB', popupGz <= 60_000, `${(popupFiles.reduce((n, f) => n + readFileSync(f).length, 0) / 1000).toFixed(1)} kB raw; ${(firstGz / 1000).toFixed(1)} kB gzip before the first render`);
+const firstGz = gz(join(EXTENSION, 'popup.html')) + gz(join(EXTENSION, 'chunks', popupEntry));
+add('bundle popup HTML + JS (gzip)', popupGz / 1000, 'kB', '≤ 60 kB', popupGz <= 60_000, `${(popupFiles.reduce((n, f) => n + readFileSync(f).length, 0) / 1000).toFixed(1)} kB raw; ${(firstGz / 1000).toFixed(1)} kB gzip before the first render`);
 const bg = join(EXTENSION, 'background.js');
 add('bundle background.js (gzip)', gz(bg) / 1000, 'kB', '—', true, `${(readFileSync(bg).length / 1000).toFixed(1)} kB raw`);
 
@@ -237,13 +240,12 @@ try {
   if (want('popup')) {
   // 6. Popup first render with a realistic stored state -------------------------------------------
   log('popup…');
-  // A copy of the build with one more page, blank.html: an extension page with nothing in it, opened
-  // the same way. It shows what the browser itself takes to open a page of the extension here.
+  // A copy of the build with one more page, blank.html: an extension page with one line of text and
+  // nothing else, opened the same way. It shows what the browser itself takes to show a page of the
+  // extension here.
   const copy = mkdtempSync(join(tmpdir(), 'cosell-popup-'));
   cpSync(EXTENSION, copy, { recursive: true });
-  writeFileSync(join(copy, 'blank.html'), '<!doctype html><meta charset="utf-8"><title>blank</title><p>blank</p><script src="/blank.js"></script>');
-  // Marked the way the popup marks its first render: after the frame that shows it.
-  writeFileSync(join(copy, 'blank.js'), "requestAnimationFrame(() => setTimeout(() => performance.mark('cosell-popup-rendered')));");
+  writeFileSync(join(copy, 'blank.html'), '<!doctype html><meta charset="utf-8"><title>blank</title><p>blank</p>');
   const browser = await launch({ port: server.port, extensionPath: copy });
   try {
     await useSettings(browser.sw);
@@ -260,8 +262,12 @@ try {
       });
     });
     const times = { popup: [], blank: [] };
+    const painted = { popup: [], blank: [] };
     const tab = await browser.context.newPage();
-    for (let i = 0; i < 32; i++) {
+    // The size Chrome gives this popup: its body is 800 px wide and its content taller than 600 px,
+    // the largest a popup can be. A 1280 × 720 tab would rasterize twice the area a user ever sees.
+    await tab.setViewportSize({ width: 800, height: 600 });
+    for (let i = 0; i < POPUP_OPENS + 2; i++) {
       for (const name of ['popup', 'blank']) {
         // Nothing of Playwright's runs in the page until it has rendered: its injected script takes
         // 7–10 ms of the page's main thread, and the popup, which renders after its load event, paid
@@ -269,13 +275,30 @@ try {
         // leave the page alone for 400 ms, then look (and wait longer only if it is not there yet).
         await tab.goto(`chrome-extension://${browser.extensionId}/${name}.html?tab=${tabId}`, { waitUntil: 'commit' });
         await new Promise((ok) => setTimeout(ok, 400));
-        await tab.waitForFunction(() => performance.getEntriesByName('cosell-popup-rendered').length > 0, null, { timeout: 5000 });
-        if (i >= 2) times[name].push(await tab.evaluate(() => performance.getEntriesByName('cosell-popup-rendered')[0].startTime));
+        await tab.waitForFunction((popup) => performance.getEntriesByName('first-contentful-paint').length > 0 && (!popup || performance.getEntriesByName('cosell-popup-rendered').length > 0), name === 'popup', { timeout: 5000 });
+        // The figure is when the frame that shows the content reaches the screen: paint timing's
+        // startTime, which Chromium reports at presentation, after raster and draw (paintTime is when
+        // the main thread painted it). The popup renders once, with its content: its mark (set when
+        // that content is committed to the DOM) must precede the first contentful paint, else that
+        // paint showed something else and the open is counted as not measured.
+        const r = await tab.evaluate(() => {
+          const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+          const mark = performance.getEntriesByName('cosell-popup-rendered')[0];
+          return { shown: fcp.startTime, painted: fcp.paintTime ?? fcp.startTime, contentFirst: !mark || mark.startTime <= (fcp.paintTime ?? fcp.startTime) };
+        });
+        if (i < 2) continue;
+        times[name].push(r.contentFirst ? r.shown : Infinity);
+        painted[name].push(r.painted);
       }
     }
-    add('popup: first render (median)', median(times.popup), 'ms', '—', true, '30 opens after 2 warm-up; 3 environments, 20 ticks, 10 findings');
-    add('popup: first render (p95)', p95(times.popup), 'ms', '≤ 100 ms', p95(times.popup) <= 100);
+    const unmeasured = times.popup.filter((x) => x === Infinity).length;
+    // Opened one right after the other, the popup and the blank page share the machine's speed of
+    // that moment: their difference is the popup's own share, less blurred by this VM's drift.
+    const own = times.popup.map((x, i) => x - times.blank[i]);
+    add('popup: first render on screen (median)', median(times.popup), 'ms', '—', true, `${POPUP_OPENS} opens after 2 warm-up, 800 × 600; 3 environments, 20 ticks, 10 findings; painted on the main thread at ${median(painted.popup).toFixed(1)} ms${unmeasured ? `; ${unmeasured} opens did not show the findings in their first paint` : ''}`);
+    add('popup: first render on screen (p95)', p95(times.popup), 'ms', '≤ 100 ms', p95(times.popup) <= 100, `painted p95 ${p95(painted.popup).toFixed(1)} ms`);
     add('popup: a blank extension page, opened the same way (median / p95)', median(times.blank), 'ms', '(floor)', true, `p95 ${p95(times.blank).toFixed(1)} ms: the browser's own share`);
+    add("popup: its own share, popup − blank opened just before (median / p95)", median(own), 'ms', '—', true, `p95 ${p95(own).toFixed(1)} ms`);
   } finally {
     await browser.close();
     rmSync(copy, { recursive: true, force: true });
