@@ -14,7 +14,7 @@ import type { Translator } from '../i18n';
 import type { Reader } from '../readers/types';
 import { evaluate, localToday } from '../rules/engine';
 import type { Rule } from '../rules/types';
-import { HintLayer, isOurs } from '../ui/layer';
+import { HintLayer, isHost, isOurs } from '../ui/layer';
 
 export interface Report {
   url: string;
@@ -161,14 +161,20 @@ export function startRunner(opts: RunnerOptions): Runner {
     }, ms);
   };
 
-  /** Marks what the records changed; whether any is about the page (not only our own hosts). */
+  /**
+   * Marks what the records changed; whether any is about the page (not only our own hosts). Called
+   * for every batch of a page that may change thousands of nodes a frame: a target already marked
+   * is a page node (so are its ancestors), which spares the walk up the tree for the rest of a batch.
+   */
   const track = (records: MutationRecord[]): boolean => {
     let relevant = false;
     for (const r of records) {
-      if (isOurs(r.target)) continue;
-      if (r.type === 'childList' && onlyOurs(r.addedNodes) && onlyOurs(r.removedNodes)) continue;
+      const known = dirty.has(r.target);
+      if (!known && isOurs(r.target)) continue;
+      // Outside our hosts, an added or removed node is ours only if it is one of our hosts itself.
+      if (r.type === 'childList' && onlyHosts(r.addedNodes) && onlyHosts(r.removedNodes)) continue;
       relevant = true;
-      for (let n: Node | null = r.target; n && !dirty.has(n); n = n.parentNode) dirty.add(n);
+      if (!known) for (let n: Node | null = r.target; n && !dirty.has(n); n = n.parentNode) dirty.add(n);
     }
     return relevant;
   };
@@ -206,7 +212,7 @@ export function startRunner(opts: RunnerOptions): Runner {
   return { schedule, pass };
 }
 
-function onlyOurs(nodes: NodeList): boolean {
-  for (const n of nodes) if (!(n.nodeType === 1 && isOurs(n))) return false;
+function onlyHosts(nodes: NodeList): boolean {
+  for (const n of nodes) if (!(n.nodeType === 1 && isHost(n as Element))) return false;
   return true;
 }

@@ -18,6 +18,8 @@ const HOSTS = HOST_TAGS.join(', ');
  * so it is one native `closest` rather than a walk up the tree in script.
  */
 export const isOurs = (n: Node | null): boolean => (n?.nodeType === 1 ? (n as Element) : (n?.parentElement ?? null))?.closest(HOSTS) != null;
+/** Whether an element is one of our hosts (not what is inside one). */
+export const isHost = (el: Element): boolean => (HOST_TAGS as readonly string[]).includes(el.localName);
 
 interface Mounted {
   host: HTMLElement;
