@@ -41,18 +41,20 @@ export function readRunOnlyUsers(doc: Document): { observation: RunOnlyUsers; an
  * flow's own (English) input names, whatever the portal language.
  */
 export function readWebhookRegistration(doc: Document): { observation: WebhookRegistration; anchors: Record<string, Element> } | null {
-  const field = (labels: Set<string>) => {
-    for (const label of doc.querySelectorAll('label, [id][data-label], span[id]')) {
-      if (!labels.has(labelKey(label.textContent)) || !isShown(label)) continue;
-      const forId = label.getAttribute('for');
-      const control = (forId && doc.getElementById(forId)) || doc.querySelector(`[aria-labelledby~="${label.id || '\u0000'}"]`) || label.parentElement?.querySelector('input, textarea, select, [role="combobox"], [role="group"], [role="listbox"]');
-      if (control) return { control, container: label.parentElement ?? control };
-    }
-    return null;
-  };
-  const endpoint = field(WEBHOOK_LABELS.endpoint);
-  const events = field(WEBHOOK_LABELS.events);
-  const overwrite = field(WEBHOOK_LABELS.overwrite);
+  // Each input: the first shown label (in page order) with its name and a control. One walk over the
+  // page's labels finds all three: this runs on every pass in a designer of thousands of nodes.
+  const found: Partial<Record<keyof typeof WEBHOOK_LABELS, { control: Element; container: Element }>> = {};
+  const wanted = Object.keys(WEBHOOK_LABELS) as (keyof typeof WEBHOOK_LABELS)[];
+  for (const label of doc.querySelectorAll('label, [id][data-label], span[id]')) {
+    const key = labelKey(label.textContent);
+    const input = wanted.find((name) => !found[name] && WEBHOOK_LABELS[name].has(key));
+    if (!input || !isShown(label)) continue;
+    const forId = label.getAttribute('for');
+    const control = (forId && doc.getElementById(forId)) || doc.querySelector(`[aria-labelledby~="${label.id || '\u0000'}"]`) || label.parentElement?.querySelector('input, textarea, select, [role="combobox"], [role="group"], [role="listbox"]');
+    if (control) found[input] = { control, container: label.parentElement ?? control };
+    if (wanted.every((name) => found[name])) break;
+  }
+  const { endpoint, events, overwrite } = found;
   if (!endpoint && !events && !overwrite) return null;
   const w: WebhookRegistration = { kind: 'webhookRegistration' };
   const anchors: Record<string, Element> = {};
