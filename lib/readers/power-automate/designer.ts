@@ -13,13 +13,9 @@ const actionName = (id: string) => id.replace(/-#.*$/, '');
 
 /** What one step card says that only changes with the card's own subtree (reused while it is unchanged). */
 interface CardRead {
-  raw: string;
-  /** The action name (`raw` without its id tag). */
-  id: string;
   card: Element;
-  title: string | null;
-  /** The card's error banner text and warning badges, joined; null when it shows none. */
-  errorText: string | null;
+  /** The step it shows; null for a subgraph node or a node without an action name. */
+  step: FlowDesigner['steps'][number] | null;
 }
 const cardReads = new WeakMap<Element, CardRead>();
 
@@ -27,7 +23,10 @@ function readCard(node: Element): CardRead {
   const raw = node.getAttribute('data-id') ?? '';
   const card = node.querySelector(CARD) ?? node;
   const title = normalize(card.querySelector('.panel-msla-title, [data-automation-id$="-title"]')?.textContent) || card.getAttribute('data-automation-id')?.replace(/^card-/, '').replace(/_/g, ' ') || null;
-  return { raw, id: actionName(raw), card, title, errorText: problemText(node) };
+  const id = actionName(raw);
+  if (!id || raw.includes('-#subgraph')) return { card, step: null };
+  const errorText = problemText(node);
+  return { card, step: { id, title, connectionProblem: errorText !== null && CONNECTION_PROBLEM.test(errorText), errorText } };
 }
 
 export function readDesigner(doc: Document, hints?: ReadHints): { observation: FlowDesigner; anchors: Record<string, Element> } | null {
@@ -52,16 +51,20 @@ export function readDesigner(doc: Document, hints?: ReadHints): { observation: F
     };
     const seen = new Set<string>();
     for (const node of nodes) {
-      if (!node.hasAttribute('data-id')) continue;
+      // A card read before and unchanged since (its `data-id` included: the runner watches it) is
+      // taken as read; a pan re-reads only the cards it re-created. Its visibility is asked every
+      // time: inline styles are not watched.
       let read = hints?.unchanged(node) ? cardReads.get(node) : undefined;
-      if (!read) cardReads.set(node, (read = readCard(node)));
-      const id = read.id;
-      if (!id || read.raw.includes('-#subgraph') || seen.has(id) || !shown(node)) continue;
-      seen.add(id);
+      if (!read) {
+        if (!node.hasAttribute('data-id')) continue;
+        cardReads.set(node, (read = readCard(node)));
+      }
+      const { step } = read;
+      if (!step || seen.has(step.id) || !shown(node)) continue;
+      seen.add(step.id);
       generation ??= read.card.querySelector('[class*="msla-"]') || read.card.className.includes?.('msla-') ? 'v1' : 'v2';
-      const errorText = read.errorText;
-      steps.push({ id, title: read.title, connectionProblem: errorText !== null && CONNECTION_PROBLEM.test(errorText), errorText });
-      anchors[`step:${id}`] = read.card;
+      steps.push(step);
+      anchors[`step:${step.id}`] = read.card;
     }
   } else {
     const classic = [...doc.querySelectorAll('.msla-designer .msla-card, .msla-card')];
