@@ -164,12 +164,16 @@ export function startRunner(opts: RunnerOptions): Runner {
   /**
    * Marks what the records changed; whether any is about the page (not only our own hosts). Called
    * for every batch of a page that may change thousands of nodes a frame: a target already marked
-   * is a page node (so are its ancestors), which spares the walk up the tree for the rest of a batch.
+   * is a page node (so are its ancestors), which spares the walk up the tree for the rest of a batch,
+   * and once the batch is known to be about the page, such a record is skipped outright.
    */
   const track = (records: MutationRecord[]): boolean => {
     let relevant = false;
     for (const r of records) {
       const known = dirty.has(r.target);
+      // Marked already, and the batch already known to be about the page: nothing left to learn
+      // (a pan's 20 replaced cards a frame are 20 records on one parent).
+      if (known && relevant) continue;
       if (!known && isOurs(r.target)) continue;
       // Outside our hosts, an added or removed node is ours only if it is one of our hosts itself.
       if (r.type === 'childList' && onlyHosts(r.addedNodes) && onlyHosts(r.removedNodes)) continue;

@@ -40,7 +40,9 @@ const pick = (d: { field?: string; messageKey: string; fixSteps: string[] }) =>
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 export function localToday(now: Date = new Date(), timeZone?: string): string {
-  const key = timeZone ?? '';
+  // The runner asks on every pass: the browser's own time zone needs no formatter.
+  if (timeZone === undefined) return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const key = timeZone;
   let format = dayFormats.get(key);
   if (!format) dayFormats.set(key, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
   const parts = format.formatToParts(now);

@@ -12,6 +12,14 @@ describe('rule engine', () => {
     expect(localToday(t, 'Europe/Paris')).toBe('2025-01-14');
   });
 
+  it('computes today in the browser time zone without a formatter, the same day as one would', () => {
+    const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+    for (const iso of ['2025-01-14T00:30:00Z', '2025-01-14T12:00:00Z', '2025-01-14T23:30:00Z', '2025-12-31T23:59:59Z', '0999-06-01T12:00:00Z']) {
+      const t = new Date(iso);
+      expect(localToday(t)).toBe(localToday(t, zone));
+    }
+  });
+
   it('puts errors first, then warnings, then info', () => {
     const findings = evaluate(
       [{ kind: 'opportunity', app: 'dynamics', syncWithPartnerCenter: true, referralId: null, closeDate: '2020-01-01', state: 'open', solutionsCount: 0, referralVisibilityEditable: true }],
