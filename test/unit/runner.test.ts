@@ -185,6 +185,27 @@ describe('content runner', () => {
     expect(step('Apply_to_each')).toMatchObject({ connectionProblem: true, errorText: 'Invalid connection.' });
     expect(step('When_a_HTTP_request_is_received')?.title).toBe('When a HTTP request is received');
 
+    // A card the page hides with the `hidden` attribute (watched) is no longer a step, and is again
+    // once shown; one React Flow has not measured yet (inline `visibility: hidden`, not watched) is a
+    // step all along, but anchors nothing while it is hidden: its finding goes to the panel.
+    card('Update_a_row').setAttribute('hidden', '');
+    runner.pass();
+    expect(step('Update_a_row')).toBeUndefined();
+    card('Update_a_row').removeAttribute('hidden');
+    runner.pass();
+    expect(step('Update_a_row')).toBeDefined();
+    const hinted = () => [...fx.doc.querySelectorAll('cosell-hint')].some((h) => h.shadowRoot?.querySelector('[data-rule="flow.connection-missing"]'));
+    expect(hinted()).toBe(true);
+    for (const id of ['Get_referral', 'Apply_to_each-#scope']) {
+      const problem = card(id) as HTMLElement;
+      problem.style.visibility = 'hidden';
+      problem.querySelector('.panel-msla-title')!.append(' ');
+    }
+    runner.pass();
+    expect(steps.filter((s) => s.connectionProblem).map((s) => s.id)).toEqual(['Get_referral', 'Apply_to_each']);
+    expect(hinted()).toBe(false);
+    expect(fx.doc.querySelector('cosell-panel')?.shadowRoot?.querySelector(`[data-rule="flow.connection-missing"]`)).not.toBeNull();
+
     // A new URL reads everything afresh: with no title element left, the title comes from the automation id.
     href = fx.meta.url + '?v=2';
     runner.pass(true);

@@ -16,17 +16,20 @@ interface CardRead {
   card: Element;
   /** The step it shows; null for a subgraph node or a node without an action name. */
   step: FlowDesigner['steps'][number] | null;
+  /** Its `hidden` attribute (watched by the runner, so it changes only with the card). */
+  hidden: boolean;
 }
 const cardReads = new WeakMap<Element, CardRead>();
 
-function readCard(node: Element): CardRead {
-  const raw = node.getAttribute('data-id') ?? '';
+/** Seven calls into the page per card (a pan re-creates cards by the hundred; each one is read anew). */
+function readCard(node: Element, raw: string): CardRead {
   const card = node.querySelector(CARD) ?? node;
+  const hidden = node.hasAttribute('hidden');
   const title = normalize(card.querySelector('.panel-msla-title, [data-automation-id$="-title"]')?.textContent) || card.getAttribute('data-automation-id')?.replace(/^card-/, '').replace(/_/g, ' ') || null;
   const id = actionName(raw);
-  if (!id || raw.includes('-#subgraph')) return { card, step: null };
+  if (!id || raw.includes('-#subgraph')) return { card, step: null, hidden };
   const errorText = problemText(node);
-  return { card, step: { id, title, connectionProblem: errorText !== null && CONNECTION_PROBLEM.test(errorText), errorText } };
+  return { card, step: { id, title, connectionProblem: errorText !== null && CONNECTION_PROBLEM.test(errorText), errorText }, hidden };
 }
 
 export function readDesigner(doc: Document, hints?: ReadHints): { observation: FlowDesigner; anchors: Record<string, Element> } | null {
@@ -38,12 +41,13 @@ export function readDesigner(doc: Document, hints?: ReadHints): { observation: F
   const byClass = doc.getElementsByClassName('react-flow__node');
   const nodes = byClass.length > 0 ? byClass : doc.querySelectorAll('[data-testid^="rf__node-"][data-id]');
   if (nodes.length > 0) {
-    // Cards are absolutely placed siblings: ask the browser about their container once, and about
-    // each card only what its own attributes say (a style lookup per card is a pan's worth of work).
+    // Cards are absolutely placed siblings: ask the browser about their container once. Every card
+    // in a shown container is a step, including one React Flow has not measured yet (it keeps such a
+    // node at `visibility: hidden` for a frame or two): a pan would otherwise ask the style of every
+    // card on every pass, since inline styles are not watched. Only a card that anchors a hint is
+    // asked whether it shows (a hint sits inside its card and would be hidden with it).
     const containers = new Map<Element | null, boolean>();
-    const shown = (node: Element) => {
-      const style = (node as HTMLElement).style as CSSStyleDeclaration | undefined;
-      if (node.hasAttribute('hidden') || style?.display === 'none' || style?.visibility === 'hidden') return false;
+    const inShownContainer = (node: Element) => {
       const parent = node.parentElement;
       let ok = containers.get(parent);
       if (ok === undefined) containers.set(parent, (ok = parent ? isShown(parent) : true));
@@ -51,20 +55,20 @@ export function readDesigner(doc: Document, hints?: ReadHints): { observation: F
     };
     const seen = new Set<string>();
     for (const node of nodes) {
-      // A card read before and unchanged since (its `data-id` included: the runner watches it) is
-      // taken as read; a pan re-reads only the cards it re-created. Its visibility is asked every
-      // time: inline styles are not watched.
+      // A card read before and unchanged since (its `data-id` and `hidden` included: the runner
+      // watches both) is taken as read; a pan re-reads only the cards it re-created.
       let read = hints?.unchanged(node) ? cardReads.get(node) : undefined;
       if (!read) {
-        if (!node.hasAttribute('data-id')) continue;
-        cardReads.set(node, (read = readCard(node)));
+        const raw = node.getAttribute('data-id');
+        if (raw === null) continue;
+        cardReads.set(node, (read = readCard(node, raw)));
       }
       const { step } = read;
-      if (!step || seen.has(step.id) || !shown(node)) continue;
+      if (!step || read.hidden || seen.has(step.id) || !inShownContainer(node)) continue;
       seen.add(step.id);
-      generation ??= read.card.querySelector('[class*="msla-"]') || read.card.className.includes?.('msla-') ? 'v1' : 'v2';
+      generation ??= read.card.className.includes?.('msla-') || read.card.querySelector('[class*="msla-"]') ? 'v1' : 'v2';
       steps.push(step);
-      anchors[`step:${step.id}`] = read.card;
+      if ((step.connectionProblem || step.errorText !== null) && isShown(read.card)) anchors[`step:${step.id}`] = read.card;
     }
   } else {
     const classic = [...doc.querySelectorAll('.msla-designer .msla-card, .msla-card')];
