@@ -12,8 +12,11 @@ import { gzipSync } from 'node:zlib';
 import { EXTENSION, ROOT, launch, listFixtures, startServer, useSettings } from '../test/e2e/harness.mjs';
 
 const CHECK = process.argv.includes('--check');
-// The storm: rounds of STORM_FRAMES frames plus a quiet tail, per variant (BENCH_ROUNDS, default 60).
-const STORM_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
+// The storm: rounds of STORM_FRAMES frames plus a quiet tail, per variant (BENCH_ROUNDS, default 120).
+// One page's CPU time per frame varies by about 10 % from round to round on a 2-vCPU VM, even beside
+// an identical page panned at the same moment; 60 rounds left a 95 % interval of about ±3.5 % on a
+// ratio, wider than the budget's 5 % margin, so the default is twice that.
+const STORM_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 120);
 const STORM_FRAMES = 60;
 const STORM_TAIL_MS = 700;
 // The popup and the blank page are each opened this many times (after 2 warm-up opens).
@@ -58,6 +61,8 @@ function pairedRatio(a, b, resamples = 4000) {
 }
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 const rows = [];
+/** Per-round figures behind the ratios, written to bench-results/latest.json for a closer look. */
+const raw = {};
 const add = (figure, value, unit, budget, ok, note = '') => rows.push({ figure, value, unit, budget, ok, note });
 const log = (...a) => console.error(...a);
 
@@ -165,6 +170,7 @@ try {
   } finally {
     for (const b of browsers) await b.close();
   }
+  raw.storm = { unit: 'ms main-thread CPU per frame, per round', ...cpu };
   const est = (a, b) => pairedRatio(cpu[a], cpu[b]);
   const interval = ([lo, hi]) => `95 % interval ${lo.toFixed(3)}–${hi.toFixed(3)}`;
   const main = est('ext', 'base');
@@ -294,6 +300,7 @@ try {
     const unmeasured = times.popup.filter((x) => x === Infinity).length;
     // Opened one right after the other, the popup and the blank page share the machine's speed of
     // that moment: their difference is the popup's own share, less blurred by this VM's drift.
+    raw.popup = { unit: 'ms to first contentful paint, presented, per open', ...times };
     const own = times.popup.map((x, i) => x - times.blank[i]);
     add('popup: first render on screen (median)', median(times.popup), 'ms', '—', true, `${POPUP_OPENS} opens after 2 warm-up, 800 × 600; 3 environments, 20 ticks, 10 findings; painted on the main thread at ${median(painted.popup).toFixed(1)} ms${unmeasured ? `; ${unmeasured} opens did not show the findings in their first paint` : ''}`);
     add('popup: first render on screen (p95)', p95(times.popup), 'ms', '≤ 100 ms', p95(times.popup) <= 100, `painted p95 ${p95(painted.popup).toFixed(1)} ms`);
@@ -320,7 +327,7 @@ const table = [
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 console.log(`Co-sell Companion benchmark — ${new Date().toISOString()} — ${machine}\n\n${table}`);
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench-results/latest.json'), JSON.stringify({ at: new Date().toISOString(), machine, rows }, null, 2));
+writeFileSync(join(ROOT, 'bench-results/latest.json'), JSON.stringify({ at: new Date().toISOString(), machine, rows, raw }, null, 2));
 const over = rows.filter((r) => !r.ok);
 if (over.length) console.log(`\nOver budget: ${over.map((r) => r.figure).join('; ')}`);
 process.exit(CHECK && over.length ? 1 : 0);
