@@ -11,7 +11,7 @@ import type { Finding } from '../model/finding';
 import type { SolutionFlows } from '../model/observation';
 import type { Settings } from '../model/settings';
 import type { Translator } from '../i18n';
-import type { Reader } from '../readers/types';
+import type { ReadHints, Reader } from '../readers/types';
 import { evaluate, localToday } from '../rules/engine';
 import type { Rule } from '../rules/types';
 import { HintLayer, isHost, isOurs } from '../ui/layer';
@@ -90,6 +90,9 @@ export function startRunner(opts: RunnerOptions): Runner {
   // Nodes changed since the last pass (each mutated node and its ancestors). A reader may reuse what
   // it read inside any other element. A full read follows a URL or settings change.
   let dirty = new WeakSet<Node>();
+  // Where those changes happened (each record's target), while they are few: a designer pan changes
+  // one container's children thousands of times, so a reader can tell nothing else changed.
+  let targets = new Set<Node>();
   let fullRead = true;
   let lastSettings: Settings | null = null;
 
@@ -112,8 +115,13 @@ export function startRunner(opts: RunnerOptions): Runner {
     if (track(observer.takeRecords())) mutations++;
     const settings = opts.settings();
     const changed = dirty;
-    const hints = fullRead || href !== lastHref || settings !== lastSettings ? undefined : { unchanged: (el: Element) => !changed.has(el) };
+    const where = targets.size <= MAX_TARGETS ? [...targets] : null;
+    const hints: ReadHints | undefined =
+      fullRead || href !== lastHref || settings !== lastSettings
+        ? undefined
+        : { unchanged: (el) => !changed.has(el), changedOnlyWithin: (el) => !!where && where.every((t) => el === t || el.contains(t)) };
     dirty = new WeakSet();
+    targets = new Set();
     fullRead = false;
     lastSettings = settings;
     lastHref = href;
@@ -171,13 +179,17 @@ export function startRunner(opts: RunnerOptions): Runner {
     let relevant = false;
     for (const r of records) {
       const known = dirty.has(r.target);
-      // Marked already, and the batch already known to be about the page: nothing left to learn
-      // (a pan's 20 replaced cards a frame are 20 records on one parent).
-      if (known && relevant) continue;
+      // Marked already, and the batch already known to be about the page: nothing left to learn but
+      // where (a pan's 20 replaced cards a frame are 20 records on one parent).
+      if (known && relevant) {
+        if (targets.size <= MAX_TARGETS) targets.add(r.target);
+        continue;
+      }
       if (!known && isOurs(r.target)) continue;
       // Outside our hosts, an added or removed node is ours only if it is one of our hosts itself.
       if (r.type === 'childList' && onlyHosts(r.addedNodes) && onlyHosts(r.removedNodes)) continue;
       relevant = true;
+      if (targets.size <= MAX_TARGETS) targets.add(r.target);
       if (!known) for (let n: Node | null = r.target; n && !dirty.has(n); n = n.parentNode) dirty.add(n);
     }
     return relevant;
@@ -196,8 +208,13 @@ export function startRunner(opts: RunnerOptions): Runner {
     // we read (values, toggles, tabs, hidden panels) come with these attributes or with child changes.
     attributeFilter: ['aria-checked', 'aria-selected', 'aria-expanded', 'aria-hidden', 'aria-label', 'alt', 'value', 'title', 'hidden', 'data-selected', 'checked', 'data-id', 'data-automation-id'],
   });
+  // A form value changes without a mutation: it is a change there all the same.
   const onInput = (e: Event) => {
-    if (!isOurs(e.target as Node)) schedule();
+    const target = e.target as Node | null;
+    if (!target || isOurs(target)) return;
+    if (targets.size <= MAX_TARGETS) targets.add(target);
+    for (let n: Node | null = target; n && !dirty.has(n); n = n.parentNode) dirty.add(n);
+    schedule();
   };
   doc.addEventListener('input', onInput, true);
   doc.addEventListener('change', onInput, true);
@@ -215,6 +232,9 @@ export function startRunner(opts: RunnerOptions): Runner {
   schedule();
   return { schedule, pass };
 }
+
+/** Beyond this many places changed since a pass, `changedOnlyWithin` answers false. */
+const MAX_TARGETS = 32;
 
 function onlyHosts(nodes: NodeList): boolean {
   for (const n of nodes) if (!(n.nodeType === 1 && isHost(n as Element))) return false;

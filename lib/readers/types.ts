@@ -16,6 +16,11 @@ export interface PageReading {
  */
 export interface ReadHints {
   unchanged(el: Element): boolean;
+  /**
+   * True when every change to the page since the previous pass happened inside `el` (or to `el`
+   * itself): what a reader read outside it still holds. False when unsure (many places changed).
+   */
+  changedOnlyWithin(el: Element): boolean;
 }
 
 /** A reader takes a document (or any root) and the URL; it never throws and returns null when the page is not its kind. */

@@ -86,5 +86,34 @@ for (const lang of LANGS) {
       assert.equal(await page.evaluate(() => document.querySelectorAll('cosell-hint').length), single);
       assert.equal(await page.evaluate(() => document.querySelectorAll('cosell-panel').length), 0);
     });
+
+    it('designer: after a pan re-creates dozens of cards, finds the one that lost its connection, and keeps the hint beside the name', async () => {
+      const f = listFixtures().find((x) => x.name === 'designer-v1');
+      await useSettings(browser.sw);
+      await openAndSettle(browser, page, f.url, f.meta.rules);
+      // Re-create every card as a pan does, plus 56 more (one pass then reads 60 cards at once),
+      // with the broken connection moved from "Get referral" to a badge on the 42nd new card.
+      await page.evaluate(() => {
+        const layer = document.querySelector('.react-flow__nodes');
+        const template = layer.querySelector('[data-id="Update_a_row"]');
+        const cards = [...layer.children].map((n) => n.cloneNode(true));
+        const broken = cards.find((n) => n.getAttribute('data-id') === 'Get_referral');
+        broken.querySelector('.msla-panel-card-error-wrapper').remove();
+        broken.querySelector('.msla-badge').remove();
+        for (let i = 0; i < 56; i++) {
+          const n = template.cloneNode(true);
+          n.setAttribute('data-id', `Pan_step_${i}`);
+          n.querySelector('.panel-msla-title').textContent = `Pan step ${i}`;
+          if (i === 41) n.querySelector('.panel-card-main').append(Object.assign(document.createElement('span'), { title: 'Invalid connection', textContent: '!' }));
+          cards.push(n);
+        }
+        layer.replaceChildren(...cards);
+      });
+      await page.waitForFunction(() => document.querySelector('[data-id="Pan_step_41"] cosell-hint')?.shadowRoot?.querySelector('[data-rule="flow.connection-missing"]'), null, { timeout: 5000 });
+      const text = await page.evaluate(() => document.querySelector('[data-id="Pan_step_41"] cosell-hint').shadowRoot.textContent);
+      assert.match(text, /Pan step 41/);
+      assert.doesNotMatch(text, /Get referral/);
+      assert.deepEqual([...new Set(await shownRules(page))].sort(), [...f.meta.rules].sort());
+    });
   });
 }

@@ -97,3 +97,41 @@ describe('dynamics reader: unknown stays unknown', () => {
     expect(readDynamics(doc, url, DEFAULT_SETTINGS)!.observations[0]).toMatchObject({ syncWithPartnerCenter: true });
   });
 });
+
+describe('power automate designer: many cards read as each card reads alone', () => {
+  // Card shapes, each with a different way to show (or not show) a problem. A pass that reads 32
+  // cards or more finds their signs with one query for all of them; fewer, card by card.
+  const shapes = [
+    (id: string) => `<div class="nopan"><div role="button" id="msla-node-${id}" class="msla-panel-card-container" aria-label="${id} operation, Invalid connection connector" data-automation-id="card-${id}"><div class="panel-msla-title">${id} title</div></div></div>`,
+    (id: string) => `<div class="nopan"><div role="button" id="msla-node-${id}" data-automation-id="card-${id}"><div class="panel-msla-title">T ${id}</div><div class="msla-panel-card-error-text">Invalid connection. Update the connection.</div><span class="msla-badge" title="Connection required">!</span></div></div>`,
+    (id: string) => `<div class="nopan"><div role="button" id="msla-node-${id}" data-automation-id="card-${id}"><div class="panel-msla-title">T ${id}</div><img alt="Error" src="x.png"><span aria-label="Errors (2)"></span></div></div>`,
+    (id: string) => `<div class="nopan"><div role="button" id="msla-node-${id}" data-automation-id="card-Send_error_mail_${id}"><div class="panel-msla-title">T ${id}</div></div></div>`,
+    (id: string) => `<div class="nopan"><div role="button" id="msla-node-${id}" data-automation-id="card-${id}"><span title="Note">i</span></div></div>`,
+  ];
+  const node = (i: number, attrs = '') => `<div class="react-flow__node" data-id="Step_${i}"${attrs}>${shapes[i % shapes.length]!(`Step_${i}`)}</div>`;
+  const designer = (cards: string) => {
+    const { doc, url } = loadFixture('power-automate', 'designer-v1');
+    const parsed = new DOMParser().parseFromString(`<body>${cards}</body>`, 'text/html');
+    doc.querySelector('.react-flow__nodes')!.replaceChildren(...[...parsed.body.children].map((el) => doc.importNode(el, true)));
+    return { doc, url };
+  };
+  const stepsOf = (doc: Document, url: URL) => (readPowerAutomate(doc, url, DEFAULT_SETTINGS)!.observations.find((o) => o.kind === 'flowDesigner') as { steps: unknown[] }).steps;
+
+  it('finds the same problems in a card read among 40 as in one read among 5', () => {
+    const many = designer(Array.from({ length: 40 }, (_, i) => node(i, i === 7 ? ' aria-label="Invalid connection"' : '')).join(''));
+    const steps = stepsOf(many.doc, many.url);
+    expect(steps).toHaveLength(40);
+    for (let start = 0; start < 40; start += 5) {
+      const few = designer(Array.from({ length: 5 }, (_, k) => node(start + k, start + k === 7 ? ' aria-label="Invalid connection"' : '')).join(''));
+      expect(stepsOf(few.doc, few.url)).toEqual(steps.slice(start, start + 5));
+    }
+    expect(steps.slice(0, 5)).toEqual([
+      { id: 'Step_0', title: 'Step_0 title', connectionProblem: false, errorText: null },
+      { id: 'Step_1', title: 'T Step_1', connectionProblem: true, errorText: 'Invalid connection. Update the connection. · Connection required' },
+      { id: 'Step_2', title: 'T Step_2', connectionProblem: false, errorText: 'Error · Errors (2)' },
+      { id: 'Step_3', title: 'T Step_3', connectionProblem: false, errorText: 'T Step_3' },
+      { id: 'Step_4', title: 'Step 4', connectionProblem: false, errorText: null },
+    ]);
+    expect(steps[7]).toMatchObject({ id: 'Step_7', connectionProblem: true, errorText: 'Invalid connection · Error · Errors (2)' }); // the node's own label first
+  });
+});

@@ -213,6 +213,52 @@ describe('content runner', () => {
     expect(step('Get_referral')).toMatchObject({ connectionProblem: true });
   });
 
+  it('keeps what it read around the designer while only its cards change; reads it again after any other change', () => {
+    const fx = loadFixture('power-automate', 'designer-v1');
+    let designer: FlowDesigner | undefined;
+    let observed: string[] = [];
+    const ac = new AbortController();
+    controllers.push(ac);
+    const read: Reader = (doc, url, settings, hints) => {
+      const r = readPowerAutomate(doc, url, settings, hints);
+      designer = r?.observations.find((o): o is FlowDesigner => o.kind === 'flowDesigner');
+      observed = r?.observations.map((o) => o.kind) ?? [];
+      return r;
+    };
+    const runner = startRunner({ doc: fx.doc, read, rules: RULES, settings: () => DEFAULT_SETTINGS, t: translator('en'), report: () => undefined, signal: ac.signal, url: () => fx.meta.url });
+    runner.pass();
+    const name = fx.doc.querySelector<HTMLInputElement>('input[aria-label="Flow name"]')!;
+    expect(designer?.flowName).toBe('Partner Center to Dynamics 365 (Insider Preview)');
+    const card = (id: string) => fx.doc.querySelector(`[data-id="${id}"]`)!;
+
+    // A pan: cards re-created, nothing else. A name set behind the page's back (no event, no
+    // mutation) shows that the name was not read again; the cards were.
+    name.value = 'Set without an event';
+    card('Update_a_row').replaceWith(card('Update_a_row').cloneNode(true));
+    card('Get_referral').querySelector('.panel-msla-title')!.textContent = 'Get the referral';
+    runner.pass();
+    expect(designer?.flowName).toBe('Partner Center to Dynamics 365 (Insider Preview)');
+    expect(designer?.steps.find((s) => s.id === 'Get_referral')?.title).toBe('Get the referral');
+
+    // Typing in the name box is a change outside the cards.
+    name.value = 'Partner Center to Dynamics 365 (Insider Preview) copy';
+    name.dispatchEvent(new fx.window.Event('input', { bubbles: true }) as unknown as Event);
+    runner.pass();
+    expect(designer?.flowName).toBe('Partner Center to Dynamics 365 (Insider Preview) copy');
+
+    // So is a banner the page adds, even in the same batch as a card change.
+    card('Update_a_row').querySelector('.panel-msla-title')!.append('!');
+    fx.doc.querySelector('main')!.insertAdjacentHTML('afterbegin', '<div role="alert">Flow save failed: {"code": "InvalidTemplate"}</div>');
+    runner.pass();
+    expect(observed).toContain('errorMessages');
+
+    // …and the header's own text changing, with nothing in the cards.
+    name.value = 'Renamed in place';
+    name.parentElement!.setAttribute('title', 'renamed');
+    runner.pass();
+    expect(designer?.flowName).toBe('Renamed in place');
+  });
+
   it('paces itself: a change after a quiet spell is read at the next frame, a storm about once a second, its end at once', () => {
     const clock = new FakeClock();
     const fx = loadFixture('dynamics', 'opportunity-sync-off');

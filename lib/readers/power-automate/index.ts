@@ -6,11 +6,20 @@
  */
 import type { Observation } from '../../model/observation';
 import type { PageReading, ReadHints } from '../types';
-import { readDesigner } from './designer';
+import { readDesigner, readFlowName } from './designer';
 import { readErrorBanners } from './errors';
 import { readRunOnlyUsers, readWebhookRegistration } from './panels';
 import { readFlowRun, readRunHistory } from './runs';
 import { readSolutionFlows } from './solution';
+
+/** What was read around a designer's cards at the last pass, per document. */
+interface AroundDesigner {
+  canvas: Element | null;
+  name: ReturnType<typeof readFlowName>;
+  webhook: ReturnType<typeof readWebhookRegistration>;
+  banners: ReturnType<typeof readErrorBanners>;
+}
+const aroundDesigner = new WeakMap<Document, AroundDesigner>();
 
 export function readPowerAutomate(doc: Document, url: URL, _settings?: unknown, hints?: ReadHints): PageReading | null {
   const path = url.pathname;
@@ -30,6 +39,7 @@ export function readPowerAutomate(doc: Document, url: URL, _settings?: unknown, 
   };
 
   if (solution && !flow) add(readSolutionFlows(doc, decodeURIComponent(env)));
+  let banners: ReturnType<typeof readErrorBanners> | undefined;
   if (flow && section === 'runs' && runId) {
     add(readFlowRun(doc));
   } else if (flow && section === 'runs') {
@@ -38,10 +48,26 @@ export function readPowerAutomate(doc: Document, url: URL, _settings?: unknown, 
     add(readRunHistory(doc));
     add(readRunOnlyUsers(doc));
   } else if (flow) {
-    add(readDesigner(doc, hints));
-    add(readWebhookRegistration(doc));
+    const designer = readDesigner(doc, hints);
+    // Around the designer's cards: its name, the webhook form, error banners. A pan changes nothing
+    // but cards; then what was read around them still holds (none of these readers looks inside a card).
+    const canvas = designer?.canvas;
+    let around = aroundDesigner.get(doc);
+    if (!(around && canvas && around.canvas === canvas && hints?.changedOnlyWithin(canvas))) {
+      around = { canvas: canvas ?? null, name: designer ? readFlowName(doc) : undefined, webhook: readWebhookRegistration(doc), banners: readErrorBanners(doc) };
+      aroundDesigner.set(doc, around);
+    }
+    if (designer) {
+      if (around.name) {
+        designer.observation = { ...designer.observation, flowName: around.name.text };
+        designer.anchors.flowName = around.name.anchor;
+      }
+      add(designer);
+    }
+    add(around.webhook);
+    banners = around.banners;
   }
-  add(readErrorBanners(doc));
+  add(banners === undefined ? readErrorBanners(doc) : banners);
   if (observations.length === 0) return null;
   return { observations, anchors, recordKey: `power-automate:${env}:${solution ?? ''}:${flow ?? ''}:${section ?? ''}:${runId ?? ''}` };
 }

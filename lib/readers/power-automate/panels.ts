@@ -1,6 +1,7 @@
 /** Side panels: "Run only users" (Manage run-only permissions) and the Webhook Registration run form. */
 import type { RunOnlyUsers, WebhookRegistration } from '../../model/observation';
 import { firstShown, isShown, labelKey, normalize } from '../dom';
+import { inCard } from './designer';
 import { NO, PROVIDED_BY_RUN_ONLY, RUN_ONLY_PANEL, USE_THIS_CONNECTION, WEBHOOK_LABELS, YES } from './labels';
 
 const panels = (doc: Document) => [...doc.querySelectorAll('[role="dialog"], [role="complementary"], aside, section[aria-label]')].filter(isShown);
@@ -38,7 +39,7 @@ export function readRunOnlyUsers(doc: Document): { observation: RunOnlyUsers; an
 
 /**
  * The "Run flow" panel of "Partner Center Webhook Registration": its three inputs, found by the
- * flow's own (English) input names, whatever the portal language.
+ * flow's own (English) input names, whatever the portal language. Never inside a designer step card.
  */
 export function readWebhookRegistration(doc: Document): { observation: WebhookRegistration; anchors: Record<string, Element> } | null {
   // Each input: the first shown label (in page order) with its name and a control. One walk over the
@@ -48,7 +49,7 @@ export function readWebhookRegistration(doc: Document): { observation: WebhookRe
   for (const label of doc.querySelectorAll('label, [id][data-label], span[id]')) {
     const key = labelKey(label.textContent);
     const input = wanted.find((name) => !found[name] && WEBHOOK_LABELS[name].has(key));
-    if (!input || !isShown(label)) continue;
+    if (!input || !isShown(label) || inCard(label)) continue;
     const forId = label.getAttribute('for');
     const control = (forId && doc.getElementById(forId)) || doc.querySelector(`[aria-labelledby~="${label.id || '\u0000'}"]`) || label.parentElement?.querySelector('input, textarea, select, [role="combobox"], [role="group"], [role="listbox"]');
     if (control) found[input] = { control, container: label.parentElement ?? control };
