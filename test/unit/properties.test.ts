@@ -99,3 +99,60 @@ describe.each(Object.keys(READERS))('%s reader on randomly damaged pages', (app)
     );
   });
 });
+
+describe('power automate designer on random cards', () => {
+  // Whatever the cards hold, a pass that reads them all in one query (32 cards or more in a layer of
+  // cards only) finds the same steps as one that reads them card by card (the same layer with one
+  // element more, which is not a card).
+  const words = fc.oneof(fc.constantFrom('Invalid connection', 'Connection required', 'Error', 'Errors (2)', 'エラー', 'erreur', 'OK', 'Note', ''), pageText);
+  const child = fc.tuple(fc.constantFrom('error-text', 'alert', 'title', 'label', 'img', 'plain', 'nested-badge'), words);
+  const card = fc.record({
+    own: fc.option(fc.tuple(fc.constantFrom('title', 'aria-label'), words), { nil: undefined }),
+    name: fc.option(words, { nil: undefined }),
+    errorId: fc.boolean(),
+    hidden: fc.boolean(),
+    children: fc.array(child, { maxLength: 4 }),
+  });
+  it('reads the same steps in bulk as card by card', () => {
+    const { doc, url } = loadFixture('power-automate', 'designer-v1');
+    const layer = doc.querySelector('.react-flow__nodes')!;
+    const el = (tag: string, attrs: Record<string, string>, text?: string) => {
+      const e = doc.createElement(tag);
+      for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+      if (text !== undefined) e.textContent = text;
+      return e;
+    };
+    const steps = () => (readPowerAutomate(doc, url, DEFAULT_SETTINGS)!.observations.find((o) => o.kind === 'flowDesigner') as { steps: unknown[] }).steps;
+    fc.assert(
+      fc.property(fc.array(card, { minLength: 32, maxLength: 40 }), (cards) => {
+        layer.replaceChildren(
+          ...cards.map((c, i) => {
+            const node = el('div', { class: 'react-flow__node', 'data-id': `Step_${i}` });
+            if (c.own) node.setAttribute(c.own[0], c.own[1]);
+            if (c.hidden && i % 7 === 0) node.setAttribute('hidden', '');
+            const box = el('div', { role: 'button', id: `msla-node-Step_${i}`, 'data-automation-id': c.errorId ? `card-Send_error_${i}` : `card-Step_${i}` });
+            if (c.name !== undefined) box.setAttribute('aria-label', c.name);
+            box.append(el('div', { class: 'panel-msla-title' }, `Title ${i}`));
+            for (const [kind, text] of c.children) {
+              if (kind === 'error-text') box.append(el('div', { class: 'msla-panel-card-error-text' }, text));
+              else if (kind === 'alert') box.append(el('div', { role: 'alert' }, text));
+              else if (kind === 'title') box.append(el('span', { title: text }, '!'));
+              else if (kind === 'label') box.append(el('span', { 'aria-label': text }));
+              else if (kind === 'img') box.append(el('img', { alt: text, src: 'x.png' }));
+              else if (kind === 'plain') box.append(el('div', {}, text));
+              else box.append(el('div', {}).appendChild(el('span', { title: text })).parentElement!);
+            }
+            node.append(el('div', { class: 'nopan' }));
+            node.firstElementChild!.append(box);
+            return node;
+          }),
+        );
+        const bulk = steps();
+        layer.append(el('div', { class: 'not-a-card' }));
+        expect(steps()).toEqual(bulk);
+        expect(bulk.length).toBe(cards.filter((c, i) => !(c.hidden && i % 7 === 0)).length);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
