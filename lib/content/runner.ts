@@ -139,7 +139,7 @@ export function startRunner(opts: RunnerOptions): Runner {
       layer.clear();
       lastRecord = recordKey;
     }
-    layer.update(findings, reading?.anchors ?? {}, recordKey);
+    layer.update(findings, reading?.anchors ?? {}, recordKey, reading?.beside);
     const solutionFlows = observations.find((o): o is SolutionFlows => o.kind === 'solutionFlows' && !!o.solution);
     const report = JSON.stringify([href, findings, solutionFlows]);
     if (report !== lastReport) {

@@ -6,6 +6,11 @@ export interface PageReading {
   observations: Observation[];
   /** Elements the hints attach to, by observation field (`syncWithPartnerCenter`, `steps:Send_email`…). */
   anchors: Record<string, Element>;
+  /**
+   * Anchors (by field) on a canvas of absolutely placed nodes, such as the designer's step cards: a
+   * hint inside one would grow it under its neighbours, so the layer shows it beside it.
+   */
+  beside?: string[];
   /** Identifies the record/page: hints dismissed here stay dismissed until it changes. */
   recordKey: string;
 }

@@ -26,37 +26,89 @@ interface Mounted {
   mount: HTMLElement;
   anchor: Element;
   json: string;
+  /** Shown in the top layer beside its anchor (see `showBeside`), not inside it. */
+  beside: boolean;
+}
+
+/**
+ * Events that stop at a hint's host. A hint sits inside the page's own control (a form field, a
+ * designer card): a click on "How to fix" must not also open the card's panel, start a drag of the
+ * node, zoom the canvas on a double click or a wheel, or put a field into edit mode.
+ */
+const OWN_EVENTS = ['keydown', 'keyup', 'keypress', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'dblclick', 'touchstart', 'touchend', 'wheel'] as const;
+
+/**
+ * Shows a hint's host in the top layer, placed beside its anchor by CSS anchor positioning (the
+ * anchor is the popover's implicit anchor, so no name or style is set on the page's element). The
+ * browser keeps it beside the anchor while the page moves it (a designer pan), and hides it while the
+ * anchor is clipped out of view (`position-visibility`). False, and nothing shown, when the browser
+ * cannot: it has no popovers or no anchor positioning, or it ignores `showPopover`'s `source` (older
+ * than Chromium 133; the getter below tells, without sniffing a version).
+ */
+function showBeside(host: HTMLElement, anchor: Element): boolean {
+  const view = host.ownerDocument.defaultView;
+  const HTMLElementCtor = view?.HTMLElement;
+  if (!view || !HTMLElementCtor || !(anchor instanceof HTMLElementCtor) || typeof host.showPopover !== 'function') return false;
+  if (!view.CSS?.supports?.('position-area', 'span-block-end inline-end') || !view.CSS.supports('position-visibility', 'anchors-visible')) return false;
+  host.setAttribute('popover', 'manual');
+  let sourceRead = false;
+  try {
+    // TypeScript's DOM types still say `showPopover()` takes nothing.
+    (host.showPopover as (options: { source: HTMLElement }) => void).call(host, {
+      get source() {
+        sourceRead = true;
+        return anchor;
+      },
+    });
+  } catch {
+    // not connected, or already shown: fall through
+  }
+  if (sourceRead && host.matches(':popover-open')) return true;
+  if (host.matches(':popover-open')) host.hidePopover();
+  host.removeAttribute('popover');
+  return false;
 }
 
 const keyOf = (f: Finding) => `${f.rule}|${f.field ?? ''}`;
+const RANK: Record<Finding['severity'], number> = { info: 0, warning: 1, error: 2 };
 
 export class HintLayer {
   private hints = new Map<string, Mounted>();
+  /** The hint shown beside its anchor most recently: the one on top where hints beside cards overlap. */
+  private top: Mounted | null = null;
   private panel: { host: HTMLElement; mount: HTMLElement; json: string } | null = null;
   private dismissed = new Set<string>();
   private panelCollapsed = false;
-  private last: { findings: Finding[]; anchors: Record<string, Element>; recordKey: string } | null = null;
+  private last: { findings: Finding[]; anchors: Record<string, Element>; recordKey: string; beside: readonly string[] } | null = null;
 
   constructor(
     private readonly doc: Document,
     private readonly t: Translator,
   ) {}
 
-  update(findings: Finding[], anchors: Record<string, Element>, recordKey: string): void {
-    this.last = { findings, anchors, recordKey };
+  /**
+   * `beside` names the anchors (by field) that sit on a canvas of absolutely placed nodes, such as
+   * the flow designer's step cards: a hint inside one would grow the card under the next one, so it
+   * is shown beside it instead, where the browser can (else inside it, as for any other anchor).
+   */
+  update(findings: Finding[], anchors: Record<string, Element>, recordKey: string, beside: readonly string[] = []): void {
+    this.last = { findings, anchors, recordKey, beside };
     const visible = findings.filter((f) => !this.dismissed.has(`${recordKey}|${keyOf(f)}`));
-    const inline = new Map<string, { f: Finding; anchor: Element }>();
+    const inline = new Map<string, { f: Finding; anchor: Element; float: boolean }>();
     const loose: Finding[] = [];
     for (const f of visible) {
       const anchor = f.field ? anchors[f.field] : undefined;
-      if (anchor?.isConnected) inline.set(keyOf(f), { f, anchor });
+      if (anchor?.isConnected) inline.set(keyOf(f), { f, anchor, float: beside.includes(f.field!) });
       else loose.push(f);
     }
     for (const [key, m] of this.hints) {
       const want = inline.get(key);
       if (!want || want.anchor !== m.anchor || !m.host.isConnected) this.unmount(key);
     }
-    for (const [key, { f, anchor }] of inline) this.showHint(key, f, anchor, recordKey);
+    // Hints beside cards may overlap; the last one shown is on top, so errors are shown last.
+    const rank = (h: { f: Finding; float: boolean }) => (h.float ? RANK[h.f.severity] : -1);
+    const order = [...inline].sort(([, a], [, b]) => rank(a) - rank(b));
+    for (const [key, { f, anchor, float }] of order) this.showHint(key, f, anchor, recordKey, float);
     this.showPanel(loose, recordKey);
   }
 
@@ -72,7 +124,7 @@ export class HintLayer {
   }
 
   private rerender(): void {
-    if (this.last) this.update(this.last.findings, this.last.anchors, this.last.recordKey);
+    if (this.last) this.update(this.last.findings, this.last.anchors, this.last.recordKey, this.last.beside);
   }
 
   private dismiss(recordKey: string, f: Finding): void {
@@ -80,14 +132,26 @@ export class HintLayer {
     this.rerender();
   }
 
-  private showHint(key: string, f: Finding, anchor: Element, recordKey: string): void {
+  private showHint(key: string, f: Finding, anchor: Element, recordKey: string, float: boolean): void {
     const json = JSON.stringify(f);
     let m = this.hints.get(key);
+    // A page that closes every popover it finds closes ours too: shown again at the next pass.
+    if (m?.beside && !m.host.matches(':popover-open')) this.showBesideOrInside(m);
     if (m && m.json === json) return;
     if (!m) {
       const { host, mount } = this.createHost(HOST_TAGS[0], anchor);
+      // Inside its anchor in the tree, whether shown there or beside it: it comes and goes with the
+      // anchor (a card re-created by a pan takes its hint with it; the next pass puts a new one on
+      // the new card), is hidden with it, and follows it in the focus order.
       anchor.appendChild(host);
-      m = { host, mount, anchor, json };
+      const mounted: Mounted = (m = { host, mount, anchor, json, beside: float });
+      if (float) {
+        this.showBesideOrInside(mounted);
+        // The hint someone reaches for comes to the top (an open "How to fix" is taller than the gap
+        // between two cards, and the next card's hint may sit over it).
+        host.addEventListener('pointerdown', () => this.raise(mounted), { capture: true, passive: true });
+        host.addEventListener('focusin', () => this.raise(mounted), { passive: true });
+      }
       this.hints.set(key, m);
     }
     m.json = json;
@@ -131,12 +195,27 @@ export class HintLayer {
     );
   }
 
+  private showBesideOrInside(m: Mounted): void {
+    m.beside = showBeside(m.host, m.anchor);
+    if (m.beside) this.top = m;
+  }
+
+  /** Shows a hint beside its anchor again, which puts it on top of the others; focus stays where it was in it. */
+  private raise(m: Mounted): void {
+    if (this.top === m || !m.beside || !m.host.matches(':popover-open')) return;
+    const focused = m.host.shadowRoot?.activeElement as HTMLElement | null | undefined;
+    m.host.hidePopover();
+    this.showBesideOrInside(m);
+    if (focused?.isConnected && m.host.shadowRoot?.activeElement !== focused) focused.focus({ preventScroll: true });
+  }
+
   private unmount(key: string): void {
     const m = this.hints.get(key);
     if (!m) return;
     render(null, m.mount);
     m.host.remove();
     this.hints.delete(key);
+    if (this.top === m) this.top = null;
   }
 
   private createHost(tag: string, themeFrom: Element): { host: HTMLElement; mount: HTMLElement } {
@@ -147,8 +226,9 @@ export class HintLayer {
     style.textContent = css;
     const mount = this.doc.createElement('div');
     shadow.append(style, mount);
-    // Our keystrokes are ours: the host app's shortcuts must not fire while someone uses a hint.
-    for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (e) => e.stopPropagation());
+    // Our keystrokes are ours: the host app's shortcuts must not fire while someone uses a hint or
+    // the panel; nor may a click in a hint act on the control the hint sits in.
+    for (const type of tag === HOST_TAGS[0] ? OWN_EVENTS : OWN_EVENTS.slice(0, 3)) host.addEventListener(type, (e) => e.stopPropagation(), { passive: true });
     return { host, mount };
   }
 }

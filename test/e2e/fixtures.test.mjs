@@ -115,5 +115,123 @@ for (const lang of LANGS) {
       assert.doesNotMatch(text, /Get referral/);
       assert.deepEqual([...new Set(await shownRules(page))].sort(), [...f.meta.rules].sort());
     });
+
+    it("designer: a step's hint is shown beside its card, over the canvas: it grows and covers no card, follows a pan, hides while the card is out of view, and keeps its clicks", async () => {
+      const f = listFixtures().find((x) => x.name === 'designer-v1');
+      await useSettings(browser.sw);
+      await openAndSettle(browser, page, f.url, f.meta.rules);
+      await page.waitForFunction(() => document.querySelector('[data-id="Get_referral"] cosell-hint')?.matches(':popover-open'), null, { timeout: 5000 });
+      const look = () =>
+        page.evaluate(
+          () =>
+            new Promise((done) =>
+              // Two frames: anchor positioning follows the card at the next layout.
+              requestAnimationFrame(() =>
+                requestAnimationFrame(() => {
+                  const host = document.querySelector('[data-id="Get_referral"] cosell-hint');
+                  const box = (el) => {
+                    const b = el.getBoundingClientRect();
+                    return { left: b.left, top: b.top, right: b.right, bottom: b.bottom };
+                  };
+                  const hint = box(host);
+                  const card = box(document.getElementById('msla-node-Get_referral'));
+                  const nodes = [...document.querySelectorAll('.react-flow__node')].map(box);
+                  const overlaps = nodes.filter((n) => n.left < hint.right && hint.left < n.right && n.top < hint.bottom && hint.top < n.bottom).length;
+                  const seen = document.elementFromPoint((hint.left + hint.right) / 2, (hint.top + hint.bottom) / 2) === host;
+                  done({ hint, card, overlaps, seen, cardHeight: card.bottom - card.top });
+                }),
+              ),
+            ),
+        );
+      const at = await look();
+      assert.equal(at.seen, true, 'the hint is on top where it is');
+      assert.equal(at.overlaps, 0, 'the hint covers no card, its own included');
+      assert.ok(at.hint.left >= at.card.right && at.hint.left - at.card.right < 20, `beside the card: ${JSON.stringify(at)}`);
+      assert.ok(Math.abs(at.hint.top - at.card.top) < 1, 'level with the card');
+      // The card is as tall as without the extension: the hint is not in its layout.
+      const bare = await page.evaluate(() => {
+        const host = document.querySelector('[data-id="Get_referral"] cosell-hint');
+        host.style.display = 'none';
+        const h = document.getElementById('msla-node-Get_referral').getBoundingClientRect().height;
+        host.style.display = '';
+        return h;
+      });
+      assert.ok(Math.abs(bare - at.cardHeight) < 0.5, `card height ${at.cardHeight} vs ${bare} without the hint`);
+
+      // A pan moves the canvas; the hint moves with its card.
+      await page.evaluate(() => (document.querySelector('.react-flow__renderer').style.transform = 'translate(180px, -70px)'));
+      const panned = await look();
+      assert.ok(Math.abs(panned.card.left - at.card.left - 180) < 1 && Math.abs(panned.card.top - at.card.top + 70) < 1, 'the pan moved the card');
+      assert.ok(Math.abs(panned.hint.left - at.hint.left - 180) < 1 && Math.abs(panned.hint.top - at.hint.top + 70) < 1, `the hint followed: ${JSON.stringify(panned)}`);
+      assert.equal(panned.seen, true);
+
+      // The card panned out of the canvas (clipped by it, still on screen): no hint floating over nothing.
+      const height = await page.evaluate(() => {
+        const canvas = document.querySelector('.react-flow');
+        const was = canvas.style.height;
+        canvas.style.height = '30px';
+        return was;
+      });
+      assert.equal((await look()).seen, false, 'hidden while its card is clipped out of view');
+      await page.evaluate((was) => {
+        document.querySelector('.react-flow').style.height = was;
+        document.querySelector('.react-flow__renderer').style.transform = '';
+      }, height);
+      assert.equal((await look()).seen, true, 'back with its card');
+
+      // A click in the hint opens "How to fix" and reaches no card (which would open its panel or start a drag).
+      await page.evaluate(() => {
+        window.cardEvents = 0;
+        for (const type of ['pointerdown', 'mousedown', 'click']) document.querySelector('[data-id="Get_referral"]').addEventListener(type, () => window.cardEvents++);
+      });
+      const summary = await page.evaluate(() => {
+        const b = document.querySelector('[data-id="Get_referral"] cosell-hint').shadowRoot.querySelector('summary').getBoundingClientRect();
+        return { x: b.left + 10, y: b.top + b.height / 2 };
+      });
+      await page.mouse.click(summary.x, summary.y);
+      assert.equal(await page.evaluate(() => document.querySelector('[data-id="Get_referral"] cosell-hint').shadowRoot.querySelector('details').open), true);
+      assert.equal(await page.evaluate(() => window.cardEvents), 0);
+    });
+
+    it('run details: of two hints beside cards, the one clicked or focused comes to the top, and keeps its focus', async () => {
+      const f = listFixtures().find((x) => x.name === 'run-details');
+      await useSettings(browser.sw);
+      await openAndSettle(browser, page, f.url, f.meta.rules);
+      await page.waitForFunction(() => [...document.querySelectorAll('.react-flow__node cosell-hint')].filter((h) => h.matches(':popover-open')).length === 2, null, { timeout: 5000 });
+      // The upper card's hint, opened, reaches over the lower card's hint.
+      const state = () =>
+        page.evaluate(() => {
+          const [upper, lower] = [...document.querySelectorAll('.react-flow__node cosell-hint')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+          const u = upper.getBoundingClientRect();
+          const l = lower.getBoundingClientRect();
+          const y = (Math.max(u.top, l.top) + Math.min(u.bottom, l.bottom)) / 2;
+          const top = document.elementFromPoint((l.left + l.right) / 2, y);
+          return { overlap: Math.min(u.bottom, l.bottom) - Math.max(u.top, l.top), top: top === upper ? 'upper' : top === lower ? 'lower' : String(top?.localName) };
+        });
+      await page.evaluate(() => {
+        const upper = [...document.querySelectorAll('.react-flow__node cosell-hint')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
+        upper.shadowRoot.querySelector('details').open = true;
+        upper.shadowRoot.querySelector('summary').focus();
+      });
+      let s = await state();
+      assert.ok(s.overlap > 20, `the opened hint reaches over the other: ${JSON.stringify(s)}`);
+      assert.equal(s.top, 'upper');
+      // A pointer pressed on the lower hint brings it up.
+      await page.evaluate(() => {
+        const lower = [...document.querySelectorAll('.react-flow__node cosell-hint')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[1];
+        lower.shadowRoot.querySelector('.msg').dispatchEvent(new window.PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      });
+      s = await state();
+      assert.equal(s.top, 'lower');
+      // Focus moved into the upper one (keyboard) brings it back up, and stays where it went.
+      const focused = await page.evaluate(() => {
+        const upper = [...document.querySelectorAll('.react-flow__node cosell-hint')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
+        upper.shadowRoot.activeElement?.blur();
+        upper.shadowRoot.querySelector('summary').focus();
+        return document.activeElement === upper && upper.shadowRoot.activeElement === upper.shadowRoot.querySelector('summary');
+      });
+      assert.equal(focused, true);
+      assert.equal((await state()).top, 'upper');
+    });
   });
 }

@@ -45,12 +45,15 @@ const BULK = 32;
 export interface DesignerReading {
   observation: FlowDesigner;
   anchors: Record<string, Element>;
+  /** The anchors that are React Flow cards (placed absolutely, so hints go beside them). */
+  beside: string[];
   /** The element whose children are all the step cards and nothing else, when there is one. */
   canvas: Element | null;
 }
 
 export function readDesigner(doc: Document, hints?: ReadHints): DesignerReading | null {
   const anchors: Record<string, Element> = {};
+  const beside: string[] = [];
   const steps: FlowDesigner['steps'] = [];
   let generation: FlowDesigner['generation'];
   let canvas: Element | null = null;
@@ -109,7 +112,10 @@ export function readDesigner(doc: Document, hints?: ReadHints): DesignerReading 
       seen.add(step.id);
       generation ??= read.card.className.includes?.('msla-') || read.card.querySelector('[class*="msla-"]') ? 'v1' : 'v2';
       steps.push(step);
-      if ((step.connectionProblem || step.errorText !== null) && isShown(read.card)) anchors[`step:${step.id}`] = read.card;
+      if ((step.connectionProblem || step.errorText !== null) && isShown(read.card)) {
+        anchors[`step:${step.id}`] = read.card;
+        beside.push(`step:${step.id}`);
+      }
     }
   } else {
     const classic = [...doc.querySelectorAll('.msla-designer .msla-card, .msla-card')];
@@ -127,7 +133,7 @@ export function readDesigner(doc: Document, hints?: ReadHints): DesignerReading 
   }
   const observation: FlowDesigner = { kind: 'flowDesigner', steps };
   if (generation) observation.generation = generation;
-  return { observation, anchors, canvas };
+  return { observation, anchors, beside, canvas };
 }
 
 const CARD = '[id^="msla-node-"], [data-automation-id^="card-"]';

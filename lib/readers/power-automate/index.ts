@@ -32,10 +32,12 @@ export function readPowerAutomate(doc: Document, url: URL, _settings?: unknown, 
   const runId = runs?.[1];
   const observations: Observation[] = [];
   const anchors: Record<string, Element> = {};
-  const add = (r: { observation: Observation; anchors: Record<string, Element> } | null) => {
+  const beside: string[] = [];
+  const add = (r: { observation: Observation; anchors: Record<string, Element>; beside?: string[] } | null) => {
     if (!r) return;
     observations.push(r.observation);
     Object.assign(anchors, r.anchors);
+    if (r.beside) beside.push(...r.beside);
   };
 
   if (solution && !flow) add(readSolutionFlows(doc, decodeURIComponent(env)));
@@ -69,5 +71,5 @@ export function readPowerAutomate(doc: Document, url: URL, _settings?: unknown, 
   }
   add(banners === undefined ? readErrorBanners(doc) : banners);
   if (observations.length === 0) return null;
-  return { observations, anchors, recordKey: `power-automate:${env}:${solution ?? ''}:${flow ?? ''}:${section ?? ''}:${runId ?? ''}` };
+  return { observations, anchors, beside, recordKey: `power-automate:${env}:${solution ?? ''}:${flow ?? ''}:${section ?? ''}:${runId ?? ''}` };
 }

@@ -15,8 +15,9 @@ export function statusOf(text: string | null | undefined): Exclude<Status, undef
  * Failed actions of a run: each card's error text ("{code}. {message}" in monitoring mode) and
  * the open details panel's error section (title = code, text = message).
  */
-export function readFlowRun(doc: Document): { observation: FlowRun; anchors: Record<string, Element> } | null {
+export function readFlowRun(doc: Document): { observation: FlowRun; anchors: Record<string, Element>; beside: string[] } | null {
   const anchors: Record<string, Element> = {};
+  const beside: string[] = [];
   const errors: ActionError[] = [];
   let failed = false;
   const nodes = [...doc.querySelectorAll('[data-testid^="rf__node-"][data-id], .react-flow__node[data-id]')].filter(isShown);
@@ -30,6 +31,7 @@ export function readFlowRun(doc: Document): { observation: FlowRun; anchors: Rec
     const m = /^([A-Za-z][\w.]*|\d{3})\.\s+([\s\S]+)$/.exec(text);
     errors.push({ action, code: m ? m[1]! : null, message: m ? m[2]! : text });
     anchors[`error:${action}`] = node.querySelector('[id^="msla-node-"], [data-automation-id^="card-"]') ?? node;
+    beside.push(`error:${action}`);
   }
   // The details panel of the selected action: MessageBar title (code) + text (message).
   for (const bar of doc.querySelectorAll('[data-automation-id="msla-panel-error-section"], .msla-panel-container [role="group"][aria-label], .msla-panel-container .fui-MessageBar')) {
@@ -45,7 +47,7 @@ export function readFlowRun(doc: Document): { observation: FlowRun; anchors: Rec
   if (nodes.length === 0 && errors.length === 0) return null;
   const observation: FlowRun = { kind: 'flowRun', errors };
   observation.status = failed || errors.length > 0 ? 'failed' : nodes.length > 0 ? 'succeeded' : 'unknown';
-  return { observation, anchors };
+  return { observation, anchors, beside };
 }
 
 export function readRunHistory(doc: Document): { observation: RunHistory; anchors: Record<string, Element> } | null {

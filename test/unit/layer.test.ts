@@ -1,0 +1,96 @@
+/**
+ * Where the hint layer puts a hint for an anchor on a canvas of absolutely placed cards ("beside"):
+ * in the top layer where the browser can anchor a popover to the card, else inside the card as for
+ * any other anchor. Chromium itself is covered in test/e2e/fixtures.test.mjs; here, browsers that
+ * cannot.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Window } from 'happy-dom';
+import type { Finding } from '@/lib/model/finding';
+import { HintLayer } from '@/lib/ui/layer';
+import { readPowerAutomate } from '@/lib/readers/power-automate';
+import { loadFixture, translator } from './helpers';
+
+const finding: Finding = {
+  rule: 'flow.connection-missing',
+  severity: 'error',
+  field: 'step:Get_referral',
+  messageKey: 'flow_connection_missing_msg',
+  params: { steps: 'Get referral', count: 1 },
+  fixSteps: [],
+  source: 'test',
+};
+
+function page() {
+  const window = new Window({ url: 'https://make.powerautomate.com/' });
+  const doc = window.document as unknown as Document;
+  doc.body.innerHTML = '<div class="react-flow__nodes"><div class="react-flow__node" data-id="Get_referral"><div id="msla-node-Get_referral">Get referral</div></div></div>';
+  return { window, doc, card: doc.getElementById('msla-node-Get_referral')! };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('hint layer: hints beside canvas cards', () => {
+  it('the designer reader asks for its step cards to be shown beside, and nothing else', () => {
+    const fx = loadFixture('power-automate', 'designer-v1');
+    const reading = readPowerAutomate(fx.doc, new URL(fx.meta.url))!;
+    expect(reading.beside).toEqual(['step:Get_referral']);
+    expect(Object.keys(reading.anchors)).toEqual(expect.arrayContaining(['step:Get_referral', 'flowName']));
+    const run = loadFixture('power-automate', 'run-details');
+    const runReading = readPowerAutomate(run.doc, new URL(run.meta.url))!;
+    expect(runReading.beside!.length).toBeGreaterThan(0);
+    expect(runReading.beside!.every((k) => k.startsWith('error:') && runReading.anchors[k]!.closest('.react-flow__node'))).toBe(true);
+  });
+
+  it('without popovers, the hint goes inside the card, as for any anchor', () => {
+    const { doc, card } = page();
+    const layer = new HintLayer(doc, translator('en'));
+    layer.update([finding], { 'step:Get_referral': card }, 'k', ['step:Get_referral']);
+    const host = doc.querySelector('cosell-hint')!;
+    expect(host.parentElement).toBe(card);
+    expect(host.hasAttribute('popover')).toBe(false);
+    expect(host.shadowRoot!.querySelector('[data-rule="flow.connection-missing"]')).not.toBeNull();
+  });
+
+  it('a browser that shows popovers but ignores their anchor (before Chromium 133) gets the hint inside the card, not a popover in the middle of the screen', () => {
+    const { window, doc, card } = page();
+    const proto = (window as unknown as { HTMLElement: typeof HTMLElement }).HTMLElement.prototype;
+    const open = new WeakSet<Element>();
+    const show = vi.fn(function (this: HTMLElement) {
+      open.add(this); // takes no options, so never reads `source`
+    });
+    const hide = vi.fn(function (this: HTMLElement) {
+      open.delete(this);
+    });
+    Object.assign(proto, { showPopover: show, hidePopover: hide });
+    const matches = proto.matches;
+    vi.spyOn(proto, 'matches').mockImplementation(function (this: HTMLElement, selector: string) {
+      return selector === ':popover-open' ? open.has(this) : matches.call(this, selector);
+    });
+    vi.spyOn(window.CSS, 'supports').mockReturnValue(true);
+    const layer = new HintLayer(doc, translator('en'));
+    layer.update([finding], { 'step:Get_referral': card }, 'k', ['step:Get_referral']);
+    const host = doc.querySelector('cosell-hint') as HTMLElement;
+    expect(show).toHaveBeenCalledTimes(1);
+    expect(hide).toHaveBeenCalledTimes(1);
+    expect(open.has(host)).toBe(false);
+    expect(host.hasAttribute('popover')).toBe(false);
+    expect(host.parentElement).toBe(card);
+    // Later passes do not try again.
+    layer.update([finding], { 'step:Get_referral': card }, 'k', ['step:Get_referral']);
+    expect(show).toHaveBeenCalledTimes(1);
+  });
+
+  it('a click in a hint reaches neither the card nor the page; a click elsewhere in the card does', () => {
+    const { doc, card } = page();
+    const layer = new HintLayer(doc, translator('en'));
+    layer.update([{ ...finding, fixSteps: ['flow_connection_missing_fix1'] }], { 'step:Get_referral': card }, 'k', ['step:Get_referral']);
+    const seen: string[] = [];
+    for (const type of ['pointerdown', 'mousedown', 'click', 'dblclick', 'wheel']) card.addEventListener(type, () => seen.push(type));
+    const summary = doc.querySelector('cosell-hint')!.shadowRoot!.querySelector('summary')!;
+    for (const type of ['pointerdown', 'mousedown', 'click', 'dblclick', 'wheel']) summary.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).Event(type, { bubbles: true, composed: true }));
+    expect(seen).toEqual([]);
+    card.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).Event('click', { bubbles: true }));
+    expect(seen).toEqual(['click']);
+  });
+});
