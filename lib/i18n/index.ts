@@ -28,6 +28,20 @@ export function createTranslator(get: GetMessage): Translator {
       return iso;
     }
   };
+  let plurals: Intl.PluralRules | null = null;
+  /**
+   * A numeric `count` picks the language's plural form: `{key}_one` where the language has a "one"
+   * category and the count falls in it (1 in English; 0 and 1 in French; never in Japanese).
+   */
+  const form = (key: string, count: number) => {
+    let category: string;
+    try {
+      category = (plurals ??= new Intl.PluralRules(locale)).select(count);
+    } catch {
+      category = count === 1 ? 'one' : 'other';
+    }
+    return (category === 'one' && get(`${key}_one`)) || lookup(key);
+  };
   return (key, params) => {
     if (!params) return lookup(key);
     const resolved: Record<string, string | number> = {};
@@ -36,7 +50,7 @@ export function createTranslator(get: GetMessage): Translator {
       else if (name === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) resolved[name] = formatDate(value);
       else resolved[name] = value;
     }
-    return fill(lookup(key), resolved);
+    return fill(typeof params.count === 'number' ? form(key, params.count) : lookup(key), resolved);
   };
 }
 

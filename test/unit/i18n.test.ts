@@ -48,6 +48,27 @@ describe('locales', () => {
     expect(t('en_US')('m', { date: 'soon' })).toBe('Due soon');
   });
 
+  it("picks the language's plural form for a numeric {count}: one step, two steps; zéro étape; Japanese has one form", () => {
+    const real = (locale: 'en' | 'ja' | 'fr') => {
+      const m = messages(locale);
+      return createTranslator((k) => (k === '@@ui_locale' ? locale : (m[k]?.message ?? '')));
+    };
+    const en = real('en');
+    expect(en('flow_connection_missing_msg', { count: 1, steps: 'Get referral' })).toMatch(/^1 step has no valid connection: Get referral\. .* until it has one\.$/);
+    expect(en('flow_connection_missing_msg', { count: 2, steps: 'A, B' })).toMatch(/^2 steps have no valid connection: A, B\. .* until each has one\.$/);
+    expect(en('ts_results', { count: 1 })).toBe('1 matching problem');
+    expect(en('ts_results', { count: 0 })).toBe('0 matching problems');
+    const fr = real('fr');
+    expect(fr('ts_results', { count: 0 })).toBe('0 problème correspondant');
+    expect(fr('ts_results', { count: 1 })).toBe('1 problème correspondant');
+    expect(fr('ts_results', { count: 3 })).toBe('3 problèmes correspondants');
+    const ja = real('ja');
+    expect(ja('ts_results', { count: 1 })).toBe(ja('ts_results', { count: 2 }).replace('2', '1'));
+    // A count given as text, or a message without a "_one" form, is filled as before.
+    expect(en('ts_results', { count: '1' })).toBe('1 matching problems');
+    expect(en('panel_title', { count: 1 })).toBe(en('panel_title', { count: 2 }).replace('2', '1'));
+  });
+
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(fill('{count} on {page}', { count: 2 })).toBe('2 on {page}');
   });
