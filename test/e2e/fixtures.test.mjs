@@ -146,6 +146,7 @@ for (const lang of LANGS) {
       const at = await look();
       assert.equal(at.seen, true, 'the hint is on top where it is');
       assert.equal(at.overlaps, 0, 'the hint covers no card, its own included');
+      // The card is near the canvas's left edge: no room before it, so the hint is after it.
       assert.ok(at.hint.left >= at.card.right && at.hint.left - at.card.right < 20, `beside the card: ${JSON.stringify(at)}`);
       assert.ok(Math.abs(at.hint.top - at.card.top) < 1, 'level with the card');
       // The card is as tall as without the extension: the hint is not in its layout.
@@ -164,6 +165,15 @@ for (const lang of LANGS) {
       assert.ok(Math.abs(panned.card.left - at.card.left - 180) < 1 && Math.abs(panned.card.top - at.card.top + 70) < 1, 'the pan moved the card');
       assert.ok(Math.abs(panned.hint.left - at.hint.left - 180) < 1 && Math.abs(panned.hint.top - at.hint.top + 70) < 1, `the hint followed: ${JSON.stringify(panned)}`);
       assert.equal(panned.seen, true);
+
+      // Panned to the right, with room before the card: the hint is there, clear of the settings
+      // panel the designer opens at the other side.
+      await page.evaluate(() => (document.querySelector('.react-flow__renderer').style.transform = 'translate(480px, -70px)'));
+      const right = await look();
+      assert.ok(right.hint.right <= right.card.left && right.card.left - right.hint.right < 20, `before the card: ${JSON.stringify(right)}`);
+      assert.ok(Math.abs(right.hint.top - right.card.top) < 1);
+      assert.equal(right.overlaps, 0);
+      assert.equal(right.seen, true);
 
       // The card panned out of the canvas (clipped by it, still on screen): no hint floating over nothing.
       const height = await page.evaluate(() => {
