@@ -205,8 +205,9 @@ export function startRunner(opts: RunnerOptions): Runner {
     characterData: true,
     attributes: true,
     // Not `style` or `class`: a designer pan rewrites thousands of inline styles a frame. The changes
-    // we read (values, toggles, tabs, hidden panels) come with these attributes or with child changes.
-    attributeFilter: ['aria-checked', 'aria-selected', 'aria-expanded', 'aria-hidden', 'aria-label', 'alt', 'value', 'title', 'hidden', 'data-selected', 'checked', 'data-id', 'data-automation-id'],
+    // we read (values, toggles, tabs, hidden panels) come with these attributes or with child changes;
+    // `open` and `aria-modal` are dialogs opening and closing (hints beside cards step aside).
+    attributeFilter: ['aria-checked', 'aria-selected', 'aria-expanded', 'aria-hidden', 'aria-label', 'alt', 'value', 'title', 'hidden', 'data-selected', 'checked', 'data-id', 'data-automation-id', 'open', 'aria-modal'],
   });
   // A form value changes without a mutation: it is a change there all the same.
   const onInput = (e: Event) => {

@@ -7,6 +7,7 @@
 import { render } from 'preact';
 import type { Finding } from '../model/finding';
 import type { Translator } from '../i18n';
+import { isShown } from '../readers/dom';
 import { HintCard, Panel } from './Hint';
 import css from './hint.css?inline';
 
@@ -69,6 +70,16 @@ function showBeside(host: HTMLElement, anchor: Element): boolean {
   return false;
 }
 
+/** A modal dialog the page has open (ARIA, or a native `<dialog>` shown modally), if any. */
+function openModal(doc: Document): Element | null {
+  for (const el of doc.querySelectorAll('[aria-modal="true"], [role="alertdialog"]')) if (!isOurs(el) && isShown(el)) return el;
+  try {
+    return doc.querySelector('dialog:modal');
+  } catch {
+    return null; // a browser without `:modal`
+  }
+}
+
 const keyOf = (f: Finding) => `${f.rule}|${f.field ?? ''}`;
 const RANK: Record<Finding['severity'], number> = { info: 0, warning: 1, error: 2 };
 
@@ -109,7 +120,27 @@ export class HintLayer {
     const rank = (h: { f: Finding; float: boolean }) => (h.float ? RANK[h.f.severity] : -1);
     const order = [...inline].sort(([, a], [, b]) => rank(a) - rank(b));
     for (const [key, { f, anchor, float }] of order) this.showHint(key, f, anchor, recordKey, float);
+    this.placeBeside();
     this.showPanel(loose, recordKey);
+  }
+
+  /**
+   * Shows the hints that go beside their anchors, except while the page has a modal dialog open
+   * that does not hold their anchor: the top layer is above every z-index, and a hint must never
+   * cover the page's own dialog. Also shows again a hint the page closed (one that closes every
+   * popover it finds closes ours too).
+   */
+  private placeBeside(): void {
+    let modal: Element | null | undefined;
+    for (const m of this.hints.values()) {
+      if (!m.beside) continue;
+      if (modal === undefined) modal = openModal(this.doc);
+      const covered = modal !== null && !modal.contains(m.anchor);
+      const open = m.host.matches(':popover-open');
+      if (covered) {
+        if (open) m.host.hidePopover();
+      } else if (!open) this.showBesideOrInside(m);
+    }
   }
 
   /** Removes everything we added (record changed, extension invalidated). */
@@ -135,8 +166,6 @@ export class HintLayer {
   private showHint(key: string, f: Finding, anchor: Element, recordKey: string, float: boolean): void {
     const json = JSON.stringify(f);
     let m = this.hints.get(key);
-    // A page that closes every popover it finds closes ours too: shown again at the next pass.
-    if (m?.beside && !m.host.matches(':popover-open')) this.showBesideOrInside(m);
     if (m && m.json === json) return;
     if (!m) {
       const { host, mount } = this.createHost(HOST_TAGS[0], anchor);
@@ -146,7 +175,8 @@ export class HintLayer {
       anchor.appendChild(host);
       const mounted: Mounted = (m = { host, mount, anchor, json, beside: float });
       if (float) {
-        this.showBesideOrInside(mounted);
+        // Closed until `placeBeside` shows it (the stylesheet hides a closed popover host).
+        if (typeof host.showPopover === 'function') host.setAttribute('popover', 'manual');
         // The hint someone reaches for comes to the top (an open "How to fix" is taller than the gap
         // between two cards, and the next card's hint may sit over it).
         host.addEventListener('pointerdown', () => this.raise(mounted), { capture: true, passive: true });

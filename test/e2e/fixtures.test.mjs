@@ -203,6 +203,35 @@ for (const lang of LANGS) {
       assert.equal(await page.evaluate(() => window.cardEvents), 0);
     });
 
+    it("designer: a hint beside a card steps aside while the page's own modal dialog is open (ARIA or native), and comes back after", async () => {
+      const f = listFixtures().find((x) => x.name === 'designer-v1');
+      await useSettings(browser.sw);
+      await openAndSettle(browser, page, f.url, f.meta.rules);
+      const open = (want) => page.waitForFunction((w) => document.querySelector('[data-id="Get_referral"] cosell-hint')?.matches(':popover-open') === w, want, { timeout: 5000 });
+      await open(true);
+      // A Fluent-style dialog: a portal at the end of the body, above everything by z-index only.
+      await page.evaluate(() => {
+        const d = Object.assign(document.createElement('div'), { id: 'page-dialog', textContent: 'Save this flow?' });
+        d.setAttribute('role', 'dialog');
+        d.setAttribute('aria-modal', 'true');
+        d.style.cssText = 'position:fixed;inset:80px;background:#fff;z-index:1000000';
+        document.body.append(d);
+      });
+      await open(false);
+      // Nothing of the hint shows inside the card meanwhile.
+      assert.equal(await page.evaluate(() => document.querySelector('[data-id="Get_referral"] cosell-hint').getBoundingClientRect().height), 0);
+      await page.evaluate(() => document.getElementById('page-dialog').remove());
+      await open(true);
+      await page.evaluate(() => {
+        const d = Object.assign(document.createElement('dialog'), { id: 'native-dialog', textContent: 'Delete?' });
+        document.body.append(d);
+        d.showModal();
+      });
+      await open(false);
+      await page.evaluate(() => document.getElementById('native-dialog').close());
+      await open(true);
+    });
+
     it('run details: of two hints beside cards, the one clicked or focused comes to the top, and keeps its focus', async () => {
       const f = listFixtures().find((x) => x.name === 'run-details');
       await useSettings(browser.sw);
