@@ -173,10 +173,12 @@ export class HintLayer {
       // anchor (a card re-created by a pan takes its hint with it; the next pass puts a new one on
       // the new card), is hidden with it, and follows it in the focus order.
       anchor.appendChild(host);
-      const mounted: Mounted = (m = { host, mount, anchor, json, beside: float });
-      if (float) {
+      // A browser without popovers keeps every hint inside its anchor.
+      const popovers = float && typeof host.showPopover === 'function';
+      const mounted: Mounted = (m = { host, mount, anchor, json, beside: popovers });
+      if (popovers) {
         // Closed until `placeBeside` shows it (the stylesheet hides a closed popover host).
-        if (typeof host.showPopover === 'function') host.setAttribute('popover', 'manual');
+        host.setAttribute('popover', 'manual');
         // The hint someone reaches for comes to the top (an open "How to fix" is taller than the gap
         // between two cards, and the next card's hint may sit over it).
         host.addEventListener('pointerdown', () => this.raise(mounted), { capture: true, passive: true });
