@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { LANGS, launch, listFixtures, openAndSettle, shownRules, startServer, useSettings } from './harness.mjs';
+import { LANGS, axeViolations, launch, listFixtures, openAndSettle, shownRules, startServer, useSettings } from './harness.mjs';
 
 const APPS = ['dynamics', 'salesforce', 'power-automate', 'partner-center'];
 
@@ -37,6 +37,10 @@ for (const lang of LANGS) {
             .filter((h) => !h.shadowRoot || h.shadowRoot.mode !== 'open' || [...h.shadowRoot.querySelectorAll('[data-rule]')].some((e) => !['error', 'warning', 'info'].includes(e.getAttribute('data-severity')))).length,
         );
         assert.equal(bad, 0);
+        // What we added passes an accessibility scan: names, roles, contrast (beside a designer
+        // card in the top layer, inside a field, or in the panel).
+        const a11y = (await axeViolations(page, { ours: true })).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        assert.deepEqual(a11y, []);
       });
     }
 

@@ -240,12 +240,21 @@ export async function openPopup(browser, tabId = null) {
 
 export const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
-/** axe-core in the page (evaluated through the debugger, so the extension page's CSP does not apply). */
-export async function axeViolations(page) {
+/**
+ * axe-core in the page (evaluated through the debugger, so the extension page's CSP does not apply).
+ * `ours`: scan only what the extension added (every `cosell-*` host and its shadow tree), not the
+ * page around it.
+ */
+export async function axeViolations(page, { ours = false } = {}) {
   if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(readFileSync(AXE, 'utf8'));
-  const result = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, target: v.nodes[0]?.target?.join(' ') }));
-  });
+  const result = await page.evaluate(async (onlyOurs) => {
+    const contexts = onlyOurs ? [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('cosell-')) : [document];
+    const violations = [];
+    for (const context of contexts) {
+      const r = await window.axe.run(context, { resultTypes: ['violations'] });
+      violations.push(...r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, target: v.nodes[0]?.target?.join(' ') })));
+    }
+    return violations;
+  }, ours);
   return result;
 }
