@@ -44,6 +44,45 @@ for (const lang of LANGS) {
       });
     }
 
+    it('on a page in a dark scheme, every hint, popover and panel is dark too, and passes the same scan', async () => {
+      // The pages of all four apps painted dark, as their dark modes do (set before the app renders).
+      const dark = await browser.context.newPage();
+      await dark.addInitScript(() => {
+        const paint = () => {
+          const style = document.createElement('style');
+          style.textContent = ':root { color-scheme: dark } * { background-color: #1f1f1f !important; color: #f0f0f0 !important; border-color: #555 !important }';
+          document.head.append(style);
+        };
+        if (document.head) paint();
+        else document.addEventListener('DOMContentLoaded', paint);
+      });
+      try {
+        for (const name of ['designer-v1', 'run-details', 'opportunity-problems', 'deal-problems', 'solution-flows-dynamics']) {
+          const f = listFixtures().find((x) => x.name === name);
+          await useSettings(browser.sw, f.meta.settings);
+          await openAndSettle(browser, dark, f.url, f.meta.rules);
+          const themes = await dark.evaluate(() => [...document.querySelectorAll('*')].filter((h) => h.localName.startsWith('cosell-')).map((h) => h.getAttribute('data-theme')));
+          assert.ok(themes.length > 0, name);
+          assert.deepEqual([...new Set(themes)], ['dark'], name);
+          const a11y = (await axeViolations(dark, { ours: true })).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+          assert.deepEqual(a11y, [], name);
+        }
+        // The panel: a finding whose card is no longer shown goes there.
+        const f = listFixtures().find((x) => x.name === 'designer-v1');
+        await openAndSettle(browser, dark, f.url, f.meta.rules);
+        await dark.evaluate(() => {
+          document.getElementById('msla-node-Get_referral').style.visibility = 'hidden';
+          document.body.append(document.createElement('span'));
+        });
+        await dark.waitForFunction(() => document.querySelector('cosell-panel')?.shadowRoot?.querySelector('[data-rule="flow.connection-missing"]'), null, { timeout: 5000 });
+        assert.equal(await dark.evaluate(() => document.querySelector('cosell-panel').getAttribute('data-theme')), 'dark');
+        const a11y = (await axeViolations(dark, { ours: true })).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        assert.deepEqual(a11y, [], 'panel');
+      } finally {
+        await dark.close();
+      }
+    });
+
     it('solution page: names the next flow to turn on, and follows flows turned on in place (no reload)', async () => {
       const f = listFixtures().find((x) => x.name === 'solution-flows-salesforce-ja');
       await useSettings(browser.sw);

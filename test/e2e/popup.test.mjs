@@ -153,15 +153,20 @@ for (const lang of LANGS) {
       await popup.close();
     });
 
-    it('has no serious or critical accessibility violations in any view (axe-core)', async () => {
+    it('has no serious or critical accessibility violations in any view, light and dark (axe-core)', async () => {
       const popup = await openPopup(browser);
-      for (const id of TABS) {
-        await popup.locator(`#tab-${id}`).click();
-        await popup.locator(`#panel-${id}`).waitFor();
-        if (id === 'troubleshoot') await popup.locator('details').first().evaluate((d) => (d.open = true));
-        const bad = (await axeViolations(popup)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        assert.deepEqual(bad, [], `${id}: ${JSON.stringify(bad)}`);
+      for (const scheme of ['light', 'dark']) {
+        await popup.emulateMedia({ colorScheme: scheme });
+        await popup.waitForFunction((s) => document.documentElement.dataset.theme === s, scheme);
+        for (const id of TABS) {
+          await popup.locator(`#tab-${id}`).click();
+          await popup.locator(`#panel-${id}`).waitFor();
+          if (id === 'troubleshoot') await popup.locator('details').first().evaluate((d) => (d.open = true));
+          const bad = (await axeViolations(popup)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+          assert.deepEqual(bad, [], `${scheme} ${id}: ${JSON.stringify(bad)}`);
+        }
       }
+      await popup.emulateMedia({ colorScheme: 'light' });
       await popup.close();
     });
 
