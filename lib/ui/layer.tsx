@@ -29,6 +29,16 @@ interface Mounted {
   json: string;
   /** Shown in the top layer beside its anchor (see `showBeside`), not inside it. */
   beside: boolean;
+  /** The nearest ancestor of the anchor that clips it (null: none; unset: not looked up yet). */
+  clip?: Element | null;
+}
+
+/** The nearest ancestor that clips an element's overflow, below the page's body. */
+function clipOf(el: Element, view: Window): Element | null {
+  for (let n = el.parentElement; n && n !== el.ownerDocument.body && n !== el.ownerDocument.documentElement; n = n.parentElement) {
+    if (view.getComputedStyle(n).overflowX !== 'visible') return n;
+  }
+  return null;
 }
 
 /**
@@ -87,6 +97,10 @@ export class HintLayer {
   private hints = new Map<string, Mounted>();
   /** The hint shown beside its anchor most recently: the one on top where hints beside cards overlap. */
   private top: Mounted | null = null;
+  /** Canvases we listen to for the end of a pan or zoom (to choose sides again), until `clear()`. */
+  private watched = new WeakSet<Element>();
+  private watching = new AbortController();
+  private sidesTimer: ReturnType<typeof setTimeout> | undefined;
   private panel: { host: HTMLElement; mount: HTMLElement; json: string } | null = null;
   private dismissed = new Set<string>();
   private panelCollapsed = false;
@@ -139,8 +153,37 @@ export class HintLayer {
       const open = m.host.matches(':popover-open');
       if (covered) {
         if (open) m.host.hidePopover();
-      } else if (!open) this.showBesideOrInside(m);
+        continue;
+      }
+      if (!open) this.showBesideOrInside(m);
+      if (m.beside) this.chooseSide(m);
     }
+  }
+
+  /**
+   * Which side of its card a hint goes: before it (the stylesheet's first choice) when it fits
+   * there inside the element that clips the card (the designer's canvas), else the side with more
+   * room. The browser only knows the window: without this, a card near the canvas's edge would put
+   * its hint over the app's navigation beside the canvas. Measured at each pass (after a pan ends).
+   */
+  private chooseSide(m: Mounted): void {
+    const view = this.doc.defaultView;
+    if (!view) return;
+    if (m.clip === undefined) {
+      m.clip = clipOf(m.anchor, view);
+      if (m.clip) this.watchCanvas(m.clip);
+    }
+    let side = 'start';
+    if (m.clip) {
+      const a = m.anchor.getBoundingClientRect();
+      const c = m.clip.getBoundingClientRect();
+      const need = m.host.getBoundingClientRect().width + 8;
+      const rtl = view.getComputedStyle(m.host).direction === 'rtl';
+      const before = rtl ? c.right - a.right : a.left - c.left;
+      const after = rtl ? a.left - c.left : c.right - a.right;
+      if (before < need && after > before) side = 'end';
+    }
+    if (m.host.getAttribute('data-side') !== side) m.host.setAttribute('data-side', side);
   }
 
   /** Removes everything we added (record changed, extension invalidated). */
@@ -152,6 +195,27 @@ export class HintLayer {
       this.panel = null;
     }
     this.last = null;
+    this.watching.abort();
+    this.watching = new AbortController();
+    this.watched = new WeakSet();
+    clearTimeout(this.sidesTimer);
+  }
+
+  /**
+   * A pan or zoom moves the cards without changing the page's DOM (React Flow sets one transform),
+   * so no pass follows it: the canvas's own pointer-up and wheel events, once they stop for a moment,
+   * choose the sides again.
+   */
+  private watchCanvas(canvas: Element): void {
+    if (this.watched.has(canvas)) return;
+    this.watched.add(canvas);
+    const again = () => {
+      clearTimeout(this.sidesTimer);
+      this.sidesTimer = setTimeout(() => {
+        for (const m of this.hints.values()) if (m.beside && m.clip === canvas && m.host.matches(':popover-open')) this.chooseSide(m);
+      }, 150);
+    };
+    for (const type of ['pointerup', 'wheel'] as const) canvas.addEventListener(type, again, { passive: true, signal: this.watching.signal });
   }
 
   private rerender(): void {

@@ -209,14 +209,42 @@ for (const lang of LANGS) {
       assert.ok(Math.abs(panned.hint.left - at.hint.left - 180) < 1 && Math.abs(panned.hint.top - at.hint.top + 70) < 1, `the hint followed: ${JSON.stringify(panned)}`);
       assert.equal(panned.seen, true);
 
-      // Panned to the right, with room before the card: the hint is there, clear of the settings
-      // panel the designer opens at the other side.
-      await page.evaluate(() => (document.querySelector('.react-flow__renderer').style.transform = 'translate(480px, -70px)'));
+      // Panned to the right, with room before the card: once the pan ends (a pointer up on the
+      // canvas; a pan changes no node, so no pass follows it), the hint goes there, clear of the
+      // settings panel the designer opens at the other side.
+      const side = (want) => page.waitForFunction((w) => document.querySelector('[data-id="Get_referral"] cosell-hint').getAttribute('data-side') === w, want, { timeout: 5000 });
+      await side('end');
+      await page.evaluate(() => {
+        const renderer = document.querySelector('.react-flow__renderer');
+        renderer.style.transform = 'translate(480px, -70px)';
+        renderer.dispatchEvent(new window.PointerEvent('pointerup', { bubbles: true }));
+      });
+      await side('start');
       const right = await look();
       assert.ok(right.hint.right <= right.card.left && right.card.left - right.hint.right < 20, `before the card: ${JSON.stringify(right)}`);
       assert.ok(Math.abs(right.hint.top - right.card.top) < 1);
       assert.equal(right.overlaps, 0);
       assert.equal(right.seen, true);
+
+      // The canvas further right (the app's navigation beside it), the card near its start edge: the
+      // window has room before the card, the canvas has not; the hint goes after the card, inside
+      // the canvas, not over the navigation.
+      await page.evaluate(() => {
+        const canvas = document.querySelector('.react-flow');
+        canvas.style.marginLeft = '360px';
+        const renderer = document.querySelector('.react-flow__renderer');
+        renderer.style.transform = 'translate(0px, -70px)';
+        renderer.dispatchEvent(new window.PointerEvent('pointerup', { bubbles: true }));
+      });
+      await side('end');
+      const edge = await look();
+      const canvasBox = await page.evaluate(() => {
+        const b = document.querySelector('.react-flow').getBoundingClientRect();
+        return { left: b.left, right: b.right };
+      });
+      assert.ok(edge.card.left - canvasBox.left < edge.hint.right - edge.hint.left && edge.card.left >= edge.hint.right - edge.hint.left + 8, `the window has room before the card, the canvas has not: ${JSON.stringify({ edge, canvasBox })}`);
+      assert.ok(edge.hint.left >= edge.card.right && edge.hint.right <= canvasBox.right, `after the card, inside the canvas: ${JSON.stringify({ edge, canvasBox })}`);
+      await page.evaluate(() => (document.querySelector('.react-flow').style.marginLeft = ''));
 
       // The card panned out of the canvas (clipped by it, still on screen): no hint floating over nothing.
       const height = await page.evaluate(() => {
