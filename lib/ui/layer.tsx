@@ -174,16 +174,22 @@ export class HintLayer {
       if (m.clip) this.watchCanvas(m.clip);
     }
     let side = 'start';
+    let block = 'down';
     if (m.clip) {
       const a = m.anchor.getBoundingClientRect();
       const c = m.clip.getBoundingClientRect();
-      const need = m.host.getBoundingClientRect().width + 8;
+      const own = m.host.getBoundingClientRect();
       const rtl = view.getComputedStyle(m.host).direction === 'rtl';
       const before = rtl ? c.right - a.right : a.left - c.left;
       const after = rtl ? a.left - c.left : c.right - a.right;
-      if (before < need && after > before) side = 'end';
+      if (before < own.width + 8 && after > before) side = 'end';
+      // Level with the card's top and down, or up from its bottom when only that fits the canvas.
+      const below = c.bottom - a.top;
+      const above = a.bottom - c.top;
+      if (below < own.height && above > below) block = 'up';
     }
-    if (m.host.getAttribute('data-side') !== side) m.host.setAttribute('data-side', side);
+    const place = `${side} ${block}`;
+    if (m.host.getAttribute('data-side') !== place) m.host.setAttribute('data-side', place);
   }
 
   /** Removes everything we added (record changed, extension invalidated). */

@@ -213,13 +213,13 @@ for (const lang of LANGS) {
       // canvas; a pan changes no node, so no pass follows it), the hint goes there, clear of the
       // settings panel the designer opens at the other side.
       const side = (want) => page.waitForFunction((w) => document.querySelector('[data-id="Get_referral"] cosell-hint').getAttribute('data-side') === w, want, { timeout: 5000 });
-      await side('end');
+      await side('end down');
       await page.evaluate(() => {
         const renderer = document.querySelector('.react-flow__renderer');
         renderer.style.transform = 'translate(480px, -70px)';
         renderer.dispatchEvent(new window.PointerEvent('pointerup', { bubbles: true }));
       });
-      await side('start');
+      await side('start down');
       const right = await look();
       assert.ok(right.hint.right <= right.card.left && right.card.left - right.hint.right < 20, `before the card: ${JSON.stringify(right)}`);
       assert.ok(Math.abs(right.hint.top - right.card.top) < 1);
@@ -236,7 +236,7 @@ for (const lang of LANGS) {
         renderer.style.transform = 'translate(0px, -70px)';
         renderer.dispatchEvent(new window.PointerEvent('pointerup', { bubbles: true }));
       });
-      await side('end');
+      await side('end down');
       const edge = await look();
       const canvasBox = await page.evaluate(() => {
         const b = document.querySelector('.react-flow').getBoundingClientRect();
@@ -245,6 +245,26 @@ for (const lang of LANGS) {
       assert.ok(edge.card.left - canvasBox.left < edge.hint.right - edge.hint.left && edge.card.left >= edge.hint.right - edge.hint.left + 8, `the window has room before the card, the canvas has not: ${JSON.stringify({ edge, canvasBox })}`);
       assert.ok(edge.hint.left >= edge.card.right && edge.hint.right <= canvasBox.right, `after the card, inside the canvas: ${JSON.stringify({ edge, canvasBox })}`);
       await page.evaluate(() => (document.querySelector('.react-flow').style.marginLeft = ''));
+
+      // The card at the canvas's bottom edge: the hint goes up from the card's bottom, inside the canvas.
+      const wasHeight = await page.evaluate(() => {
+        const canvas = document.querySelector('.react-flow');
+        const renderer = document.querySelector('.react-flow__renderer');
+        renderer.style.transform = '';
+        const was = canvas.style.height;
+        const card = document.getElementById('msla-node-Get_referral').getBoundingClientRect();
+        canvas.style.height = `${card.bottom - canvas.getBoundingClientRect().top}px`;
+        renderer.dispatchEvent(new window.PointerEvent('pointerup', { bubbles: true }));
+        return was;
+      });
+      await side('end up');
+      const low = await look();
+      const lowCanvas = await page.evaluate(() => document.querySelector('.react-flow').getBoundingClientRect().top);
+      assert.ok(Math.abs(low.hint.bottom - low.card.bottom) < 1 && low.hint.top >= lowCanvas, `up from the card's bottom: ${JSON.stringify({ low, lowCanvas })}`);
+      await page.evaluate((was) => {
+        document.querySelector('.react-flow').style.height = was;
+        document.querySelector('.react-flow__renderer').style.transform = 'translate(480px, -70px)';
+      }, wasHeight);
 
       // The card panned out of the canvas (clipped by it, still on screen): no hint floating over nothing.
       const height = await page.evaluate(() => {
