@@ -239,12 +239,16 @@ export class HintLayer {
     if (m && m.json === json) return;
     if (!m) {
       const { host, mount } = this.createHost(HOST_TAGS[0], anchor);
-      // Inside its anchor in the tree, whether shown there or beside it: it comes and goes with the
-      // anchor (a card re-created by a pan takes its hint with it; the next pass puts a new one on
-      // the new card), is hidden with it, and follows it in the focus order.
-      anchor.appendChild(host);
+      // The field it is about, for whoever inspects the page (and the tests).
+      if (f.field) host.setAttribute('data-field', f.field);
       // A browser without popovers keeps every hint inside its anchor.
       const popovers = float && typeof host.showPopover === 'function';
+      // A hint beside a card lives at the end of the body: inside the card it would be an interactive
+      // control nested in the card's button (which assistive technology flattens), and its clicks
+      // would reach the card. `source` still puts it after the card in the focus order; while the
+      // card is gone (a pan re-creates it) the browser hides it, and the next pass moves it to the
+      // new card. Any other hint goes inside its anchor and comes and goes with it.
+      (popovers ? (this.doc.body ?? this.doc.documentElement) : anchor).appendChild(host);
       const mounted: Mounted = (m = { host, mount, anchor, json, beside: popovers });
       if (popovers) {
         // Closed until `placeBeside` shows it (the stylesheet hides a closed popover host).
@@ -300,6 +304,7 @@ export class HintLayer {
   private showBesideOrInside(m: Mounted): void {
     m.beside = showBeside(m.host, m.anchor);
     if (m.beside) this.top = m;
+    else if (m.host.parentNode !== m.anchor) m.anchor.appendChild(m.host); // the browser cannot: inside the card after all
   }
 
   /** Shows a hint beside its anchor again, which puts it on top of the others; focus stays where it was in it. */

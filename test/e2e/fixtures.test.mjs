@@ -152,10 +152,12 @@ for (const lang of LANGS) {
         }
         layer.replaceChildren(...cards);
       });
-      await page.waitForFunction(() => document.querySelector('[data-id="Pan_step_41"] cosell-hint')?.shadowRoot?.querySelector('[data-rule="flow.connection-missing"]'), null, { timeout: 5000 });
-      const text = await page.evaluate(() => document.querySelector('[data-id="Pan_step_41"] cosell-hint').shadowRoot.textContent);
+      await page.waitForFunction(() => document.querySelector('cosell-hint[data-field="step:Pan_step_41"]')?.shadowRoot?.querySelector('[data-rule="flow.connection-missing"]'), null, { timeout: 5000 });
+      const text = await page.evaluate(() => document.querySelector('cosell-hint[data-field="step:Pan_step_41"]').shadowRoot.textContent);
       assert.match(text, /Pan step 41/);
       assert.doesNotMatch(text, /Get referral/);
+      // The hint of the card the pan removed went with it.
+      assert.equal(await page.evaluate(() => document.querySelectorAll('cosell-hint[popover]').length), 1);
       assert.deepEqual([...new Set(await shownRules(page))].sort(), [...f.meta.rules].sort());
     });
 
@@ -163,7 +165,7 @@ for (const lang of LANGS) {
       const f = listFixtures().find((x) => x.name === 'designer-v1');
       await useSettings(browser.sw);
       await openAndSettle(browser, page, f.url, f.meta.rules);
-      await page.waitForFunction(() => document.querySelector('[data-id="Get_referral"] cosell-hint')?.matches(':popover-open'), null, { timeout: 5000 });
+      await page.waitForFunction(() => document.querySelector('cosell-hint[data-field="step:Get_referral"]')?.matches(':popover-open'), null, { timeout: 5000 });
       const look = () =>
         page.evaluate(
           () =>
@@ -171,7 +173,7 @@ for (const lang of LANGS) {
               // Two frames: anchor positioning follows the card at the next layout.
               requestAnimationFrame(() =>
                 requestAnimationFrame(() => {
-                  const host = document.querySelector('[data-id="Get_referral"] cosell-hint');
+                  const host = document.querySelector('cosell-hint[data-field="step:Get_referral"]');
                   const box = (el) => {
                     const b = el.getBoundingClientRect();
                     return { left: b.left, top: b.top, right: b.right, bottom: b.bottom };
@@ -186,6 +188,19 @@ for (const lang of LANGS) {
               ),
             ),
         );
+      // Not inside the card: a control nested in the card's button would be flattened by assistive
+      // technology (axe: nested-interactive), yet next to the card in the focus order.
+      assert.equal(await page.evaluate(() => document.querySelector('cosell-hint[data-field="step:Get_referral"]').closest('.react-flow__node')), null);
+      assert.deepEqual((await axeViolations(page)).filter((v) => v.id === 'nested-interactive'), []);
+      const tabbed = await page.evaluate(() => {
+        for (const id of ['msla-node-Get_referral', 'msla-node-Apply_to_each']) document.getElementById(id).tabIndex = 0;
+        document.getElementById('msla-node-Get_referral').focus();
+        return true;
+      });
+      assert.equal(tabbed, true);
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-field')), 'step:Get_referral', 'Tab from the card goes into its hint');
+      await page.evaluate(() => document.activeElement.blur());
       const at = await look();
       assert.equal(at.seen, true, 'the hint is on top where it is');
       assert.equal(at.overlaps, 0, 'the hint covers no card, its own included');
@@ -194,7 +209,7 @@ for (const lang of LANGS) {
       assert.ok(Math.abs(at.hint.top - at.card.top) < 1, 'level with the card');
       // The card is as tall as without the extension: the hint is not in its layout.
       const bare = await page.evaluate(() => {
-        const host = document.querySelector('[data-id="Get_referral"] cosell-hint');
+        const host = document.querySelector('cosell-hint[data-field="step:Get_referral"]');
         host.style.display = 'none';
         const h = document.getElementById('msla-node-Get_referral').getBoundingClientRect().height;
         host.style.display = '';
@@ -212,7 +227,7 @@ for (const lang of LANGS) {
       // Panned to the right, with room before the card: once the pan ends (a pointer up on the
       // canvas; a pan changes no node, so no pass follows it), the hint goes there, clear of the
       // settings panel the designer opens at the other side.
-      const side = (want) => page.waitForFunction((w) => document.querySelector('[data-id="Get_referral"] cosell-hint').getAttribute('data-side') === w, want, { timeout: 5000 });
+      const side = (want) => page.waitForFunction((w) => document.querySelector('cosell-hint[data-field="step:Get_referral"]').getAttribute('data-side') === w, want, { timeout: 5000 });
       await side('end down');
       await page.evaluate(() => {
         const renderer = document.querySelector('.react-flow__renderer');
@@ -286,11 +301,11 @@ for (const lang of LANGS) {
         for (const type of ['pointerdown', 'mousedown', 'click']) document.querySelector('[data-id="Get_referral"]').addEventListener(type, () => window.cardEvents++);
       });
       const summary = await page.evaluate(() => {
-        const b = document.querySelector('[data-id="Get_referral"] cosell-hint').shadowRoot.querySelector('summary').getBoundingClientRect();
+        const b = document.querySelector('cosell-hint[data-field="step:Get_referral"]').shadowRoot.querySelector('summary').getBoundingClientRect();
         return { x: b.left + 10, y: b.top + b.height / 2 };
       });
       await page.mouse.click(summary.x, summary.y);
-      assert.equal(await page.evaluate(() => document.querySelector('[data-id="Get_referral"] cosell-hint').shadowRoot.querySelector('details').open), true);
+      assert.equal(await page.evaluate(() => document.querySelector('cosell-hint[data-field="step:Get_referral"]').shadowRoot.querySelector('details').open), true);
       assert.equal(await page.evaluate(() => window.cardEvents), 0);
     });
 
@@ -298,7 +313,7 @@ for (const lang of LANGS) {
       const f = listFixtures().find((x) => x.name === 'designer-v1');
       await useSettings(browser.sw);
       await openAndSettle(browser, page, f.url, f.meta.rules);
-      const open = (want) => page.waitForFunction((w) => document.querySelector('[data-id="Get_referral"] cosell-hint')?.matches(':popover-open') === w, want, { timeout: 5000 });
+      const open = (want) => page.waitForFunction((w) => document.querySelector('cosell-hint[data-field="step:Get_referral"]')?.matches(':popover-open') === w, want, { timeout: 5000 });
       await open(true);
       // A Fluent-style dialog: a portal at the end of the body, above everything by z-index only.
       await page.evaluate(() => {
@@ -310,7 +325,7 @@ for (const lang of LANGS) {
       });
       await open(false);
       // Nothing of the hint shows inside the card meanwhile.
-      assert.equal(await page.evaluate(() => document.querySelector('[data-id="Get_referral"] cosell-hint').getBoundingClientRect().height), 0);
+      assert.equal(await page.evaluate(() => document.querySelector('cosell-hint[data-field="step:Get_referral"]').getBoundingClientRect().height), 0);
       await page.evaluate(() => document.getElementById('page-dialog').remove());
       await open(true);
       await page.evaluate(() => {
@@ -327,11 +342,11 @@ for (const lang of LANGS) {
       const f = listFixtures().find((x) => x.name === 'run-details');
       await useSettings(browser.sw);
       await openAndSettle(browser, page, f.url, f.meta.rules);
-      await page.waitForFunction(() => [...document.querySelectorAll('.react-flow__node cosell-hint')].filter((h) => h.matches(':popover-open')).length === 2, null, { timeout: 5000 });
+      await page.waitForFunction(() => [...document.querySelectorAll('cosell-hint[popover]')].filter((h) => h.matches(':popover-open')).length === 2, null, { timeout: 5000 });
       // The upper card's hint, opened, reaches over the lower card's hint.
       const state = () =>
         page.evaluate(() => {
-          const [upper, lower] = [...document.querySelectorAll('.react-flow__node cosell-hint')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+          const [upper, lower] = [...document.querySelectorAll('cosell-hint[popover]')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
           const u = upper.getBoundingClientRect();
           const l = lower.getBoundingClientRect();
           const y = (Math.max(u.top, l.top) + Math.min(u.bottom, l.bottom)) / 2;
@@ -339,7 +354,7 @@ for (const lang of LANGS) {
           return { overlap: Math.min(u.bottom, l.bottom) - Math.max(u.top, l.top), top: top === upper ? 'upper' : top === lower ? 'lower' : String(top?.localName) };
         });
       await page.evaluate(() => {
-        const upper = [...document.querySelectorAll('.react-flow__node cosell-hint')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
+        const upper = [...document.querySelectorAll('cosell-hint[popover]')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
         upper.shadowRoot.querySelector('details').open = true;
         upper.shadowRoot.querySelector('summary').focus();
       });
@@ -348,14 +363,14 @@ for (const lang of LANGS) {
       assert.equal(s.top, 'upper');
       // A pointer pressed on the lower hint brings it up.
       await page.evaluate(() => {
-        const lower = [...document.querySelectorAll('.react-flow__node cosell-hint')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[1];
+        const lower = [...document.querySelectorAll('cosell-hint[popover]')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[1];
         lower.shadowRoot.querySelector('.msg').dispatchEvent(new window.PointerEvent('pointerdown', { bubbles: true, composed: true }));
       });
       s = await state();
       assert.equal(s.top, 'lower');
       // Focus moved into the upper one (keyboard) brings it back up, and stays where it went.
       const focused = await page.evaluate(() => {
-        const upper = [...document.querySelectorAll('.react-flow__node cosell-hint')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
+        const upper = [...document.querySelectorAll('cosell-hint[popover]')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
         upper.shadowRoot.activeElement?.blur();
         upper.shadowRoot.querySelector('summary').focus();
         return document.activeElement === upper && upper.shadowRoot.activeElement === upper.shadowRoot.querySelector('summary');
