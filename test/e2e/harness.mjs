@@ -241,6 +241,25 @@ export async function openPopup(browser, tabId = null) {
 export const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 /**
+ * Serious or critical axe-core findings on the whole page that are there only because of what the
+ * extension added (a control of ours nested in the page's button, say): the page is scanned as it is,
+ * then with our hosts taken out, and the rule ids found only in the first scan are returned. Our
+ * hosts are put back (popovers closed: the next pass shows them).
+ */
+export async function axeAddedByUs(page) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(readFileSync(AXE, 'utf8'));
+  return page.evaluate(async () => {
+    const ids = async () => new Set((await window.axe.run(document, { resultTypes: ['violations'] })).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id));
+    const withUs = await ids();
+    const ours = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('cosell-')).map((el) => ({ el, parent: el.parentNode, next: el.nextSibling }));
+    for (const { el } of ours) el.remove();
+    const without = await ids();
+    for (const { el, parent, next } of ours.reverse()) parent.insertBefore(el, next?.parentNode === parent ? next : null);
+    return [...withUs].filter((id) => !without.has(id));
+  });
+}
+
+/**
  * axe-core in the page (evaluated through the debugger, so the extension page's CSP does not apply).
  * `ours`: scan only what the extension added (every `cosell-*` host and its shadow tree), not the
  * page around it.

@@ -93,7 +93,9 @@ function findValue(root: Element, labels: Set<string>): { text: string | null; c
     if (!target || target.localName.startsWith('cosell-')) continue;
     const raw = target.localName === 'input' || target.localName === 'textarea' ? (target as HTMLInputElement).value : target.textContent;
     const text = normalize(raw);
-    const container = el.parentElement ?? target;
+    // The hint goes where the value's row is: in a definition or table row, inside the value (a
+    // `dl` or `tr` may hold only its own kinds of children); else in the label's and value's parent.
+    const container = (el.localName === 'dt' && target.localName === 'dd') || (el.localName === 'th' && target.localName === 'td') ? target : (el.parentElement ?? target);
     return { text: text === '' || text === '-' || text === '—' ? null : text, container };
   }
   return null;
