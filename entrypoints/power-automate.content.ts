@@ -3,6 +3,7 @@ import { bootContentScript } from '@/lib/content/boot';
 import { matchPatterns } from '@/lib/knowledge/hosts';
 import { readPowerAutomate } from '@/lib/readers/power-automate';
 import { ERROR_RULES, FLOW_RULES } from '@/lib/rules';
+import { Beside } from '@/lib/ui/beside';
 import { contentEnv } from './_shared/content-env';
 
 export default defineContentScript({
@@ -12,6 +13,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   noScriptStartedPostMessage: true,
   main(ctx) {
-    void bootContentScript(contentEnv(ctx), readPowerAutomate, [...FLOW_RULES, ...ERROR_RULES]);
+    // Step cards on the designer's canvas get their hints beside them (lib/ui/beside.ts).
+    void bootContentScript(contentEnv(ctx), readPowerAutomate, [...FLOW_RULES, ...ERROR_RULES], { beside: (doc) => new Beside(doc) });
   },
 });

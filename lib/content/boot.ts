@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS } from '../model/defaults';
 import type { Settings } from '../model/settings';
 import type { Reader } from '../readers/types';
 import type { Rule } from '../rules/types';
+import type { Beside } from '../ui/beside';
 import { startRunner } from './runner';
 
 export interface ContentEnv {
@@ -25,7 +26,12 @@ export interface ContentEnv {
   onLocationChange: (cb: () => void) => void;
 }
 
-export async function bootContentScript(env: ContentEnv, read: Reader, rules: readonly Rule[]): Promise<void> {
+/** What an app's script adds to the shared runner: the designer's hints beside cards, for Power Automate. */
+export interface BootOptions {
+  beside?: (doc: Document) => Beside;
+}
+
+export async function bootContentScript(env: ContentEnv, read: Reader, rules: readonly Rule[], options: BootOptions = {}): Promise<void> {
   const load = async (): Promise<Settings> => (await env.loadSettings().catch(() => null)) ?? DEFAULT_SETTINGS;
   let settings = await load();
   if (env.signal.aborted) return;
@@ -37,6 +43,7 @@ export async function bootContentScript(env: ContentEnv, read: Reader, rules: re
     t: createTranslator(env.getMessage),
     signal: env.signal,
     alive: env.alive,
+    beside: options.beside?.(env.doc),
     report: (r) => {
       // The background may be restarting or the extension reloaded: never let that reach the page.
       env.sendMessage({ type: 'cosell:findings', ...r }).catch(() => undefined);

@@ -14,6 +14,7 @@ import type { Translator } from '../i18n';
 import type { ReadHints, Reader } from '../readers/types';
 import { evaluate, localToday } from '../rules/engine';
 import type { Rule } from '../rules/types';
+import type { Beside } from '../ui/beside';
 import { HintLayer, isHost, isOurs } from '../ui/layer';
 
 export interface Report {
@@ -38,6 +39,8 @@ export interface RunnerOptions {
   url?: () => string;
   /** Time and timers (defaults to the document's window); tests pass a controllable one. */
   clock?: Clock;
+  /** Places hints beside canvas cards (only the Power Automate script brings it: ../ui/beside.ts). */
+  beside?: Beside;
 }
 
 export interface Clock {
@@ -73,7 +76,7 @@ export function startRunner(opts: RunnerOptions): Runner {
     requestAnimationFrame: (fn) => win.requestAnimationFrame(fn),
     cancelAnimationFrame: (id) => win.cancelAnimationFrame(id),
   };
-  const layer = new HintLayer(doc, opts.t);
+  const layer = new HintLayer(doc, opts.t, opts.beside);
   const currentUrl = opts.url ?? (() => doc.location.href);
   let frame = 0;
   let lastReport = '';

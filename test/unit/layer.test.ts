@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Window } from 'happy-dom';
 import type { Finding } from '@/lib/model/finding';
+import { Beside } from '@/lib/ui/beside';
 import { HintLayer } from '@/lib/ui/layer';
 import { readPowerAutomate } from '@/lib/readers/power-automate';
 import { loadFixture, translator } from './helpers';
@@ -42,14 +43,18 @@ describe('hint layer: hints beside canvas cards', () => {
     expect(runReading.beside!.every((k) => k.startsWith('error:') && runReading.anchors[k]!.closest('.react-flow__node'))).toBe(true);
   });
 
-  it('without popovers, the hint goes inside the card, as for any anchor', () => {
-    const { doc, card } = page();
-    const layer = new HintLayer(doc, translator('en'));
-    layer.update([finding], { 'step:Get_referral': card }, 'k', ['step:Get_referral']);
-    const host = doc.querySelector('cosell-hint')!;
-    expect(host.parentElement).toBe(card);
-    expect(host.hasAttribute('popover')).toBe(false);
-    expect(host.shadowRoot!.querySelector('[data-rule="flow.connection-missing"]')).not.toBeNull();
+  it('without popovers, or in an app whose script does not place hints beside (all but Power Automate), the hint goes inside the card, as for any anchor', () => {
+    for (const withBeside of [true, false]) {
+      const { doc, card } = page();
+      const layer = new HintLayer(doc, translator('en'), withBeside ? new Beside(doc) : undefined);
+      layer.update([finding], { 'step:Get_referral': card }, 'k', ['step:Get_referral']);
+      const host = doc.querySelector('cosell-hint')!;
+      expect(host.parentElement).toBe(card);
+      expect(host.hasAttribute('popover')).toBe(false);
+      expect(host.getAttribute('data-field')).toBe('step:Get_referral');
+      expect(host.shadowRoot!.querySelector('[data-rule="flow.connection-missing"]')).not.toBeNull();
+      expect(host.shadowRoot!.querySelectorAll('style')).toHaveLength(1);
+    }
   });
 
   it('a browser that shows popovers but ignores their anchor (before Chromium 133) gets the hint inside the card, not a popover in the middle of the screen', () => {
@@ -68,7 +73,7 @@ describe('hint layer: hints beside canvas cards', () => {
       return selector === ':popover-open' ? open.has(this) : matches.call(this, selector);
     });
     vi.spyOn(window.CSS, 'supports').mockReturnValue(true);
-    const layer = new HintLayer(doc, translator('en'));
+    const layer = new HintLayer(doc, translator('en'), new Beside(doc));
     layer.update([finding], { 'step:Get_referral': card }, 'k', ['step:Get_referral']);
     const host = doc.querySelector('cosell-hint') as HTMLElement;
     expect(show).toHaveBeenCalledTimes(1);

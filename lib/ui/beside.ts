@@ -1,0 +1,210 @@
+/**
+ * Hints beside cards: for anchors on a canvas of absolutely placed nodes (the flow designer's step
+ * cards), a hint inside the card would make it taller and the next card would paint over it. Such a
+ * hint is a manual popover at the end of the body, shown with the card as its `source` and placed by
+ * CSS anchor positioning (./beside.css). Only the Power Automate content script uses this, so the
+ * other apps' scripts do not carry it (`HintLayer` takes it as an option).
+ */
+import { isShown } from '../readers/dom';
+import css from './beside.css?inline';
+
+/** What the layer keeps of a hint that this module places. */
+export interface BesideHint {
+  host: HTMLElement;
+  anchor: Element;
+  /** Shown beside its anchor (false once the browser proved unable: then it is inside the anchor). */
+  beside: boolean;
+  /** The nearest ancestor of the anchor that clips it (null: none; unset: not looked up yet). */
+  clip?: Element | null;
+}
+
+const isOurs = (el: Element) => el.closest('cosell-hint, cosell-panel') !== null;
+
+/** The nearest ancestor that clips an element's overflow, below the page's body. */
+function clipOf(el: Element, view: Window): Element | null {
+  for (let n = el.parentElement; n && n !== el.ownerDocument.body && n !== el.ownerDocument.documentElement; n = n.parentElement) {
+    if (view.getComputedStyle(n).overflowX !== 'visible') return n;
+  }
+  return null;
+}
+
+/** A modal dialog the page has open (ARIA, or a native `<dialog>` shown modally), if any. */
+function openModal(doc: Document): Element | null {
+  for (const el of doc.querySelectorAll('[aria-modal="true"], [role="alertdialog"]')) if (!isOurs(el) && isShown(el)) return el;
+  try {
+    return doc.querySelector('dialog:modal');
+  } catch {
+    return null; // a browser without `:modal`
+  }
+}
+
+/**
+ * Shows a hint's host in the top layer beside its anchor (the anchor is the popover's implicit
+ * anchor, so no name or style is set on the page's element). The browser keeps it beside the anchor
+ * while the page moves it (a designer pan), and hides it while the anchor is clipped out of view or
+ * gone (`position-visibility`). False, and nothing shown, when the browser cannot: no anchor
+ * positioning, or `showPopover` ignores its `source` (older than Chromium 133; the getter below
+ * tells, without sniffing a version).
+ */
+function showBeside(host: HTMLElement, anchor: Element): boolean {
+  const view = host.ownerDocument.defaultView;
+  const HTMLElementCtor = view?.HTMLElement;
+  if (!view || !HTMLElementCtor || !(anchor instanceof HTMLElementCtor) || typeof host.showPopover !== 'function') return false;
+  if (!view.CSS?.supports?.('position-area', 'span-block-end inline-end') || !view.CSS.supports('position-visibility', 'anchors-visible')) return false;
+  host.setAttribute('popover', 'manual');
+  let sourceRead = false;
+  try {
+    // TypeScript's DOM types still say `showPopover()` takes nothing.
+    (host.showPopover as (options: { source: HTMLElement }) => void).call(host, {
+      get source() {
+        sourceRead = true;
+        return anchor;
+      },
+    });
+  } catch {
+    // not connected, or already shown: fall through
+  }
+  if (sourceRead && host.matches(':popover-open')) return true;
+  if (host.matches(':popover-open')) host.hidePopover();
+  host.removeAttribute('popover');
+  return false;
+}
+
+export class Beside {
+  /** The hint shown most recently: the one on top where hints beside cards overlap. */
+  private top: BesideHint | null = null;
+  /** Canvases we listen to for the end of a pan or zoom (to choose sides again), until `clear()`. */
+  private watched = new WeakSet<Element>();
+  private watching = new AbortController();
+  private sidesTimer: ReturnType<typeof setTimeout> | undefined;
+  private hints = new Set<BesideHint>();
+
+  constructor(private readonly doc: Document) {}
+
+  /**
+   * Takes a new hint's host, if this browser has popovers at all: at the end of the body (inside the
+   * card it would be an interactive control nested in the card's button, which assistive technology
+   * flattens, and its clicks would reach the card), closed until `place` shows it. `source` still
+   * puts it after the card in the focus order; while the card is gone (a pan re-creates it) the
+   * browser hides it, and the next pass moves it to the new card. False: the caller puts it inside
+   * its anchor, as any other hint.
+   */
+  adopt(hint: BesideHint): boolean {
+    const { host } = hint;
+    if (typeof host.showPopover !== 'function') return false;
+    const style = this.doc.createElement('style');
+    style.textContent = css;
+    host.shadowRoot?.append(style);
+    (this.doc.body ?? this.doc.documentElement).appendChild(host);
+    host.setAttribute('popover', 'manual');
+    hint.beside = true;
+    // The hint someone reaches for comes to the top (an open "How to fix" is taller than the gap
+    // between two cards, and the next card's hint may sit over it).
+    host.addEventListener('pointerdown', () => this.raise(hint), { capture: true, passive: true });
+    host.addEventListener('focusin', () => this.raise(hint), { passive: true });
+    this.hints.add(hint);
+    return true;
+  }
+
+  forget(hint: BesideHint): void {
+    this.hints.delete(hint);
+    if (this.top === hint) this.top = null;
+  }
+
+  /**
+   * At each pass: shows the hints beside their anchors, except while the page has a modal dialog
+   * open that does not hold their anchor (the top layer is above every z-index, and a hint must never
+   * cover the page's own dialog); shows again one the page closed (a page that closes every popover
+   * it finds closes ours too); and chooses each one's side.
+   */
+  place(): void {
+    let modal: Element | null | undefined;
+    for (const m of this.hints) {
+      if (!m.beside) continue;
+      if (modal === undefined) modal = openModal(this.doc);
+      const covered = modal !== null && !modal.contains(m.anchor);
+      const open = m.host.matches(':popover-open');
+      if (covered) {
+        if (open) m.host.hidePopover();
+        continue;
+      }
+      if (!open) this.show(m);
+      if (m.beside) this.chooseSide(m);
+    }
+  }
+
+  /** Stops listening to the page (record changed, extension invalidated). */
+  clear(): void {
+    this.hints.clear();
+    this.top = null;
+    this.watching.abort();
+    this.watching = new AbortController();
+    this.watched = new WeakSet();
+    clearTimeout(this.sidesTimer);
+  }
+
+  private show(m: BesideHint): void {
+    m.beside = showBeside(m.host, m.anchor);
+    if (m.beside) this.top = m;
+    else if (m.host.parentNode !== m.anchor) m.anchor.appendChild(m.host); // the browser cannot: inside the card after all
+  }
+
+  /** Shows a hint again, which puts it on top of the others; focus stays where it was in it. */
+  private raise(m: BesideHint): void {
+    if (this.top === m || !m.beside || !m.host.matches(':popover-open')) return;
+    const focused = m.host.shadowRoot?.activeElement as HTMLElement | null | undefined;
+    m.host.hidePopover();
+    this.show(m);
+    if (focused?.isConnected && m.host.shadowRoot?.activeElement !== focused) focused.focus({ preventScroll: true });
+  }
+
+  /**
+   * Which side of its card a hint goes: before it (the stylesheet's first choice) when it fits
+   * there inside the element that clips the card (the designer's canvas), else the side with more
+   * room; level with the card's top and down, or up from its bottom when only that fits. The browser
+   * only knows the window: without this, a card near the canvas's edge would put its hint over the
+   * app's navigation beside the canvas. Chosen at each pass and when a pan or zoom ends, not when the
+   * hint itself grows (that would move the "How to fix" just clicked away from the pointer).
+   */
+  private chooseSide(m: BesideHint): void {
+    const view = this.doc.defaultView;
+    if (!view) return;
+    if (m.clip === undefined) {
+      m.clip = clipOf(m.anchor, view);
+      if (m.clip) this.watchCanvas(m.clip);
+    }
+    let side = 'start';
+    let block = 'down';
+    if (m.clip) {
+      const a = m.anchor.getBoundingClientRect();
+      const c = m.clip.getBoundingClientRect();
+      const own = m.host.getBoundingClientRect();
+      const rtl = view.getComputedStyle(m.host).direction === 'rtl';
+      const before = rtl ? c.right - a.right : a.left - c.left;
+      const after = rtl ? a.left - c.left : c.right - a.right;
+      if (before < own.width + 8 && after > before) side = 'end';
+      const below = c.bottom - a.top;
+      const above = a.bottom - c.top;
+      if (below < own.height && above > below) block = 'up';
+    }
+    const place = `${side} ${block}`;
+    if (m.host.getAttribute('data-side') !== place) m.host.setAttribute('data-side', place);
+  }
+
+  /**
+   * A pan or zoom moves the cards without changing the page's DOM (React Flow sets one transform),
+   * so no pass follows it: the canvas's own pointer-up and wheel events, once they stop for a moment,
+   * choose the sides again.
+   */
+  private watchCanvas(canvas: Element): void {
+    if (this.watched.has(canvas)) return;
+    this.watched.add(canvas);
+    const again = () => {
+      clearTimeout(this.sidesTimer);
+      this.sidesTimer = setTimeout(() => {
+        for (const m of this.hints) if (m.beside && m.clip === canvas && m.host.matches(':popover-open')) this.chooseSide(m);
+      }, 150);
+    };
+    for (const type of ['pointerup', 'wheel'] as const) canvas.addEventListener(type, again, { passive: true, signal: this.watching.signal });
+  }
+}
