@@ -5,7 +5,7 @@
  * It wakes only when the page changes (DOM mutations outside our hosts, input events, SPA
  * navigation), does at most one pass per animation frame, paces itself while the page keeps
  * changing (PACING), and does nothing while the page is idle: no timers, no polling. Between
- * passes it notes which nodes changed, so a reader can reuse what it read elsewhere (ReadHints).
+ * passes it notes where the page changed, so a reader can keep what it read elsewhere (ReadHints).
  */
 import type { Finding } from '../model/finding';
 import type { SolutionFlows } from '../model/observation';
@@ -90,12 +90,12 @@ export function startRunner(opts: RunnerOptions): Runner {
   let lastPassCost = 0;
   let lastChangeAt = -Infinity;
   let waitTimer = 0;
-  // Nodes changed since the last pass (each mutated node and its ancestors). A reader may reuse what
-  // it read inside any other element. A full read follows a URL or settings change.
-  let dirty = new WeakSet<Node>();
-  // Where those changes happened (each record's target), while they are few: a designer pan changes
-  // one container's children thousands of times, so a reader can tell nothing else changed.
+  // Where the page changed since the last pass (each record's target), while in few places: a
+  // designer pan changes one container's children thousands of times, so a reader can tell nothing
+  // else changed. A full read follows a URL or settings change.
   let targets = new Set<Node>();
+  // Record targets known to be the page's (not inside our hosts) since the last pass.
+  let known = new WeakSet<Node>();
   let fullRead = true;
   let lastSettings: Settings | null = null;
 
@@ -117,13 +117,10 @@ export function startRunner(opts: RunnerOptions): Runner {
     lastPassAt = clock.now();
     if (track(observer.takeRecords())) mutations++;
     const settings = opts.settings();
-    const changed = dirty;
     const where = targets.size <= MAX_TARGETS ? [...targets] : null;
     const hints: ReadHints | undefined =
-      fullRead || href !== lastHref || settings !== lastSettings
-        ? undefined
-        : { unchanged: (el) => !changed.has(el), changedOnlyWithin: (el) => !!where && where.every((t) => el === t || el.contains(t)) };
-    dirty = new WeakSet();
+      fullRead || href !== lastHref || settings !== lastSettings ? undefined : { changedOnlyWithin: (el) => !!where && where.every((t) => el === t || el.contains(t)) };
+    known = new WeakSet();
     targets = new Set();
     fullRead = false;
     lastSettings = settings;
@@ -173,27 +170,27 @@ export function startRunner(opts: RunnerOptions): Runner {
   };
 
   /**
-   * Marks what the records changed; whether any is about the page (not only our own hosts). Called
-   * for every batch of a page that may change thousands of nodes a frame: a target already marked
-   * is a page node (so are its ancestors), which spares the walk up the tree for the rest of a batch,
-   * and once the batch is known to be about the page, such a record is skipped outright.
+   * Notes where the records changed the page; whether any is about the page (not only our own
+   * hosts). Called for every batch of a page that may change thousands of nodes a frame: a target
+   * known to be the page's spares the walk up the tree for the rest of a batch, and once the batch
+   * is known to be about the page, such a record is skipped outright.
    */
   const track = (records: MutationRecord[]): boolean => {
     let relevant = false;
     for (const r of records) {
-      const known = dirty.has(r.target);
-      // Marked already, and the batch already known to be about the page: nothing left to learn but
-      // where (a pan's 20 replaced cards a frame are 20 records on one parent).
-      if (known && relevant) {
+      const page = known.has(r.target);
+      // Known, and the batch already known to be about the page: nothing left to learn but where (a
+      // pan's 20 replaced cards a frame are 20 records on one parent).
+      if (page && relevant) {
         if (targets.size <= MAX_TARGETS) targets.add(r.target);
         continue;
       }
-      if (!known && isOurs(r.target)) continue;
+      if (!page && isOurs(r.target)) continue;
       // Outside our hosts, an added or removed node is ours only if it is one of our hosts itself.
       if (r.type === 'childList' && onlyHosts(r.addedNodes) && onlyHosts(r.removedNodes)) continue;
       relevant = true;
       if (targets.size <= MAX_TARGETS) targets.add(r.target);
-      if (!known) for (let n: Node | null = r.target; n && !dirty.has(n); n = n.parentNode) dirty.add(n);
+      known.add(r.target);
     }
     return relevant;
   };
@@ -217,7 +214,6 @@ export function startRunner(opts: RunnerOptions): Runner {
     const target = e.target as Node | null;
     if (!target || isOurs(target)) return;
     if (targets.size <= MAX_TARGETS) targets.add(target);
-    for (let n: Node | null = target; n && !dirty.has(n); n = n.parentNode) dirty.add(n);
     schedule();
   };
   doc.addEventListener('input', onInput, true);

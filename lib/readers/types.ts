@@ -15,12 +15,8 @@ export interface PageReading {
   recordKey: string;
 }
 
-/**
- * What the caller knows about changes since the reader's previous pass. A reader may reuse what it
- * read inside an element for which `unchanged` is true; without it, everything is read afresh.
- */
+/** What the caller knows about changes since the reader's previous pass; without it, everything is read afresh. */
 export interface ReadHints {
-  unchanged(el: Element): boolean;
   /**
    * True when every change to the page since the previous pass happened inside `el` (or to `el`
    * itself): what a reader read outside it still holds. False when unsure (many places changed).

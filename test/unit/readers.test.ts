@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { readDynamics } from '@/lib/readers/dynamics';
 import { readSalesforce } from '@/lib/readers/salesforce';
 import { readPowerAutomate } from '@/lib/readers/power-automate';
+import { readDesigner } from '@/lib/readers/power-automate/designer';
 import { readPartnerCenter } from '@/lib/readers/partner-center';
 import type { Reader } from '@/lib/readers/types';
 import { evaluate, localToday } from '@/lib/rules/engine';
@@ -98,9 +99,9 @@ describe('dynamics reader: unknown stays unknown', () => {
   });
 });
 
-describe('power automate designer: many cards read as each card reads alone', () => {
-  // Card shapes, each with a different way to show (or not show) a problem. A pass that reads 32
-  // cards or more finds their signs with one query for all of them; fewer, card by card.
+describe('power automate designer: the steps that show a problem', () => {
+  // Card shapes, each with a different way to show (or not show) a problem. One query finds the signs
+  // of every card: in React Flow's node layer when it holds the cards and nothing else, else in the page.
   const shapes = [
     (id: string) => `<div class="nopan"><div role="button" id="msla-node-${id}" class="msla-panel-card-container" aria-label="${id} operation, Invalid connection connector" data-automation-id="card-${id}"><div class="panel-msla-title">${id} title</div></div></div>`,
     (id: string) => `<div class="nopan"><div role="button" id="msla-node-${id}" data-automation-id="card-${id}"><div class="panel-msla-title">T ${id}</div><div class="msla-panel-card-error-text">Invalid connection. Update the connection.</div><span class="msla-badge" title="Connection required">!</span></div></div>`,
@@ -117,21 +118,27 @@ describe('power automate designer: many cards read as each card reads alone', ()
   };
   const stepsOf = (doc: Document, url: URL) => (readPowerAutomate(doc, url, DEFAULT_SETTINGS)!.observations.find((o) => o.kind === 'flowDesigner') as { steps: unknown[] }).steps;
 
-  it('finds the same problems in a card read among 40 as in one read among 5', () => {
-    const many = designer(Array.from({ length: 40 }, (_, i) => node(i, i === 7 ? ' aria-label="Invalid connection"' : '')).join(''));
-    const steps = stepsOf(many.doc, many.url);
-    expect(steps).toHaveLength(40);
-    for (let start = 0; start < 40; start += 5) {
-      const few = designer(Array.from({ length: 5 }, (_, k) => node(start + k, start + k === 7 ? ' aria-label="Invalid connection"' : '')).join(''));
-      expect(stepsOf(few.doc, few.url)).toEqual(steps.slice(start, start + 5));
-    }
-    expect(steps.slice(0, 5)).toEqual([
-      { id: 'Step_0', title: 'Step_0 title', connectionProblem: false, errorText: null },
+  it('reads the cards that show a problem, and only those, whether the node layer holds only cards or not', () => {
+    const cards = Array.from({ length: 40 }, (_, i) => node(i, i === 7 ? ' aria-label="Invalid connection"' : '')).join('');
+    const inLayer = designer(cards);
+    expect(readDesigner(inLayer.doc)?.canvas).toBe(inLayer.doc.querySelector('.react-flow__nodes'));
+    const steps = stepsOf(inLayer.doc, inLayer.url);
+    // Shapes 1 and 2 show a problem; 0 only in its own name, 3 in its automation id (a step that
+    // sends error mail), 4 in a badge that says nothing wrong.
+    expect(steps.map((s) => (s as { id: string }).id)).toEqual(Array.from({ length: 40 }, (_, i) => i).filter((i) => i % 5 === 1 || i % 5 === 2).map((i) => `Step_${i}`));
+    expect(steps.slice(0, 2)).toEqual([
       { id: 'Step_1', title: 'T Step_1', connectionProblem: true, errorText: 'Invalid connection. Update the connection. · Connection required' },
       { id: 'Step_2', title: 'T Step_2', connectionProblem: false, errorText: 'Error · Errors (2)' },
-      { id: 'Step_3', title: 'T Step_3', connectionProblem: false, errorText: 'T Step_3' },
-      { id: 'Step_4', title: 'Step 4', connectionProblem: false, errorText: null },
     ]);
-    expect(steps[7]).toMatchObject({ id: 'Step_7', connectionProblem: true, errorText: 'Invalid connection · Error · Errors (2)' }); // the node's own label first
+    expect(steps.find((s) => (s as { id: string }).id === 'Step_7')).toMatchObject({ connectionProblem: true, errorText: 'Invalid connection · Error · Errors (2)' }); // the node's own label first
+    // The same cards with something else in their layer: the page is searched instead, with the same result.
+    const mixed = designer(cards + '<div class="minimap" title="Error"></div>');
+    expect(readDesigner(mixed.doc)?.canvas).toBeNull();
+    expect(stepsOf(mixed.doc, mixed.url)).toEqual(steps);
+    // And five of them alone give their own share.
+    for (let start = 0; start < 40; start += 5) {
+      const few = designer(Array.from({ length: 5 }, (_, k) => node(start + k, start + k === 7 ? ' aria-label="Invalid connection"' : '')).join(''));
+      expect(stepsOf(few.doc, few.url)).toEqual(steps.filter((s) => Number((s as { id: string }).id.slice(5)) >= start && Number((s as { id: string }).id.slice(5)) < start + 5));
+    }
   });
 });

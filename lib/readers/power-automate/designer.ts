@@ -5,41 +5,14 @@
  */
 import type { FlowDesigner } from '../../model/observation';
 import { firstShown, isShown, labelKey, normalize } from '../dom';
-import type { ReadHints } from '../types';
 import { CONNECTION_PROBLEM, FLOW_NAME_LABELS } from './labels';
 
 /** `Apply_to_each-#scope` → `Apply_to_each` (LogicAppsUX removeIdTag). */
 const actionName = (id: string) => id.replace(/-#.*$/, '');
 
-/** What one step card says that only changes with the card's own subtree (reused while it is unchanged). */
-interface CardRead {
-  card: Element;
-  /** The step it shows; null for a subgraph node or a node without an action name. */
-  step: FlowDesigner['steps'][number] | null;
-  /** Its `hidden` attribute (watched by the runner, so it changes only with the card). */
-  hidden: boolean;
-}
-const cardReads = new WeakMap<Element, CardRead>();
-
-/**
- * Five calls into the page per card, plus its share of one query for the signs of every card when
- * many are read at once (a pan re-creates cards by the hundred; each one is read anew).
- */
-function readCard(node: Element, raw: string, problems: readonly string[]): CardRead {
-  const card = node.querySelector(CARD) ?? node;
-  const hidden = node.hasAttribute('hidden');
-  const title = normalize(card.querySelector('.panel-msla-title, [data-automation-id$="-title"]')?.textContent) || card.getAttribute('data-automation-id')?.replace(/^card-/, '').replace(/_/g, ' ') || null;
-  const id = actionName(raw);
-  if (!id || raw.includes('-#subgraph')) return { card, step: null, hidden };
-  const errorText = problems.length ? problems.join(' · ') : null;
-  return { card, step: { id, title, connectionProblem: errorText !== null && CONNECTION_PROBLEM.test(errorText), errorText }, hidden };
-}
-
 /** React Flow gives every node this class (both generations); the test id is the fallback. */
 const NODE_CLASS = 'react-flow__node';
 const NODE_BY_TESTID = '[data-testid^="rf__node-"][data-id]';
-/** From this many cards to read in one pass, their signs are found with one query for all of them. */
-const BULK = 32;
 
 /** What the designer shows: its steps, and the element that holds its cards (for ReadHints). */
 export interface DesignerReading {
@@ -51,95 +24,95 @@ export interface DesignerReading {
   canvas: Element | null;
 }
 
-export function readDesigner(doc: Document, hints?: ReadHints): DesignerReading | null {
+/**
+ * The steps whose cards show a problem. One query finds the signs of every card (in React Flow's
+ * node layer, or the page when the cards are elsewhere), and only a card with a sign that says
+ * something is read: a step without a problem is of use to no rule, and a pan re-creates cards by
+ * the hundred, each a new node to read (docs/performance.md, eighth session).
+ */
+export function readDesigner(doc: Document): DesignerReading | null {
   const anchors: Record<string, Element> = {};
   const beside: string[] = [];
   const steps: FlowDesigner['steps'] = [];
-  let generation: FlowDesigner['generation'];
-  let canvas: Element | null = null;
 
   const byClass = doc.getElementsByClassName(NODE_CLASS);
   const nodeSelector = byClass.length > 0 ? `.${NODE_CLASS}` : NODE_BY_TESTID;
-  const nodes = byClass.length > 0 ? [...byClass] : [...doc.querySelectorAll(NODE_BY_TESTID)];
-  if (nodes.length > 0) {
-    // A card read before and unchanged since (its `data-id` and `hidden` included: the runner
-    // watches both) is taken as read; a pan re-reads only the cards it re-created.
-    const reads = nodes.map((node) => (hints?.unchanged(node) ? cardReads.get(node) : undefined));
-    const parents = nodes.map((node) => node.parentElement);
-    // The cards' container, when it holds them all and nothing else (React Flow's node layer): a
-    // change inside it changes only cards.
-    const first = parents[0]!;
-    if (first && parents.every((p) => p === first) && first.childElementCount === nodes.length) canvas = first;
-    // Many cards to read in such a container: one query there finds the signs of all of them (in
-    // page order, a card's own first) instead of two calls a card, and only a sign that says
-    // something is traced to its card.
-    let problemsOf: Map<Element, string[]> | undefined;
-    let toRead = 0;
-    for (const read of reads) if (!read) toRead++;
-    if (canvas && toRead >= BULK) {
-      problemsOf = new Map();
-      for (const sign of canvas.querySelectorAll(SIGNS)) {
-        const text = signText(sign);
-        const node = text === null ? null : sign.closest(nodeSelector);
-        if (!node) continue;
-        const list = problemsOf.get(node);
-        if (list) list.push(text!);
-        else problemsOf.set(node, [text!]);
-      }
-    }
-    // Cards are absolutely placed siblings: ask the browser about their container once. Every card
-    // in a shown container is a step, including one React Flow has not measured yet (it keeps such a
-    // node at `visibility: hidden` for a frame or two): a pan would otherwise ask the style of every
-    // card on every pass, since inline styles are not watched. Only a card that anchors a hint is
-    // asked whether it shows (a hint sits inside its card and would be hidden with it).
-    const containers = new Map<Element | null, boolean>();
-    const inShownContainer = (parent: Element | null) => {
-      let ok = containers.get(parent);
-      if (ok === undefined) containers.set(parent, (ok = parent ? isShown(parent) : true));
-      return ok;
-    };
-    const seen = new Set<string>();
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i]!;
-      let read = reads[i];
-      if (!read) {
-        const raw = node.getAttribute('data-id');
-        if (raw === null) continue;
-        cardReads.set(node, (read = readCard(node, raw, problemsOf ? (problemsOf.get(node) ?? []) : problemsIn(node))));
-      }
-      const { step } = read;
-      if (!step || read.hidden || seen.has(step.id) || !inShownContainer(parents[i] ?? null)) continue;
-      seen.add(step.id);
-      generation ??= read.card.className.includes?.('msla-') || read.card.querySelector('[class*="msla-"]') ? 'v1' : 'v2';
-      steps.push(step);
-      if ((step.connectionProblem || step.errorText !== null) && isShown(read.card)) {
-        anchors[`step:${step.id}`] = read.card;
-        beside.push(`step:${step.id}`);
-      }
-    }
-  } else {
-    const classic = [...doc.querySelectorAll('.msla-designer .msla-card, .msla-card')];
-    if (classic.length === 0) return null;
-    generation = 'classic';
-    for (const card of classic) {
-      if (!isShown(card)) continue;
-      const title = normalize(card.querySelector('.msla-card-title')?.textContent) || null;
-      const id = (title ?? `step_${steps.length + 1}`).replace(/\s+/g, '_');
-      const problems = problemsIn(card);
-      const errorText = problems.length ? problems.join(' · ') : null;
-      steps.push({ id, title, connectionProblem: errorText !== null && CONNECTION_PROBLEM.test(errorText), errorText });
+  const first = byClass[0] ?? doc.querySelector(NODE_BY_TESTID);
+  if (!first) return readClassic(doc);
+  const count = byClass.length > 0 ? byClass.length : doc.querySelectorAll(NODE_BY_TESTID).length;
+  // The cards' container, when it holds them all and nothing else (React Flow's node layer): a
+  // change inside it changes only cards. Counted by the browser, without touching each card.
+  const layer = first.parentElement;
+  const canvas = layer && layer.childElementCount === count && layer.querySelectorAll(`:scope > ${nodeSelector}`).length === count ? layer : null;
+
+  // Each sign that says something, traced to its card (the nearest node around it), in page order:
+  // a card's own label before what it holds.
+  const problemsOf = new Map<Element, string[]>();
+  for (const sign of (canvas ?? doc).querySelectorAll(SIGNS)) {
+    const text = signText(sign);
+    const node = text === null ? null : sign.closest(nodeSelector);
+    if (!node) continue;
+    const list = problemsOf.get(node);
+    if (list) list.push(text!);
+    else problemsOf.set(node, [text!]);
+  }
+  // Cards are absolutely placed siblings: ask the browser about their container once. A card React
+  // Flow has not measured yet (it keeps such a node at `visibility: hidden` for a frame or two) is a
+  // step all along, but anchors nothing while it does not show: its finding goes to the panel.
+  const containers = new Map<Element | null, boolean>();
+  const inShownContainer = (parent: Element | null) => {
+    let ok = containers.get(parent);
+    if (ok === undefined) containers.set(parent, (ok = parent ? isShown(parent) : true));
+    return ok;
+  };
+  const seen = new Set<string>();
+  for (const [node, problems] of problemsOf) {
+    const raw = node.getAttribute('data-id');
+    const id = raw === null ? '' : actionName(raw);
+    if (!id || raw!.includes('-#subgraph') || node.hasAttribute('hidden') || seen.has(id) || !inShownContainer(node.parentElement)) continue;
+    seen.add(id);
+    const card = node.querySelector(CARD) ?? node;
+    const title = normalize(card.querySelector('.panel-msla-title, [data-automation-id$="-title"]')?.textContent) || card.getAttribute('data-automation-id')?.replace(/^card-/, '').replace(/_/g, ' ') || null;
+    const errorText = problems.join(' · ');
+    steps.push({ id, title, connectionProblem: CONNECTION_PROBLEM.test(errorText), errorText });
+    if (isShown(card)) {
       anchors[`step:${id}`] = card;
+      beside.push(`step:${id}`);
     }
   }
-  const observation: FlowDesigner = { kind: 'flowDesigner', steps };
-  if (generation) observation.generation = generation;
-  return { observation, anchors, beside, canvas };
+  const firstCard = first.querySelector(CARD) ?? first;
+  const generation = firstCard.className.includes?.('msla-') || firstCard.querySelector('[class*="msla-"]') ? 'v1' : 'v2';
+  return { observation: { kind: 'flowDesigner', generation, steps }, anchors, beside, canvas };
+}
+
+/** The classic designer: cards by their class, named by their title. */
+function readClassic(doc: Document): DesignerReading | null {
+  const classic = doc.querySelectorAll('.msla-designer .msla-card, .msla-card');
+  if (classic.length === 0) return null;
+  const anchors: Record<string, Element> = {};
+  const steps: FlowDesigner['steps'] = [];
+  let shown = 0;
+  for (const card of classic) {
+    if (!isShown(card)) continue;
+    shown++;
+    const problems = problemsIn(card);
+    if (problems.length === 0) continue;
+    const title = normalize(card.querySelector('.msla-card-title')?.textContent) || null;
+    const id = (title ?? `step_${shown}`).replace(/\s+/g, '_');
+    const errorText = problems.join(' · ');
+    steps.push({ id, title, connectionProblem: CONNECTION_PROBLEM.test(errorText), errorText });
+    anchors[`step:${id}`] = card;
+  }
+  return { observation: { kind: 'flowDesigner', generation: 'classic', steps }, anchors, beside: [], canvas: null };
 }
 
 const CARD = '[id^="msla-node-"], [data-automation-id^="card-"]';
-const ERROR_TEXT = '.msla-panel-card-error-text, [role="alert"], [data-automation-id*="error"]';
+const ERROR_TEXT = `.msla-panel-card-error-text, [role="alert"], [data-automation-id*="error"]:not(${CARD})`;
 const LABELLED = '[title], [aria-label], img[alt]';
-/** Elements that may show a problem: error text, and labelled badges other than the card itself (its name). */
+/**
+ * Elements that may show a problem: error text, and labelled badges other than the card itself:
+ * its label and automation id are its name ("card-Send_error_mail" is no error).
+ */
 const SIGNS = `${ERROR_TEXT}, :is(${LABELLED}):not(${CARD})`;
 
 /** The error or warning one sign shows: v1 error banner text, or a badge's title / label / alt that says so. */

@@ -50,7 +50,7 @@ export function readPowerAutomate(doc: Document, url: URL, _settings?: unknown, 
     add(readRunHistory(doc));
     add(readRunOnlyUsers(doc));
   } else if (flow) {
-    const designer = readDesigner(doc, hints);
+    const designer = readDesigner(doc);
     // Around the designer's cards: its name, the webhook form, error banners. A pan changes nothing
     // but cards; then what was read around them still holds (none of these readers looks inside a card).
     const canvas = designer?.canvas;
