@@ -101,6 +101,7 @@ export const FlowDesigner = z.object({
   kind: z.literal('flowDesigner'),
   flowName: text,
   generation: z.optional(z.enum(['v1', 'v2', 'classic'])),
+  /** The steps whose cards show a problem (the reader reads no other card: no rule needs them). */
   steps: z.array(z.object({ id: z.string(), title: text, connectionProblem: z.boolean(), errorText: text })),
 });
 export type FlowDesigner = z.infer<typeof FlowDesigner>;
