@@ -29,8 +29,11 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id) return undefined;
     const type = (message as { type?: unknown })?.type;
     if (type === 'cosell:get-settings') {
+      // Never rejects: a content script reads the answer without the polyfill, which would turn
+      // a rejection into a value; null makes it use the defaults.
       return Promise.all([browser.storage.local.get(SETTINGS_KEY), policy()]).then(
         ([local, managed]) => effectiveSettings(local[SETTINGS_KEY], managed).settings,
+        () => null,
       );
     }
     if (type === 'cosell:findings') void remember((message as { solutionFlows?: unknown }).solutionFlows);

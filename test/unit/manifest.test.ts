@@ -69,4 +69,13 @@ describe.each(TARGETS)('built bundles (%s)', (target) => {
     expect(scripts.length).toBeGreaterThan(5);
     for (const path of scripts.filter((p) => p.endsWith('.js'))) expect(read(path), path).not.toContain('Storage item version cannot be less than 1');
   });
+
+  it('carries the webextension-polyfill only in the background (the content scripts and the popup call chrome.* themselves)', () => {
+    // The polyfill turns a listener's rejected promise into this answer; its own name is in its error texts.
+    const polyfill = /__mozWebExtensionPolyfillReject__/;
+    expect(read('background.js')).toMatch(polyfill);
+    const others = [...readdirSync(join(dir, 'chunks')).map((f) => `chunks/${f}`), ...readdirSync(join(dir, 'content-scripts')).map((f) => `content-scripts/${f}`)].filter((p) => p.endsWith('.js'));
+    expect(others.filter((p) => p.startsWith('content-scripts/'))).toHaveLength(4);
+    for (const path of others) expect(read(path), path).not.toMatch(polyfill);
+  });
 });
