@@ -28,6 +28,22 @@ function clipOf(el: Element, view: Window): Element | null {
   return null;
 }
 
+/**
+ * Landmarks, by role or by the element that has one (not `header` and `footer`: theirs depends on
+ * where they are). A hint beside a card goes in its card's landmark, so that whoever moves through
+ * the page by landmarks finds it there (axe: region).
+ */
+const LANDMARK = 'main, [role="main"], nav, [role="navigation"], aside, [role="complementary"], [role="region"][aria-label], [role="region"][aria-labelledby], section[aria-label], section[aria-labelledby], form[aria-label], form[aria-labelledby], [role="search"], search, [role="banner"], [role="contentinfo"]';
+/** Where a hint must not be put: inside a card, or a control (see `adopt`). */
+const CARD_OR_CONTROL = '.react-flow__node, [data-testid^="rf__node-"], a[href], button, [role="button"], [role="link"], [role="option"], [role="menuitem"], [role="treeitem"], [role="gridcell"]';
+
+/** The nearest landmark around an anchor that is not itself in a card or control; else the body. */
+export function homeOf(anchor: Element): Element {
+  const doc = anchor.ownerDocument;
+  for (let n = anchor.parentElement?.closest(LANDMARK); n; n = n.parentElement?.closest(LANDMARK)) if (!n.closest(CARD_OR_CONTROL)) return n;
+  return doc.body ?? doc.documentElement;
+}
+
 /** A modal dialog the page has open (ARIA, or a native `<dialog>` shown modally), if any. */
 function openModal(doc: Document): Element | null {
   for (const el of doc.querySelectorAll('[aria-modal="true"], [role="alertdialog"]')) if (!isOurs(el) && isShown(el)) return el;
@@ -82,9 +98,10 @@ export class Beside {
   constructor(private readonly doc: Document) {}
 
   /**
-   * Takes a new hint's host, if this browser has popovers at all: at the end of the body (inside the
-   * card it would be an interactive control nested in the card's button, which assistive technology
-   * flattens, and its clicks would reach the card), closed until `place` shows it. `source` still
+   * Takes a new hint's host, if this browser has popovers at all: at the end of the card's landmark
+   * (`homeOf`; the body where it has none), not inside the card (there it would be an interactive
+   * control nested in the card's button, which assistive technology flattens, and its clicks would
+   * reach the card), closed until `place` shows it. `source` still
    * puts it after the card in the focus order; while the card is gone (a pan re-creates it) the
    * browser hides it, and the next pass moves it to the new card. False: the caller puts it inside
    * its anchor, as any other hint.
@@ -95,7 +112,7 @@ export class Beside {
     const style = this.doc.createElement('style');
     style.textContent = css;
     host.shadowRoot?.append(style);
-    (this.doc.body ?? this.doc.documentElement).appendChild(host);
+    homeOf(hint.anchor).appendChild(host);
     host.setAttribute('popover', 'manual');
     hint.beside = true;
     // The hint someone reaches for comes to the top (an open "How to fix" is taller than the gap

@@ -37,9 +37,9 @@ for (const lang of LANGS) {
             .filter((h) => !h.shadowRoot || h.shadowRoot.mode !== 'open' || [...h.shadowRoot.querySelectorAll('[data-rule]')].some((e) => !['error', 'warning', 'info'].includes(e.getAttribute('data-severity')))).length,
         );
         assert.equal(bad, 0);
-        // What we added passes an accessibility scan: names, roles, contrast (beside a designer
-        // card in the top layer, inside a field, or in the panel).
-        const a11y = (await axeViolations(page, { ours: true })).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        // What we added passes an accessibility scan, minor and moderate findings included: names,
+        // roles, contrast (beside a designer card in the top layer, inside a field, or in the panel).
+        const a11y = await axeViolations(page, { ours: true });
         assert.deepEqual(a11y, []);
         // Nor does it make the page around it fail (checked in one language: the same elements).
         if (lang === 'en') assert.deepEqual(await axeAddedByUs(page), []);
@@ -66,7 +66,7 @@ for (const lang of LANGS) {
           const themes = await dark.evaluate(() => [...document.querySelectorAll('*')].filter((h) => h.localName.startsWith('cosell-')).map((h) => h.getAttribute('data-theme')));
           assert.ok(themes.length > 0, name);
           assert.deepEqual([...new Set(themes)], ['dark'], name);
-          const a11y = (await axeViolations(dark, { ours: true })).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+          const a11y = await axeViolations(dark, { ours: true });
           assert.deepEqual(a11y, [], name);
         }
         // The panel: a finding whose card is no longer shown goes there.
@@ -78,7 +78,7 @@ for (const lang of LANGS) {
         });
         await dark.waitForFunction(() => document.querySelector('cosell-panel')?.shadowRoot?.querySelector('[data-rule="flow.connection-missing"]'), null, { timeout: 5000 });
         assert.equal(await dark.evaluate(() => document.querySelector('cosell-panel').getAttribute('data-theme')), 'dark');
-        const a11y = (await axeViolations(dark, { ours: true })).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        const a11y = await axeViolations(dark, { ours: true });
         assert.deepEqual(a11y, [], 'panel');
       } finally {
         await dark.close();
@@ -194,6 +194,8 @@ for (const lang of LANGS) {
       // technology (axe: nested-interactive), yet next to the card in the focus order.
       assert.equal(await page.evaluate(() => document.querySelector('cosell-hint[data-field="step:Get_referral"]').closest('.react-flow__node')), null);
       assert.deepEqual((await axeViolations(page)).filter((v) => v.id === 'nested-interactive'), []);
+      // In the card's landmark (the page's main), where moving by landmarks finds it (axe: region).
+      assert.equal(await page.evaluate(() => document.querySelector('cosell-hint[data-field="step:Get_referral"]').parentElement === document.getElementById('msla-node-Get_referral').closest('main')), true);
       const tabbed = await page.evaluate(() => {
         for (const id of ['msla-node-Get_referral', 'msla-node-Apply_to_each']) document.getElementById(id).tabIndex = 0;
         document.getElementById('msla-node-Get_referral').focus();

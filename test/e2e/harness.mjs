@@ -241,21 +241,25 @@ export async function openPopup(browser, tabId = null) {
 export const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 /**
- * Serious or critical axe-core findings on the whole page that are there only because of what the
+ * axe-core findings (of any impact) on the whole page that are there only because of what the
  * extension added (a control of ours nested in the page's button, say): the page is scanned as it is,
- * then with our hosts taken out, and the rule ids found only in the first scan are returned. Our
- * hosts are put back (popovers closed: the next pass shows them).
+ * then with our hosts taken out, and the rule ids that more elements fail in the first scan are
+ * returned. Our hosts are put back (popovers closed: the next pass shows them).
  */
 export async function axeAddedByUs(page) {
   if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(readFileSync(AXE, 'utf8'));
   return page.evaluate(async () => {
-    const ids = async () => new Set((await window.axe.run(document, { resultTypes: ['violations'] })).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id));
-    const withUs = await ids();
+    // Rule id → how many elements fail it: a rule the page already fails still counts when we add to it.
+    // Not `region` (content outside every landmark): axe reports the outermost such element, so a
+    // host of ours in the page's header splits its one finding into three. We fail it only where
+    // the page does not: one of our hosts outside every landmark in a page that has all else in one.
+    const counts = async () => new Map((await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => [v.id, v.nodes.length]));
+    const withUs = await counts();
     const ours = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('cosell-')).map((el) => ({ el, parent: el.parentNode, next: el.nextSibling }));
     for (const { el } of ours) el.remove();
-    const without = await ids();
+    const without = await counts();
     for (const { el, parent, next } of ours.reverse()) parent.insertBefore(el, next?.parentNode === parent ? next : null);
-    return [...withUs].filter((id) => !without.has(id));
+    return [...withUs].filter(([id, n]) => (id === 'region' ? !without.has(id) : n > (without.get(id) ?? 0))).map(([id]) => id);
   });
 }
 

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Window } from 'happy-dom';
 import type { Finding } from '@/lib/model/finding';
-import { Beside } from '@/lib/ui/beside';
+import { Beside, homeOf } from '@/lib/ui/beside';
 import { HintLayer } from '@/lib/ui/layer';
 import { readPowerAutomate } from '@/lib/readers/power-automate';
 import { loadFixture, translator } from './helpers';
@@ -97,5 +97,24 @@ describe('hint layer: hints beside canvas cards', () => {
     expect(seen).toEqual([]);
     card.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).Event('click', { bubbles: true }));
     expect(seen).toEqual(['click']);
+  });
+
+  it("a hint beside a card lives in the card's landmark, never in a card or control, else in the body", () => {
+    const window = new Window({ url: 'https://make.powerautomate.com/' });
+    const doc = window.document as unknown as Document;
+    const card = (html: string) => {
+      const parsed = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+      doc.body.replaceChildren(...[...parsed.body.childNodes].map((n) => doc.importNode(n, true)));
+      return doc.getElementById('card')!;
+    };
+    const node = '<div class="react-flow__node" data-id="A"><div id="card">A</div></div>';
+    expect(homeOf(card(`<header></header><main id="home"><div class="react-flow__nodes">${node}</div></main>`)).id).toBe('home');
+    expect(homeOf(card(`<div role="main" id="home"><section aria-label="Canvas" id="inner"><div>${node}</div></section></div>`)).id).toBe('inner');
+    // A landmark inside the card or a control does not count; nor does an unnamed section.
+    expect(homeOf(card(`<main id="home"><div class="react-flow__node" data-id="A"><section aria-label="Card"><div id="card">A</div></section></div></main>`)).id).toBe('home');
+    expect(homeOf(card(`<main id="home"><div role="button"><nav><div id="card">A</div></nav></div></main>`)).id).toBe('home');
+    expect(homeOf(card(`<section><div>${node}</div></section>`))).toBe(doc.body);
+    // The card itself being a landmark: its hint goes around it, not inside.
+    expect(homeOf(card('<main id="home"><div id="card" role="region" aria-label="A">A</div></main>')).id).toBe('home');
   });
 });
