@@ -60,7 +60,8 @@ for (const lang of LANGS) {
     }
     // The popup's views, on the "everything wrong" opportunity (its set-up ticked from the solution pages seen above).
     const popup = await browser.context.newPage();
-    await popup.setViewportSize({ width: 420, height: 640 });
+    // As wide as Chrome opens it from the toolbar (the screenshot shows the whole height).
+    await popup.setViewportSize({ width: 530, height: 600 });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${popupTab}`);
     await popup.locator('[data-state]').first().waitFor();
     for (const view of ['page', 'setup', 'troubleshoot', 'settings', 'plan']) {

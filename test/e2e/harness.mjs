@@ -232,10 +232,75 @@ export async function openAndSettle(browser, page, url, expected, { timeout = 80
 /** Opens the popup as a page, pinned to a tab when given. */
 export async function openPopup(browser, tabId = null) {
   const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 420, height: 640 });
+  // The size Chrome gives it from the toolbar: its body's 500 px and 30 px for a scrollbar, 600 high.
+  await popup.setViewportSize({ width: 530, height: 600 });
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html${tabId ? `?tab=${tabId}` : ''}`);
   await popup.locator('[role="tablist"]').waitFor();
   return popup;
+}
+
+/**
+ * The extension's popups as a click on its toolbar action opens them (`action.openPopup()`), in the
+ * window of the tab brought to the front last: Chrome sizes each one to its content and draws it in
+ * its own bubble, which a tab cannot show. Needs `launch({ debugging: true })`: a browser-level
+ * DevTools session finds the popup (Playwright does not list it as a page) and evaluates in it.
+ * `open(file)` waits `settle` ms, untouched, before it looks for the popup.
+ */
+export async function actionPopups(browser) {
+  const [port] = readFileSync(join(browser.profile, 'DevToolsActivePort'), 'utf8').split('\n');
+  const remote = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const cdp = await remote.newBrowserCDPSession();
+  let nextId = 1;
+  const replies = new Map();
+  cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+    const m = JSON.parse(message);
+    replies.get(m.id)?.(m);
+  });
+  const send = (sessionId, expression) =>
+    new Promise((ok, fail) => {
+      const id = nextId++;
+      const timer = setTimeout(() => fail(new Error(`the popup did not answer ${expression.slice(0, 60)}`)), 5000);
+      replies.set(id, (m) => {
+        clearTimeout(timer);
+        replies.delete(id);
+        if (m.error || m.result?.exceptionDetails) fail(new Error(m.error?.message ?? m.result.exceptionDetails.text));
+        else ok(m.result?.result?.value);
+      });
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true, awaitPromise: true } }) });
+    });
+  return {
+    async open(file = 'popup.html', { settle = 400 } = {}) {
+      await browser.sw.evaluate(async (popup) => {
+        await chrome.action.setPopup({ popup });
+        await chrome.action.openPopup();
+      }, file);
+      await new Promise((ok) => setTimeout(ok, settle));
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      const target = targetInfos.find((t) => t.url.startsWith(`chrome-extension://${browser.extensionId}/${file}`));
+      if (!target) throw new Error(`the ${file} popup did not open`);
+      const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+      return {
+        /** Evaluates an expression (a string: it runs in the popup) and returns its value. */
+        evaluate: (expression) => send(sessionId, expression),
+        /** Until the expression is truthy (polled every 50 ms, at most 5 s). */
+        async waitFor(expression) {
+          for (let waited = 0; !(await send(sessionId, expression)); waited += 50) {
+            if (waited > 5000) throw new Error(`the ${file} popup never showed ${expression.slice(0, 60)}`);
+            await new Promise((ok) => setTimeout(ok, 50));
+          }
+        },
+        async close() {
+          await cdp.send('Target.closeTarget', { targetId: target.targetId }).catch(() => undefined);
+          await new Promise((ok) => setTimeout(ok, 150));
+        },
+      };
+    },
+    /** Puts the action's own popup back and lets go of the browser (which stays with the caller). */
+    async dispose() {
+      await browser.sw.evaluate(() => chrome.action.setPopup({ popup: 'popup.html' })).catch(() => undefined);
+      await remote.close().catch(() => undefined);
+    },
+  };
 }
 
 export const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');

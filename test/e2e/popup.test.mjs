@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, accessSync, constants, e
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { LANGS, axeViolations, launch, listFixtures, messages, openAndSettle, openPopup, startServer, tabIdFor, useSettings } from './harness.mjs';
+import { LANGS, actionPopups, axeViolations, launch, listFixtures, messages, openAndSettle, openPopup, startServer, tabIdFor, useSettings } from './harness.mjs';
 
 const TABS = ['page', 'setup', 'troubleshoot', 'settings', 'plan'];
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -52,6 +52,35 @@ for (const lang of LANGS) {
         await popup.locator(`[role="tabpanel"]#panel-${id}`).waitFor();
       }
       await popup.close();
+    });
+
+    it('opened from the toolbar, Chrome gives it the width it is made for, and its five tabs fit on one line', async () => {
+      // Chrome sizes a popup to its content's minimum width; without a width of its own it was 360 px.
+      const own = await launch({ port: server.port, lang, debugging: true, args: ['--screen-info={1920x1080}'] });
+      const popups = await actionPopups(own);
+      try {
+        const page = await own.context.newPage();
+        const f = listFixtures().find((x) => x.name === 'opportunity-problems');
+        await useSettings(own.sw, f.meta.settings);
+        await openAndSettle(own, page, f.url, f.meta.rules);
+        await page.bringToFront();
+        const popup = await popups.open();
+        await popup.waitFor(`document.querySelectorAll('[data-rule]').length > 0`);
+        const seen = JSON.parse(
+          await popup.evaluate(`JSON.stringify({
+            width: innerWidth, height: innerHeight, body: document.body.getBoundingClientRect().width,
+            rows: new Set([...document.querySelectorAll('[role="tab"]')].map((t) => Math.round(t.getBoundingClientRect().top))).size,
+          })`),
+        );
+        await popup.close();
+        assert.equal(seen.body, 500, JSON.stringify(seen));
+        assert.ok(seen.width >= 500 && seen.width <= 540, `as wide as its body and the room Chrome adds for a scrollbar (30 px here): ${JSON.stringify(seen)}`);
+        assert.equal(seen.height, 600, `as high as a popup can be (its findings are taller): ${JSON.stringify(seen)}`);
+        assert.equal(seen.rows, 1, `the tabs on one line: ${JSON.stringify(seen)}`);
+      } finally {
+        await popups.dispose();
+        await own.close();
+      }
     });
 
     it('This page lists the findings of a fixture tab', async () => {
