@@ -20,6 +20,9 @@ export interface BesideHint {
 
 const isOurs = (el: Element) => el.closest('cosell-hint, cosell-panel') !== null;
 
+/** Below this zoom of the canvas, a hint beside a card shows as its icon until pointed at or focused. */
+export const COMPACT_BELOW = 0.75;
+
 /** The nearest ancestor that clips an element's overflow, below the page's body. */
 function clipOf(el: Element, view: Window): Element | null {
   for (let n = el.parentElement; n && n !== el.ownerDocument.body && n !== el.ownerDocument.documentElement; n = n.parentElement) {
@@ -146,7 +149,7 @@ export class Beside {
         continue;
       }
       if (!open) this.show(m);
-      if (m.beside) this.chooseSide(m);
+      if (m.beside) this.fit(m);
     }
   }
 
@@ -173,6 +176,12 @@ export class Beside {
     m.host.hidePopover();
     this.show(m);
     if (focused?.isConnected && m.host.shadowRoot?.activeElement !== focused) focused.focus({ preventScroll: true });
+  }
+
+  /** Its size (by the canvas's zoom), then its side (by the room its size needs). */
+  private fit(m: BesideHint): void {
+    this.chooseSize(m);
+    this.chooseSide(m);
   }
 
   /**
@@ -209,9 +218,22 @@ export class Beside {
   }
 
   /**
+   * Over a canvas zoomed out below COMPACT_BELOW, a card is a fraction of its size and a hint of full
+   * size beside it would cover its neighbours: the hint is then its icon until pointed at or
+   * focused (./beside.css; it reads the same to assistive technology). The zoom is the card's size
+   * on screen over its own (React Flow scales the whole canvas with one transform).
+   */
+  private chooseSize(m: BesideHint): void {
+    const el = m.anchor as HTMLElement;
+    const own = el.offsetWidth;
+    const compact = own > 0 && el.getBoundingClientRect().width / own < COMPACT_BELOW;
+    if (m.host.hasAttribute('data-compact') !== compact) m.host.toggleAttribute('data-compact', compact);
+  }
+
+  /**
    * A pan or zoom moves the cards without changing the page's DOM (React Flow sets one transform),
    * so no pass follows it: the canvas's own pointer-up and wheel events, once they stop for a moment,
-   * choose the sides again.
+   * choose the sizes and sides again.
    */
   private watchCanvas(canvas: Element): void {
     if (this.watched.has(canvas)) return;
@@ -219,7 +241,7 @@ export class Beside {
     const again = () => {
       clearTimeout(this.sidesTimer);
       this.sidesTimer = setTimeout(() => {
-        for (const m of this.hints) if (m.beside && m.clip === canvas && m.host.matches(':popover-open')) this.chooseSide(m);
+        for (const m of this.hints) if (m.beside && m.clip === canvas && m.host.matches(':popover-open')) this.fit(m);
       }, 150);
     };
     for (const type of ['pointerup', 'wheel'] as const) canvas.addEventListener(type, again, { passive: true, signal: this.watching.signal });

@@ -313,6 +313,50 @@ for (const lang of LANGS) {
       assert.equal(await page.evaluate(() => window.cardEvents), 0);
     });
 
+    it('designer: over a canvas zoomed far out, a hint beside a card is its icon until pointed at or focused', async () => {
+      const f = listFixtures().find((x) => x.name === 'designer-v1');
+      await useSettings(browser.sw);
+      await openAndSettle(browser, page, f.url, f.meta.rules);
+      const hint = 'cosell-hint[data-field="step:Get_referral"]';
+      await page.waitForFunction((h) => document.querySelector(h)?.matches(':popover-open'), hint, { timeout: 5000 });
+      const width = () => page.evaluate((h) => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(document.querySelector(h).getBoundingClientRect().width)))), hint);
+      const full = await width();
+      assert.ok(full > 150, `full size at zoom 1: ${full}`);
+      // React Flow zooms with one transform on its renderer; a wheel on the canvas ends the zoom.
+      const zoom = (scale) =>
+        page.evaluate((s) => {
+          const renderer = document.querySelector('.react-flow__renderer');
+          renderer.style.transformOrigin = '0 0';
+          renderer.style.transform = `scale(${s})`;
+          renderer.dispatchEvent(new window.WheelEvent('wheel', { bubbles: true }));
+        }, scale);
+      const compact = (want) => page.waitForFunction(([h, w]) => document.querySelector(h).hasAttribute('data-compact') === w, [hint, want], { timeout: 5000 });
+      await zoom(0.4);
+      await compact(true);
+      const icon = await width();
+      assert.ok(icon < 40, `the icon alone: ${icon}`);
+      // It reads the same to assistive technology: its message is still in the tree.
+      assert.match(await page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector('.msg').textContent, hint), /Get referral/);
+      // Pointed at: all of it, beside its card; the pointer gone: the icon again.
+      const at = await page.evaluate((h) => {
+        const b = document.querySelector(h).getBoundingClientRect();
+        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      }, hint);
+      await page.mouse.move(at.x, at.y);
+      assert.ok((await width()) > 150, 'pointed at: the whole hint');
+      await page.mouse.move(2, 2);
+      assert.ok((await width()) < 40, 'the pointer gone: the icon again');
+      // Focused from the keyboard (Tab from the card): all of it.
+      await page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector('summary').focus(), hint);
+      assert.ok((await width()) > 150, 'focused: the whole hint');
+      await page.evaluate((h) => document.querySelector(h).shadowRoot.activeElement.blur(), hint);
+      // Zoomed back in: full size again.
+      await zoom(1);
+      await compact(false);
+      assert.ok((await width()) > 150);
+      await page.evaluate(() => (document.querySelector('.react-flow__renderer').style.transform = ''));
+    });
+
     it("designer: a hint beside a card steps aside while the page's own modal dialog is open (ARIA or native), and comes back after", async () => {
       const f = listFixtures().find((x) => x.name === 'designer-v1');
       await useSettings(browser.sw);
