@@ -39,7 +39,6 @@ for (const lang of LANGS) {
   const browser = await launch({ port: server.port, lang });
   try {
     const page = await browser.context.newPage();
-    let popupTab = null;
     for (const f of server.fixtures) {
       const t0 = Date.now();
       await page.goto(f.url);
@@ -56,9 +55,15 @@ for (const lang of LANGS) {
       await page.screenshot({ path: file, fullPage: true });
       written.push(file);
       console.log(`  ${lang} ${f.app}/${f.name} (${Date.now() - t0} ms)`);
-      if (f.name === 'opportunity-problems') popupTab = await tabIdFor(browser.sw, f.url);
     }
-    // The popup's views, on the "everything wrong" opportunity (its set-up ticked from the solution pages seen above).
+    // The popup's views, about the "everything wrong" opportunity: the tab goes back to it (it showed
+    // every sample in turn, and the popup is about what its tab shows now).
+    const problems = server.fixtures.find((f) => f.name === 'opportunity-problems');
+    await page.goto(problems.url);
+    await page.locator('cosell-hint [data-rule]').first().waitFor({ timeout: 5000 });
+    await page.waitForTimeout(300);
+    const popupTab = await tabIdFor(browser.sw, problems.url);
+    // Its set-up is ticked from the solution pages seen above.
     const popup = await browser.context.newPage();
     // As wide as Chrome opens it from the toolbar (the screenshot shows the whole height).
     await popup.setViewportSize({ width: 530, height: 600 });
