@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { Resvg } from '@resvg/resvg-js';
 import type { Plugin } from 'vite';
@@ -34,6 +35,25 @@ function inlinePageCss(): Plugin {
   };
 }
 
+/**
+ * `virtual:cosell-message-keys`: every message key the extension ships (its default locale's), for
+ * the catalogue the background hands to content scripts (lib/i18n/catalog.ts). The text stays in
+ * `_locales`; only the key names are bundled, into the background alone.
+ */
+function messageKeys(): Plugin {
+  const id = 'virtual:cosell-message-keys';
+  const file = fileURLToPath(new URL('./public/_locales/en/messages.json', import.meta.url));
+  return {
+    name: 'cosell:message-keys',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load(resolved) {
+      if (resolved !== `\0${id}`) return null;
+      this.addWatchFile(file);
+      return `export default ${JSON.stringify(Object.keys(JSON.parse(readFileSync(file, 'utf8'))))};`;
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // No auto-imports: every entrypoint imports what it uses (and tsc, without WXT's global types,
@@ -42,7 +62,7 @@ export default defineConfig({
   // used them. `imports: false` alone only drops the types; see the `config:resolved` hook.
   imports: false,
   // Chrome and Edge preload modules natively: no polyfill script ahead of the popup's own code.
-  vite: () => ({ plugins: [preact(), inlinePageCss()], build: { sourcemap: process.env.COSELL_SOURCEMAP === "1", modulePreload: { polyfill: false } } }),
+  vite: () => ({ plugins: [preact(), inlinePageCss(), messageKeys()], build: { sourcemap: process.env.COSELL_SOURCEMAP === "1", modulePreload: { polyfill: false } } }),
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -7,6 +7,8 @@ import { DEFAULT_SIGHTINGS, FLOWS_KEY, FlowSightings, parseStored } from '@/lib/
 import { SolutionFlows } from '@/lib/model/observation';
 import { CUSTOM_HOSTS_KEY, CustomHosts, DEFAULT_CUSTOM_HOSTS } from '@/lib/model/custom-hosts';
 import { serialized, syncCustomScripts } from '@/lib/background/custom-scripts';
+import { buildCatalog, type Catalog } from '@/lib/i18n/catalog';
+import MESSAGE_KEYS from 'virtual:cosell-message-keys';
 import { policyFrom } from './_shared/policy';
 
 export default defineBackground(() => {
@@ -25,17 +27,23 @@ export default defineBackground(() => {
   );
 
   const policy = policyFrom(browser.storage);
+  // Never rejects: a content script reads the answer without the polyfill, which would turn a
+  // rejection into a value; null makes it use the defaults.
+  const settings = () =>
+    Promise.all([browser.storage.local.get(SETTINGS_KEY), policy()]).then(
+      ([local, managed]) => effectiveSettings(local[SETTINGS_KEY], managed).settings,
+      () => null,
+    );
+  // Read once per worker: the UI language does not change while the browser runs.
+  let catalog: Catalog | null = null;
+  const messages = () => (catalog ??= buildCatalog(MESSAGE_KEYS, (key) => browser.i18n.getMessage(key as never)));
   browser.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const type = (message as { type?: unknown })?.type;
-    if (type === 'cosell:get-settings') {
-      // Never rejects: a content script reads the answer without the polyfill, which would turn
-      // a rejection into a value; null makes it use the defaults.
-      return Promise.all([browser.storage.local.get(SETTINGS_KEY), policy()]).then(
-        ([local, managed]) => effectiveSettings(local[SETTINGS_KEY], managed).settings,
-        () => null,
-      );
-    }
+    if (type === 'cosell:get-settings') return settings();
+    // A content script starting: its settings and every message, so that it never asks the browser
+    // for the message bundle itself (a synchronous request on the page's main thread; see catalog.ts).
+    if (type === 'cosell:start') return settings().then((current) => ({ settings: current, messages: messages() }));
     if (type === 'cosell:findings') void remember((message as { solutionFlows?: unknown }).solutionFlows);
     return tabs.handle(message, sender.tab?.id, sender.frameId ?? 0);
   });

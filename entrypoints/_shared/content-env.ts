@@ -30,6 +30,7 @@ export function contentEnv(ctx: ContentScriptContext): ContentEnv {
       if (ctx.isInvalid) return; // extension reloaded or updated under this tab: go quiet
       return browser.runtime.sendMessage(msg);
     },
+    start: async () => (ctx.isInvalid ? null : browser.runtime.sendMessage({ type: 'cosell:start' })),
     loadSettings: async () => (ctx.isInvalid ? null : browser.runtime.sendMessage({ type: 'cosell:get-settings' })),
     onSettingsChanged: (cb) => {
       const listener = (changes: Record<string, unknown>, area: string) => {

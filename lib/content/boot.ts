@@ -3,6 +3,7 @@
  * testable and free of `browser.*` imports.
  */
 import { createTranslator } from '../i18n';
+import { asCatalog, catalogGetter } from '../i18n/catalog';
 import { FindingsReport } from '../model/messages';
 import { DEFAULT_SETTINGS } from '../model/defaults';
 import type { Settings } from '../model/settings';
@@ -16,7 +17,10 @@ export interface ContentEnv {
   signal: AbortSignal;
   /** False once the extension was reloaded or updated under this page (and `signal` is then aborted). */
   alive?: () => boolean;
+  /** The browser's own message lookup; used only when the background sent no catalogue. */
   getMessage: (key: string) => string;
+  /** Asks the background for `{ settings, messages }` at start-up (see ../i18n/catalog.ts). */
+  start: () => Promise<unknown>;
   sendMessage: (msg: FindingsReport) => Promise<unknown>;
   /** Resolves with the effective settings, validated by the background. */
   loadSettings: () => Promise<Settings | null | undefined>;
@@ -33,14 +37,20 @@ export interface BootOptions {
 
 export async function bootContentScript(env: ContentEnv, read: Reader, rules: readonly Rule[], options: BootOptions = {}): Promise<void> {
   const load = async (): Promise<Settings> => (await env.loadSettings().catch(() => null)) ?? DEFAULT_SETTINGS;
-  let settings = await load();
+  // One answer at start: the settings (validated by the background) and the message catalogue.
+  // Anything else (no answer, a background that does not know the question) falls back to the
+  // settings question alone and the browser's own message lookup.
+  const first: unknown = await env.start().catch(() => null);
+  const answered = typeof first === 'object' && first !== null && 'settings' in first;
+  let settings = answered ? ((first.settings as Settings | null) ?? DEFAULT_SETTINGS) : await load();
+  const messages = answered && 'messages' in first ? asCatalog(first.messages) : null;
   if (env.signal.aborted) return;
   const runner = startRunner({
     doc: env.doc,
     read,
     rules,
     settings: () => settings,
-    t: createTranslator(env.getMessage),
+    t: createTranslator(catalogGetter(messages, env.getMessage)),
     signal: env.signal,
     alive: env.alive,
     beside: options.beside?.(env.doc),

@@ -20,7 +20,14 @@ export type TabState = z.infer<typeof TabState>;
 export const GetSettings = z.object({ type: z.literal('cosell:get-settings') });
 export type GetSettings = z.infer<typeof GetSettings>;
 
-export const Message = z.discriminatedUnion('type', [FindingsReport, GetSettings]);
+/**
+ * A content script starting up asks for the effective settings and the message catalogue in one
+ * answer, `{ settings, messages }` (lib/i18n/catalog.ts says why the messages come this way).
+ */
+export const Start = z.object({ type: z.literal('cosell:start') });
+export type Start = z.infer<typeof Start>;
+
+export const Message = z.discriminatedUnion('type', [FindingsReport, GetSettings, Start]);
 export type Message = z.infer<typeof Message>;
 
 export const tabKey = (tabId: number) => `tab:${tabId}`;
