@@ -23,6 +23,9 @@ const isOurs = (el: Element) => el.closest('cosell-hint, cosell-panel') !== null
 /** Below this zoom of the canvas, a hint beside a card shows as its icon until pointed at or focused. */
 export const COMPACT_BELOW = 0.75;
 
+/** A hint beside a card is never made shorter than this to stay inside its canvas (px). */
+const MIN_ROOM = 160;
+
 /** The nearest ancestor that clips an element's overflow, below the page's body. */
 function clipOf(el: Element, view: Window): Element | null {
   for (let n = el.parentElement; n && n !== el.ownerDocument.body && n !== el.ownerDocument.documentElement; n = n.parentElement) {
@@ -190,7 +193,8 @@ export class Beside {
    * room; level with the card's top and down, or up from its bottom when only that fits. The browser
    * only knows the window: without this, a card near the canvas's edge would put its hint over the
    * app's navigation beside the canvas. Chosen at each pass and when a pan or zoom ends, not when the
-   * hint itself grows (that would move the "How to fix" just clicked away from the pointer).
+   * hint itself grows (that would move the "How to fix" just clicked away from the pointer): what
+   * the canvas has on the chosen side caps its height instead (`--cosell-room`, at least MIN_ROOM).
    */
   private chooseSide(m: BesideHint): void {
     const view = this.doc.defaultView;
@@ -201,6 +205,7 @@ export class Beside {
     }
     let side = 'start';
     let block = 'down';
+    let room: number | null = null;
     if (m.clip) {
       const a = m.anchor.getBoundingClientRect();
       const c = m.clip.getBoundingClientRect();
@@ -212,9 +217,17 @@ export class Beside {
       const below = c.bottom - a.top;
       const above = a.bottom - c.top;
       if (below < own.height && above > below) block = 'up';
+      room = Math.max(MIN_ROOM, Math.floor((block === 'up' ? above : below) - 8));
     }
     const place = `${side} ${block}`;
     if (m.host.getAttribute('data-side') !== place) m.host.setAttribute('data-side', place);
+    // The hint grows where it was placed (an opened "How to fix"): no taller than the canvas has room
+    // for on that side, so that it scrolls inside itself rather than cover what is below the canvas.
+    const height = room === null ? '' : `${room}px`;
+    if (m.host.style.getPropertyValue('--cosell-room') !== height) {
+      if (height) m.host.style.setProperty('--cosell-room', height);
+      else m.host.style.removeProperty('--cosell-room');
+    }
   }
 
   /**

@@ -311,6 +311,62 @@ for (const lang of LANGS) {
       await page.mouse.click(summary.x, summary.y);
       assert.equal(await page.evaluate(() => document.querySelector('cosell-hint[data-field="step:Get_referral"]').shadowRoot.querySelector('details').open), true);
       assert.equal(await page.evaluate(() => window.cardEvents), 0);
+
+      // The canvas ending a little below the card's top: room for the closed hint, which goes down from
+      // the card's top, not for its open steps. "How to fix" opened there: the hint stays where it was and
+      // scrolls inside itself, within the canvas, rather than cover what is below the canvas.
+      const tall = await page.evaluate(() => {
+        const host = document.querySelector('cosell-hint[data-field="step:Get_referral"]');
+        const details = host.shadowRoot.querySelector('details');
+        const open = host.getBoundingClientRect().height;
+        details.open = false;
+        const closed = host.getBoundingClientRect().height;
+        const canvas = document.querySelector('.react-flow');
+        const card = document.getElementById('msla-node-Get_referral').getBoundingClientRect();
+        // Between the closed hint (and the least height a hint is cut to, 160 px, plus its 8 px gap) and the open one.
+        const room = Math.round((Math.max(closed, 168) + open) / 2);
+        canvas.dataset.was = canvas.style.height;
+        canvas.style.height = `${card.top + room - canvas.getBoundingClientRect().top}px`;
+        document.querySelector('.react-flow__renderer').dispatchEvent(new window.PointerEvent('pointerup', { bubbles: true }));
+        return { closed, open, room };
+      });
+      assert.ok(tall.open > tall.room, `the open hint is taller than the room below the card's top: ${JSON.stringify(tall)}`);
+      await page.waitForFunction(
+        () => {
+          const host = document.querySelector('cosell-hint[data-field="step:Get_referral"]');
+          const below = document.querySelector('.react-flow').getBoundingClientRect().bottom - document.getElementById('msla-node-Get_referral').getBoundingClientRect().top;
+          return host.getAttribute('data-side').endsWith(' down') && host.style.getPropertyValue('--cosell-room') === `${Math.max(160, Math.floor(below - 8))}px`;
+        },
+        null,
+        { timeout: 5000 },
+      );
+      const summaryAgain = await page.evaluate(() => {
+        const b = document.querySelector('cosell-hint[data-field="step:Get_referral"]').shadowRoot.querySelector('summary').getBoundingClientRect();
+        return { x: b.left + 10, y: b.top + b.height / 2 };
+      });
+      await page.mouse.click(summaryAgain.x, summaryAgain.y);
+      const fitted = await page.evaluate(
+        () =>
+          new Promise((done) =>
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => {
+                const host = document.querySelector('cosell-hint[data-field="step:Get_referral"]');
+                const panel = host.shadowRoot.querySelector('.hint');
+                const h = host.getBoundingClientRect();
+                done({ open: host.shadowRoot.querySelector('details').open, top: h.top, bottom: h.bottom, canvasBottom: document.querySelector('.react-flow').getBoundingClientRect().bottom, cardTop: document.getElementById('msla-node-Get_referral').getBoundingClientRect().top, scrolls: panel.scrollHeight > panel.clientHeight + 1 });
+              }),
+            ),
+          ),
+      );
+      assert.equal(fitted.open, true);
+      assert.ok(fitted.bottom <= fitted.canvasBottom + 1, `inside the canvas: ${JSON.stringify(fitted)}`);
+      assert.ok(Math.abs(fitted.top - fitted.cardTop) < 1, `still level with the card's top: ${JSON.stringify(fitted)}`);
+      assert.equal(fitted.scrolls, true, 'its steps scroll inside it');
+      await page.evaluate(() => {
+        const canvas = document.querySelector('.react-flow');
+        canvas.style.height = canvas.dataset.was;
+        delete canvas.dataset.was;
+      });
     });
 
     it('designer: over a canvas zoomed far out, a hint beside a card is its icon until pointed at or focused', async () => {
