@@ -1,8 +1,8 @@
 /**
  * Hints beside cards: for anchors on a canvas of absolutely placed nodes (the flow designer's step
  * cards), a hint inside the card would make it taller and the next card would paint over it. Such a
- * hint is a manual popover at the end of the body, shown with the card as its `source` and placed by
- * CSS anchor positioning (./beside.css). Only the Power Automate content script uses this, so the
+ * hint is a manual popover at the end of the card's landmark (`homeOf`), shown with the card as its
+ * `source` and placed by CSS anchor positioning (./beside.css), never over the page's own interface. Only the Power Automate content script uses this, so the
  * other apps' scripts do not carry it (`HintLayer` takes it as an option).
  */
 import { isShown } from '../readers/dom';
@@ -151,6 +151,11 @@ export class Beside {
         if (open) m.host.hidePopover();
         continue;
       }
+      // The page's own panel (or menu) over the card: the card is out of sight, and so is its hint.
+      if (this.cardUnderPage(m)) {
+        if (open) m.host.hidePopover();
+        continue;
+      }
       if (!open) this.show(m);
       if (m.beside) this.fit(m);
     }
@@ -181,10 +186,57 @@ export class Beside {
     if (focused?.isConnected && m.host.shadowRoot?.activeElement !== focused) focused.focus({ preventScroll: true });
   }
 
-  /** Its size (by the canvas's zoom), then its side (by the room its size needs). */
+  /**
+   * Its size (by the canvas's zoom), then its side (by the room its size needs); then, shown there,
+   * it must not cover the page's own controls: where it would (a side panel the designer opens over
+   * its canvas), it is hidden until the next pass or pan finds room, unless the user is in it.
+   */
   private fit(m: BesideHint): void {
     this.chooseSize(m);
     this.chooseSide(m);
+    if (m.host.matches(':popover-open:not(:hover):not(:focus-within)') && this.overPage(m)) m.host.hidePopover();
+  }
+
+  /**
+   * The page's topmost element at a point, below our own hosts (null: nothing of the page there, or
+   * a browser without `elementsFromPoint`).
+   */
+  private pageAt(x: number, y: number): Element | null {
+    const all = typeof this.doc.elementsFromPoint === 'function' ? this.doc.elementsFromPoint(x, y) : [];
+    for (const el of all) if (!isOurs(el)) return el;
+    return null;
+  }
+
+  /**
+   * Whether an element found over the canvas is the page's own interface on top of it (neither in
+   * the canvas nor around it: a panel, a menu, a toolbar), rather than the canvas or its background.
+   */
+  private static foreign(el: Element | null, canvas: Element): boolean {
+    return el !== null && !canvas.contains(el) && !el.contains(canvas);
+  }
+
+  /** The card's middle lies under the page's own interface (only known on a canvas that clips). */
+  private cardUnderPage(m: BesideHint): boolean {
+    if (!m.clip) return false;
+    const a = m.anchor.getBoundingClientRect();
+    if (a.width === 0 || a.height === 0) return false;
+    return Beside.foreign(this.pageAt(a.left + a.width / 2, a.top + Math.min(a.height / 2, 20)), m.clip);
+  }
+
+  /** The shown hint lies over the page's own interface at its middle or near one of its corners. */
+  private overPage(m: BesideHint): boolean {
+    if (!m.clip) return false;
+    const h = m.host.getBoundingClientRect();
+    if (h.width === 0 || h.height === 0) return false;
+    const inset = Math.min(4, h.width / 2, h.height / 2);
+    const points: [number, number][] = [
+      [h.left + h.width / 2, h.top + h.height / 2],
+      [h.left + inset, h.top + inset],
+      [h.right - inset, h.top + inset],
+      [h.left + inset, h.bottom - inset],
+      [h.right - inset, h.bottom - inset],
+    ];
+    return points.some(([x, y]) => Beside.foreign(this.pageAt(x, y), m.clip!));
   }
 
   /**
@@ -246,16 +298,15 @@ export class Beside {
   /**
    * A pan or zoom moves the cards without changing the page's DOM (React Flow sets one transform),
    * so no pass follows it: the canvas's own pointer-up and wheel events, once they stop for a moment,
-   * choose the sizes and sides again.
+   * place the hints again (size, side, and whether the page's own interface is over them).
    */
   private watchCanvas(canvas: Element): void {
     if (this.watched.has(canvas)) return;
     this.watched.add(canvas);
     const again = () => {
       clearTimeout(this.sidesTimer);
-      this.sidesTimer = setTimeout(() => {
-        for (const m of this.hints) if (m.beside && m.clip === canvas && m.host.matches(':popover-open')) this.fit(m);
-      }, 150);
+      // All of them, not only those shown: one hidden under the page's panel may have room now.
+      this.sidesTimer = setTimeout(() => this.place(), 150);
     };
     for (const type of ['pointerup', 'wheel'] as const) canvas.addEventListener(type, again, { passive: true, signal: this.watching.signal });
   }

@@ -369,6 +369,58 @@ for (const lang of LANGS) {
       });
     });
 
+    it("designer: a hint beside a card never covers the page's own panel over the canvas, and comes back when it closes", async () => {
+      const f = listFixtures().find((x) => x.name === 'designer-v1');
+      await useSettings(browser.sw);
+      await openAndSettle(browser, page, f.url, f.meta.rules);
+      const hint = 'cosell-hint[data-field="step:Get_referral"]';
+      const shown = (want) => page.waitForFunction(([h, w]) => document.querySelector(h)?.matches(':popover-open') === w, [hint, want], { timeout: 5000 });
+      await shown(true);
+      // A settings panel the page opens over its canvas (a non-modal dialog, with a button), from a
+      // given left edge to the window's right edge: a DOM change, so a pass follows.
+      const panel = (left) =>
+        page.evaluate(
+          ([h, l]) => {
+            document.getElementById('page-panel')?.remove();
+            const canvas = document.querySelector('.react-flow').getBoundingClientRect();
+            const el = document.createElement('div');
+            el.id = 'page-panel';
+            el.setAttribute('role', 'dialog');
+            el.setAttribute('aria-label', 'Settings');
+            el.style.cssText = `position: fixed; z-index: 5; background: #fff; top: ${canvas.top}px; height: ${canvas.height}px; left: ${l}px; right: 0`;
+            const button = document.createElement('button');
+            button.id = 'page-panel-button';
+            button.textContent = 'Save';
+            const hintBox = document.querySelector(h).getBoundingClientRect();
+            button.style.cssText = `position: absolute; left: ${Math.max(0, hintBox.left - l) + 20}px; top: ${hintBox.top - canvas.top + 10}px`;
+            el.append(button);
+            document.body.append(el);
+            return { hint: { left: hintBox.left, top: hintBox.top }, button: button.getBoundingClientRect().toJSON() };
+          },
+          [hint, left],
+        );
+      const box = (sel) => page.evaluate((s) => document.querySelector(s).getBoundingClientRect().toJSON(), sel);
+      const card = await box('#msla-node-Get_referral');
+      const at = await box(hint);
+      assert.ok(at.left >= card.right, `the hint is after its card: ${JSON.stringify({ at, card })}`);
+
+      // Over the hint's place, not over the card: the hint goes, and the page's button under it is the page's.
+      const over = await panel(at.left + 10);
+      await shown(false);
+      const b = over.button;
+      assert.equal(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.id, [b.left + b.width / 2, b.top + b.height / 2]), 'page-panel-button');
+
+      // The panel closed: the hint is back, beside its card.
+      await page.evaluate(() => document.getElementById('page-panel').remove());
+      await shown(true);
+
+      // Over the card itself: the card is out of sight, and so is its hint; back when the panel closes.
+      await panel(card.left - 10);
+      await shown(false);
+      await page.evaluate(() => document.getElementById('page-panel').remove());
+      await shown(true);
+    });
+
     it('designer: over a canvas zoomed far out, a hint beside a card is its icon until pointed at or focused', async () => {
       const f = listFixtures().find((x) => x.name === 'designer-v1');
       await useSettings(browser.sw);
