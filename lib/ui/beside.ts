@@ -244,7 +244,8 @@ export class Beside {
    * there inside the element that clips the card (the designer's canvas), else the side with more
    * room; level with the card's top and down, or up from its bottom when only that fits. The browser
    * only knows the window: without this, a card near the canvas's edge would put its hint over the
-   * app's navigation beside the canvas. Chosen at each pass and when a pan or zoom ends, not when the
+   * app's navigation beside the canvas; nor where the page has its own panel over the canvas (then
+   * the other side, if it has room). Chosen at each pass and when a pan or zoom ends, not when the
    * hint itself grows (that would move the "How to fix" just clicked away from the pointer): what
    * the canvas has on the chosen side caps its height instead (`--cosell-room`, at least MIN_ROOM).
    */
@@ -265,7 +266,19 @@ export class Beside {
       const rtl = view.getComputedStyle(m.host).direction === 'rtl';
       const before = rtl ? c.right - a.right : a.left - c.left;
       const after = rtl ? a.left - c.left : c.right - a.right;
-      if (before < own.width + 8 && after > before) side = 'end';
+      // A side has room when the canvas has it and the page's own interface (a panel over the
+      // canvas) is not where the hint would be.
+      const clip = m.clip;
+      const free = (left: number) => {
+        const top = a.top + 4;
+        const middle = a.top + Math.min(own.height, c.bottom - a.top) / 2;
+        const points: [number, number][] = [[left + 4, top], [left + own.width - 4, top], [left + own.width / 2, middle]];
+        return !points.some(([x, y]) => Beside.foreign(this.pageAt(x, y), clip));
+      };
+      const startLeft = rtl ? a.right + 8 : a.left - 8 - own.width;
+      const endLeft = rtl ? a.left - 8 - own.width : a.right + 8;
+      const fits = (space: number, left: number) => space >= own.width + 8 && free(left);
+      if (!fits(before, startLeft) && (fits(after, endLeft) || (before < own.width + 8 && after > before))) side = 'end';
       const below = c.bottom - a.top;
       const above = a.bottom - c.top;
       if (below < own.height && above > below) block = 'up';

@@ -369,7 +369,7 @@ for (const lang of LANGS) {
       });
     });
 
-    it("designer: a hint beside a card never covers the page's own panel over the canvas, and comes back when it closes", async () => {
+    it("designer: a hint beside a card never covers the page's own panel over the canvas: it takes the other side, or goes until the panel closes", async () => {
       const f = listFixtures().find((x) => x.name === 'designer-v1');
       await useSettings(browser.sw);
       await openAndSettle(browser, page, f.url, f.meta.rules);
@@ -418,6 +418,50 @@ for (const lang of LANGS) {
       await panel(card.left - 10);
       await shown(false);
       await page.evaluate(() => document.getElementById('page-panel').remove());
+      await shown(true);
+
+      // Panned to the canvas's middle, with room on both sides of the card: the hint takes the side
+      // before it, as usual; a panel the page opens over that side (from the canvas's start to just
+      // before the card) sends it to the other side, clear of the panel, rather than away.
+      const side = (want) => page.waitForFunction(([h, w]) => document.querySelector(h).getAttribute('data-side') === w, [hint, want], { timeout: 5000 });
+      const roomy = await page.evaluate((h) => {
+        const canvas = document.querySelector('.react-flow').getBoundingClientRect();
+        const at = document.getElementById('msla-node-Get_referral').getBoundingClientRect();
+        const renderer = document.querySelector('.react-flow__renderer');
+        renderer.style.transform = `translate(${canvas.left + (canvas.width - at.width) / 2 - at.left}px, 0px)`;
+        renderer.dispatchEvent(new window.PointerEvent('pointerup', { bubbles: true }));
+        return { each: (canvas.width - at.width) / 2, hint: document.querySelector(h).getBoundingClientRect().width };
+      }, hint);
+      assert.ok(roomy.each >= roomy.hint + 8, `room for the hint on both sides: ${JSON.stringify(roomy)}`);
+      await side('start down');
+      const moved = await box('#msla-node-Get_referral');
+      await page.evaluate((right) => {
+        const canvas = document.querySelector('.react-flow').getBoundingClientRect();
+        const el = document.createElement('div');
+        el.id = 'page-panel';
+        el.setAttribute('role', 'dialog');
+        el.setAttribute('aria-label', 'Settings');
+        el.style.cssText = `position: fixed; z-index: 5; background: #fff; top: ${canvas.top}px; height: ${canvas.height}px; left: ${canvas.left}px; width: ${right - canvas.left}px`;
+        document.body.append(el);
+      }, moved.left - 10);
+      await side('end down');
+      await shown(true);
+      const clear = await page.evaluate(
+        (h) =>
+          new Promise((done) =>
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => done({ hint: document.querySelector(h).getBoundingClientRect().toJSON(), panel: document.getElementById('page-panel').getBoundingClientRect().toJSON() })),
+            ),
+          ),
+        hint,
+      );
+      assert.ok(clear.hint.left >= clear.panel.right, `after the card, clear of the panel: ${JSON.stringify(clear)}`);
+      await page.evaluate(() => {
+        document.getElementById('page-panel').remove();
+        const renderer = document.querySelector('.react-flow__renderer');
+        renderer.style.transform = '';
+        renderer.dispatchEvent(new window.PointerEvent('pointerup', { bubbles: true }));
+      });
       await shown(true);
     });
 
