@@ -5,6 +5,7 @@ import { createTranslator } from '@/lib/i18n';
 import { App, preload, settle, type PopupApi } from '@/lib/ui/popup/App';
 import { batchedGet } from '@/lib/ui/popup/api';
 import { readTabState } from '@/lib/background/tabs';
+import { keepFitted } from '@/lib/ui/popup/fit';
 import '@/lib/ui/hint.css';
 import '@/lib/ui/popup/popup.css';
 
@@ -51,4 +52,8 @@ const t = createTranslator((k) => browser.i18n.getMessage(k as never));
 document.title = t('extName');
 // Render when the first answers are in (they take a few milliseconds), so the popup opens on its
 // content rather than on a loading line that is replaced a frame later; never wait more than 150 ms.
-void settle(initial, 150).then((first) => render(<App api={api} t={t} initial={first} />, document.getElementById('app')!));
+// The width is fitted to the popup in the same task, before the first frame (lib/ui/popup/fit.ts).
+void settle(initial, 150).then((first) => {
+  render(<App api={api} t={t} initial={first} />, document.getElementById('app')!);
+  keepFitted(window);
+});

@@ -5,7 +5,7 @@
  *   server (`--host-resolver-rules`) and every other host unresolvable, so nothing leaves the machine.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
@@ -99,12 +99,18 @@ export function hostResolverRules(port, extraHosts = []) {
  */
 /**
  * `debugging: true` also opens a DevTools port on loopback and allows extension commands over it
- * (see `reinstallExtension`).
+ * (see `reinstallExtension`). `zoom` (1.75 for 175 %) is the browser's default page zoom, as set in
+ * its settings; extension popups follow it.
  */
-export async function launch({ port, lang = 'en', headless = true, extension = true, extensionPath = EXTENSION, args = [], extraHosts = [], profile: given = null, debugging = false }) {
+export async function launch({ port, lang = 'en', headless = true, extension = true, extensionPath = EXTENSION, args = [], extraHosts = [], profile: given = null, debugging = false, zoom = null }) {
   if (extension && !existsSync(join(extensionPath, 'manifest.json'))) throw new Error('No built extension in .output/chrome-mv3: run "npm run build" first.');
   // A given profile survives close() (to test a browser restart); the caller removes it.
   const profile = given ?? mkdtempSync(join(tmpdir(), 'cosell-profile-'));
+  if (zoom) {
+    // Chrome keeps zoom levels as powers of 1.2, per storage partition ("x" is the default one).
+    mkdirSync(join(profile, 'Default'), { recursive: true });
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ partition: { default_zoom_level: { x: Math.log(zoom) / Math.log(1.2) } } }));
+  }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless,

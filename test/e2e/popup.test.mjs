@@ -83,6 +83,44 @@ for (const lang of LANGS) {
       }
     });
 
+    it('at 175 % and 250 % browser zoom, it takes the width the popup has: nothing scrolls sideways, every tab is in view', async () => {
+      // Chrome's popup is at most 800 device-independent pixels wide: 457 CSS px at 175 %, 320 at 250 %,
+      // less than the body's 500. Without fitting, the popup scrolled sideways with each line cut.
+      const f = listFixtures().find((x) => x.name === 'opportunity-problems');
+      for (const zoom of [1.75, 2.5]) {
+        const own = await launch({ port: server.port, lang, debugging: true, zoom, args: ['--screen-info={1920x1080}'] });
+        const popups = await actionPopups(own);
+        try {
+          const page = await own.context.newPage();
+          await useSettings(own.sw, f.meta.settings);
+          await openAndSettle(own, page, f.url, f.meta.rules);
+          await page.bringToFront();
+          const popup = await popups.open();
+          await popup.waitFor(`document.querySelectorAll('[data-rule]').length > 0`);
+          const seen = JSON.parse(
+            await popup.evaluate(`JSON.stringify({
+              zoom: devicePixelRatio, room: document.documentElement.clientWidth, scroll: document.documentElement.scrollWidth,
+              body: document.body.getBoundingClientRect().width,
+              tabs: [...document.querySelectorAll('[role="tab"]')].map((t) => Math.round(t.getBoundingClientRect().right)),
+              cut: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((e) => e.tagName).slice(0, 5),
+            })`),
+          );
+          await popup.close();
+          const room = Math.floor(800 / zoom);
+          assert.equal(seen.zoom, zoom, `the popup is zoomed: ${JSON.stringify(seen)}`);
+          assert.ok(seen.room <= room && seen.room >= room - 20, `the popup is as wide as it can be: ${JSON.stringify(seen)}`);
+          assert.equal(seen.scroll, seen.room, `no sideways scrolling: ${JSON.stringify(seen)}`);
+          assert.ok(seen.body <= seen.room + 0.5, `the body within the popup: ${JSON.stringify(seen)}`);
+          assert.equal(seen.tabs.length, TABS.length);
+          assert.ok(seen.tabs.every((right) => right <= seen.room), `every tab in view: ${JSON.stringify(seen)}`);
+          assert.deepEqual(seen.cut, [], `nothing reaches past the popup's edge: ${JSON.stringify(seen)}`);
+        } finally {
+          await popups.dispose();
+          await own.close();
+        }
+      }
+    });
+
     it('This page lists the findings of a fixture tab', async () => {
       const page = await browser.context.newPage();
       const f = listFixtures().find((x) => x.name === 'opportunity-problems');
