@@ -223,20 +223,30 @@ export class Beside {
     return Beside.foreign(this.pageAt(a.left + a.width / 2, a.top + Math.min(a.height / 2, 20)), m.clip);
   }
 
-  /** The shown hint lies over the page's own interface at its middle or near one of its corners. */
+  /** The shown hint lies over the page's own interface (see `pageOver`). */
   private overPage(m: BesideHint): boolean {
     if (!m.clip) return false;
     const h = m.host.getBoundingClientRect();
-    if (h.width === 0 || h.height === 0) return false;
-    const inset = Math.min(4, h.width / 2, h.height / 2);
+    return this.pageOver(h.left, h.top, h.width, h.height, m.clip);
+  }
+
+  /**
+   * Whether the page's own interface lies over a box on the canvas: at its middle or near one of its
+   * corners (five hit tests; a panel or menu is larger than the gaps between them).
+   */
+  private pageOver(left: number, top: number, width: number, height: number, canvas: Element): boolean {
+    if (width <= 0 || height <= 0) return false;
+    const inset = Math.min(4, width / 2, height / 2);
+    const right = left + width;
+    const bottom = top + height;
     const points: [number, number][] = [
-      [h.left + h.width / 2, h.top + h.height / 2],
-      [h.left + inset, h.top + inset],
-      [h.right - inset, h.top + inset],
-      [h.left + inset, h.bottom - inset],
-      [h.right - inset, h.bottom - inset],
+      [left + width / 2, top + height / 2],
+      [left + inset, top + inset],
+      [right - inset, top + inset],
+      [left + inset, bottom - inset],
+      [right - inset, bottom - inset],
     ];
-    return points.some(([x, y]) => Beside.foreign(this.pageAt(x, y), m.clip!));
+    return points.some(([x, y]) => Beside.foreign(this.pageAt(x, y), canvas));
   }
 
   /**
@@ -266,23 +276,21 @@ export class Beside {
       const rtl = view.getComputedStyle(m.host).direction === 'rtl';
       const before = rtl ? c.right - a.right : a.left - c.left;
       const after = rtl ? a.left - c.left : c.right - a.right;
-      // A side has room when the canvas has it and the page's own interface (a panel over the
-      // canvas) is not where the hint would be.
-      const clip = m.clip;
-      const free = (left: number) => {
-        const top = a.top + 4;
-        const middle = a.top + Math.min(own.height, c.bottom - a.top) / 2;
-        const points: [number, number][] = [[left + 4, top], [left + own.width - 4, top], [left + own.width / 2, middle]];
-        return !points.some(([x, y]) => Beside.foreign(this.pageAt(x, y), clip));
-      };
-      const startLeft = rtl ? a.right + 8 : a.left - 8 - own.width;
-      const endLeft = rtl ? a.left - 8 - own.width : a.right + 8;
-      const fits = (space: number, left: number) => space >= own.width + 8 && free(left);
-      if (!fits(before, startLeft) && (fits(after, endLeft) || (before < own.width + 8 && after > before))) side = 'end';
       const below = c.bottom - a.top;
       const above = a.bottom - c.top;
       if (below < own.height && above > below) block = 'up';
       room = Math.max(MIN_ROOM, Math.floor((block === 'up' ? above : below) - 8));
+      // A side has room when the canvas has it and the page's own interface (a panel over the
+      // canvas) is nowhere in the box the hint would take there: level with the card's top and
+      // down, or up from its bottom, as tall as it is (within the canvas).
+      const clip = m.clip;
+      const height = Math.min(own.height, room);
+      const top = Math.max(c.top, block === 'up' ? a.bottom - height : a.top);
+      const bottom = Math.min(c.bottom, top + height);
+      const fits = (space: number, left: number) => space >= own.width + 8 && !this.pageOver(left, top, own.width, bottom - top, clip);
+      const startLeft = rtl ? a.right + 8 : a.left - 8 - own.width;
+      const endLeft = rtl ? a.left - 8 - own.width : a.right + 8;
+      if (!fits(before, startLeft) && (fits(after, endLeft) || (before < own.width + 8 && after > before))) side = 'end';
     }
     const place = `${side} ${block}`;
     if (m.host.getAttribute('data-side') !== place) m.host.setAttribute('data-side', place);

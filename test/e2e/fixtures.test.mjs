@@ -456,6 +456,29 @@ for (const lang of LANGS) {
         hint,
       );
       assert.ok(clear.hint.left >= clear.panel.right, `after the card, clear of the panel: ${JSON.stringify(clear)}`);
+
+      // The panel closed, the hint back before the card; a panel over only the lower part of that
+      // place (clear of the hint's top and middle) sends it to the other side too, rather than away.
+      await page.evaluate(() => document.getElementById('page-panel').remove());
+      await side('start down');
+      await shown(true);
+      const before = await box(hint);
+      await page.evaluate(
+        ([right, top]) => {
+          const canvas = document.querySelector('.react-flow').getBoundingClientRect();
+          const el = document.createElement('div');
+          el.id = 'page-panel';
+          el.setAttribute('role', 'menu');
+          el.style.cssText = `position: fixed; z-index: 5; background: #fff; top: ${top}px; bottom: ${innerHeight - canvas.bottom}px; left: ${canvas.left}px; width: ${right - canvas.left}px`;
+          document.body.append(el);
+        },
+        [moved.left - 10, before.top + before.height * 0.75],
+      );
+      await side('end down');
+      await shown(true);
+      const low = await page.evaluate(() => document.getElementById('page-panel').getBoundingClientRect().toJSON());
+      const after = await box(hint);
+      assert.ok(after.left >= low.right, `after the card, clear of the panel: ${JSON.stringify({ after, low })}`);
       await page.evaluate(() => {
         document.getElementById('page-panel').remove();
         const renderer = document.querySelector('.react-flow__renderer');
