@@ -220,6 +220,31 @@ for (const lang of LANGS) {
       await popup.close();
     });
 
+    it('in a forced-colors (Windows contrast) theme, only the selected tab is underlined, in the highlight colour', async () => {
+      // Forced colours paint every border in the text colour, a transparent one too: without its own
+      // rule, every tab showed the selected tab's underline.
+      const popup = await openPopup(browser);
+      const cdp = await popup.context().newCDPSession(popup);
+      try {
+        for (const scheme of ['light', 'dark']) {
+          await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }, { name: 'prefers-color-scheme', value: scheme }] });
+          const seen = await popup.evaluate(() => ({
+            forced: matchMedia('(forced-colors: active)').matches,
+            canvas: getComputedStyle(document.body).backgroundColor,
+            tabs: [...document.querySelectorAll('[role="tab"]')].map((t) => ({ selected: t.getAttribute('aria-selected') === 'true', line: getComputedStyle(t).borderBottomColor })),
+          }));
+          assert.ok(seen.forced, scheme);
+          const [selected, ...others] = [...seen.tabs].sort((a, b) => Number(b.selected) - Number(a.selected));
+          assert.ok(selected.selected, JSON.stringify(seen));
+          assert.ok(others.every((t) => t.line === seen.canvas), `unselected tabs have no underline: ${JSON.stringify(seen)}`);
+          assert.notEqual(selected.line, seen.canvas, `the selected tab is underlined: ${JSON.stringify(seen)}`);
+        }
+      } finally {
+        await cdp.detach().catch(() => undefined);
+        await popup.close();
+      }
+    });
+
     it('has no accessibility violations in any view, light and dark, whatever their impact (axe-core)', async () => {
       const popup = await openPopup(browser);
       for (const scheme of ['light', 'dark']) {
