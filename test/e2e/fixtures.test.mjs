@@ -469,7 +469,7 @@ for (const lang of LANGS) {
           const el = document.createElement('div');
           el.id = 'page-panel';
           el.setAttribute('role', 'menu');
-          el.style.cssText = `position: fixed; z-index: 5; background: #fff; top: ${top}px; bottom: ${innerHeight - canvas.bottom}px; left: ${canvas.left}px; width: ${right - canvas.left}px`;
+          el.style.cssText = `position: fixed; z-index: 5; background: #fff; top: ${top}px; bottom: ${window.innerHeight - canvas.bottom}px; left: ${canvas.left}px; width: ${right - canvas.left}px`;
           document.body.append(el);
         },
         [moved.left - 10, before.top + before.height * 0.75],
