@@ -23,6 +23,30 @@ const canWritePolicy = () => {
   }
 };
 
+/**
+ * Opens the popup as a click on the toolbar action opens it, in a browser of its own (in `lang`, at
+ * the default page zoom `zoom`), on a tab with findings, and returns what `expression` (JSON) reads there.
+ */
+async function fromToolbar(port, lang, expression, zoom = null) {
+  const own = await launch({ port, lang, debugging: true, zoom, args: ['--screen-info={1920x1080}'] });
+  const popups = await actionPopups(own);
+  try {
+    const page = await own.context.newPage();
+    const f = listFixtures().find((x) => x.name === 'opportunity-problems');
+    await useSettings(own.sw, f.meta.settings);
+    await openAndSettle(own, page, f.url, f.meta.rules);
+    await page.bringToFront();
+    const popup = await popups.open();
+    await popup.waitFor(`document.querySelectorAll('[data-rule]').length > 0`);
+    const seen = JSON.parse(await popup.evaluate(`JSON.stringify(${expression})`));
+    await popup.close();
+    return seen;
+  } finally {
+    await popups.dispose();
+    await own.close();
+  }
+}
+
 for (const lang of LANGS) {
   describe(`popup, browser in ${lang}`, () => {
     let server;
@@ -56,68 +80,43 @@ for (const lang of LANGS) {
 
     it('opened from the toolbar, Chrome gives it the width it is made for, and its five tabs fit on one line', async () => {
       // Chrome sizes a popup to its content's minimum width; without a width of its own it was 360 px.
-      const own = await launch({ port: server.port, lang, debugging: true, args: ['--screen-info={1920x1080}'] });
-      const popups = await actionPopups(own);
-      try {
-        const page = await own.context.newPage();
-        const f = listFixtures().find((x) => x.name === 'opportunity-problems');
-        await useSettings(own.sw, f.meta.settings);
-        await openAndSettle(own, page, f.url, f.meta.rules);
-        await page.bringToFront();
-        const popup = await popups.open();
-        await popup.waitFor(`document.querySelectorAll('[data-rule]').length > 0`);
-        const seen = JSON.parse(
-          await popup.evaluate(`JSON.stringify({
-            width: innerWidth, height: innerHeight, body: document.body.getBoundingClientRect().width,
-            rows: new Set([...document.querySelectorAll('[role="tab"]')].map((t) => Math.round(t.getBoundingClientRect().top))).size,
-          })`),
-        );
-        await popup.close();
-        assert.equal(seen.body, 500, JSON.stringify(seen));
-        assert.ok(seen.width >= 500 && seen.width <= 540, `as wide as its body and the room Chrome adds for a scrollbar (30 px here): ${JSON.stringify(seen)}`);
-        assert.equal(seen.height, 600, `as high as a popup can be (its findings are taller): ${JSON.stringify(seen)}`);
-        assert.equal(seen.rows, 1, `the tabs on one line: ${JSON.stringify(seen)}`);
-      } finally {
-        await popups.dispose();
-        await own.close();
-      }
+      const seen = await fromToolbar(
+        server.port,
+        lang,
+        `({
+          width: innerWidth, height: innerHeight, body: document.body.getBoundingClientRect().width,
+          rows: new Set([...document.querySelectorAll('[role="tab"]')].map((t) => Math.round(t.getBoundingClientRect().top))).size,
+        })`,
+      );
+      assert.equal(seen.body, 500, JSON.stringify(seen));
+      assert.ok(seen.width >= 500 && seen.width <= 540, `as wide as its body and the room Chrome adds for a scrollbar (30 px here): ${JSON.stringify(seen)}`);
+      assert.equal(seen.height, 600, `as high as a popup can be (its findings are taller): ${JSON.stringify(seen)}`);
+      assert.equal(seen.rows, 1, `the tabs on one line: ${JSON.stringify(seen)}`);
     });
 
     it('at 175 % and 250 % browser zoom, it takes the width the popup has: nothing scrolls sideways, every tab is in view', async () => {
       // Chrome's popup is at most 800 device-independent pixels wide: 457 CSS px at 175 %, 320 at 250 %,
       // less than the body's 500. Without fitting, the popup scrolled sideways with each line cut.
-      const f = listFixtures().find((x) => x.name === 'opportunity-problems');
       for (const zoom of [1.75, 2.5]) {
-        const own = await launch({ port: server.port, lang, debugging: true, zoom, args: ['--screen-info={1920x1080}'] });
-        const popups = await actionPopups(own);
-        try {
-          const page = await own.context.newPage();
-          await useSettings(own.sw, f.meta.settings);
-          await openAndSettle(own, page, f.url, f.meta.rules);
-          await page.bringToFront();
-          const popup = await popups.open();
-          await popup.waitFor(`document.querySelectorAll('[data-rule]').length > 0`);
-          const seen = JSON.parse(
-            await popup.evaluate(`JSON.stringify({
-              zoom: devicePixelRatio, room: document.documentElement.clientWidth, scroll: document.documentElement.scrollWidth,
-              body: document.body.getBoundingClientRect().width,
-              tabs: [...document.querySelectorAll('[role="tab"]')].map((t) => Math.round(t.getBoundingClientRect().right)),
-              cut: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((e) => e.tagName).slice(0, 5),
-            })`),
-          );
-          await popup.close();
-          const room = Math.floor(800 / zoom);
-          assert.equal(seen.zoom, zoom, `the popup is zoomed: ${JSON.stringify(seen)}`);
-          assert.ok(seen.room <= room && seen.room >= room - 20, `the popup is as wide as it can be: ${JSON.stringify(seen)}`);
-          assert.equal(seen.scroll, seen.room, `no sideways scrolling: ${JSON.stringify(seen)}`);
-          assert.ok(seen.body <= seen.room + 0.5, `the body within the popup: ${JSON.stringify(seen)}`);
-          assert.equal(seen.tabs.length, TABS.length);
-          assert.ok(seen.tabs.every((right) => right <= seen.room), `every tab in view: ${JSON.stringify(seen)}`);
-          assert.deepEqual(seen.cut, [], `nothing reaches past the popup's edge: ${JSON.stringify(seen)}`);
-        } finally {
-          await popups.dispose();
-          await own.close();
-        }
+        const seen = await fromToolbar(
+          server.port,
+          lang,
+          `({
+            zoom: devicePixelRatio, room: document.documentElement.clientWidth, scroll: document.documentElement.scrollWidth,
+            body: document.body.getBoundingClientRect().width,
+            tabs: [...document.querySelectorAll('[role="tab"]')].map((t) => Math.round(t.getBoundingClientRect().right)),
+            cut: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((e) => e.tagName).slice(0, 5),
+          })`,
+          zoom,
+        );
+        const room = Math.floor(800 / zoom);
+        assert.equal(seen.zoom, zoom, `the popup is zoomed: ${JSON.stringify(seen)}`);
+        assert.ok(seen.room <= room && seen.room >= room - 20, `the popup is as wide as it can be: ${JSON.stringify(seen)}`);
+        assert.equal(seen.scroll, seen.room, `no sideways scrolling: ${JSON.stringify(seen)}`);
+        assert.ok(seen.body <= seen.room + 0.5, `the body within the popup: ${JSON.stringify(seen)}`);
+        assert.equal(seen.tabs.length, TABS.length);
+        assert.ok(seen.tabs.every((right) => right <= seen.room), `every tab in view: ${JSON.stringify(seen)}`);
+        assert.deepEqual(seen.cut, [], `nothing reaches past the popup's edge: ${JSON.stringify(seen)}`);
       }
     });
 
