@@ -16,6 +16,8 @@ export interface BesideHint {
   beside: boolean;
   /** The nearest ancestor of the anchor that clips it (null: none; unset: not looked up yet). */
   clip?: Element | null;
+  /** Its width when last seen whole (a compact hint shows only its icon). */
+  full?: number;
 }
 
 const isOurs = (el: Element) => el.closest('cosell-hint, cosell-panel') !== null;
@@ -25,6 +27,9 @@ export const COMPACT_BELOW = 0.75;
 
 /** A hint beside a card is never made shorter than this to stay inside its canvas (px). */
 const MIN_ROOM = 160;
+
+/** The widest a hint beside a card gets (./beside.css: `max-width`), in a window `width` wide. */
+const widest = (width: number) => Math.min(360, width - 24);
 
 /** The nearest ancestor that clips an element's overflow, below the page's body. */
 function clipOf(el: Element, view: Window): Element | null {
@@ -97,6 +102,8 @@ export class Beside {
   private top: BesideHint | null = null;
   /** Canvases we listen to for the end of a pan or zoom (to choose sides again), until `clear()`. */
   private watched = new WeakSet<Element>();
+  /** Whether the window's resize is listened to (once, until `clear()`). */
+  private windowWatched = false;
   private watching = new AbortController();
   private sidesTimer: ReturnType<typeof setTimeout> | undefined;
   private hints = new Set<BesideHint>();
@@ -168,6 +175,7 @@ export class Beside {
     this.watching.abort();
     this.watching = new AbortController();
     this.watched = new WeakSet();
+    this.windowWatched = false;
     clearTimeout(this.sidesTimer);
   }
 
@@ -187,13 +195,16 @@ export class Beside {
   }
 
   /**
-   * Its size (by the canvas's zoom), then its side (by the room its size needs); then, shown there,
-   * it must not cover the page's own controls: where it would (a side panel the designer opens over
-   * its canvas), it is hidden until the next pass or pan finds room, unless the user is in it.
+   * Its side (by the room its whole width needs), then its size: its icon alone over a canvas zoomed
+   * far out, or where neither side has room; then, shown there, it must not cover the page's own
+   * controls: where it would (a side panel the designer opens over its canvas), it is hidden until
+   * the next pass or pan finds room, unless the user is in it.
    */
   private fit(m: BesideHint): void {
-    this.chooseSize(m);
-    this.chooseSide(m);
+    const zoomedOut = this.zoomedOut(m);
+    const cramped = this.chooseSide(m);
+    const compact = zoomedOut || cramped;
+    if (m.host.hasAttribute('data-compact') !== compact) m.host.toggleAttribute('data-compact', compact);
     if (m.host.matches(':popover-open:not(:hover):not(:focus-within)') && this.overPage(m)) m.host.hidePopover();
   }
 
@@ -258,10 +269,13 @@ export class Beside {
    * the other side, if it has room). Chosen at each pass and when a pan or zoom ends, not when the
    * hint itself grows (that would move the "How to fix" just clicked away from the pointer): what
    * the canvas has on the chosen side caps its height instead (`--cosell-room`, at least MIN_ROOM).
+   * True when neither side has room for the whole hint (a narrow canvas: the page's panel open, a
+   * small window, a large zoom): the hint would cover its own card, so it is then its icon until
+   * pointed at or focused, on the side with more room.
    */
-  private chooseSide(m: BesideHint): void {
+  private chooseSide(m: BesideHint): boolean {
     const view = this.doc.defaultView;
-    if (!view) return;
+    if (!view) return false;
     if (m.clip === undefined) {
       m.clip = clipOf(m.anchor, view);
       if (m.clip) this.watchCanvas(m.clip);
@@ -269,10 +283,15 @@ export class Beside {
     let side = 'start';
     let block = 'down';
     let room: number | null = null;
+    let cramped = false;
     if (m.clip) {
       const a = m.anchor.getBoundingClientRect();
       const c = m.clip.getBoundingClientRect();
-      const own = m.host.getBoundingClientRect();
+      const shown = m.host.getBoundingClientRect();
+      // Shown as its icon, the hint's whole width is the one last seen (or the widest it gets).
+      const iconOnly = m.host.hasAttribute('data-compact') && !m.host.matches(':hover, :focus-within');
+      if (!iconOnly && shown.width > 0) m.full = shown.width;
+      const own = { width: iconOnly ? (m.full ?? widest(view.innerWidth)) : shown.width, height: shown.height };
       const rtl = view.getComputedStyle(m.host).direction === 'rtl';
       const before = rtl ? c.right - a.right : a.left - c.left;
       const after = rtl ? a.left - c.left : c.right - a.right;
@@ -291,6 +310,7 @@ export class Beside {
       const startLeft = rtl ? a.right + 8 : a.left - 8 - own.width;
       const endLeft = rtl ? a.left - 8 - own.width : a.right + 8;
       if (!fits(before, startLeft) && (fits(after, endLeft) || (before < own.width + 8 && after > before))) side = 'end';
+      cramped = before < own.width + 8 && after < own.width + 8;
     }
     const place = `${side} ${block}`;
     if (m.host.getAttribute('data-side') !== place) m.host.setAttribute('data-side', place);
@@ -301,6 +321,7 @@ export class Beside {
       if (height) m.host.style.setProperty('--cosell-room', height);
       else m.host.style.removeProperty('--cosell-room');
     }
+    return cramped;
   }
 
   /**
@@ -309,17 +330,17 @@ export class Beside {
    * focused (./beside.css; it reads the same to assistive technology). The zoom is the card's size
    * on screen over its own (React Flow scales the whole canvas with one transform).
    */
-  private chooseSize(m: BesideHint): void {
+  private zoomedOut(m: BesideHint): boolean {
     const el = m.anchor as HTMLElement;
     const own = el.offsetWidth;
-    const compact = own > 0 && el.getBoundingClientRect().width / own < COMPACT_BELOW;
-    if (m.host.hasAttribute('data-compact') !== compact) m.host.toggleAttribute('data-compact', compact);
+    return own > 0 && el.getBoundingClientRect().width / own < COMPACT_BELOW;
   }
 
   /**
    * A pan or zoom moves the cards without changing the page's DOM (React Flow sets one transform),
    * so no pass follows it: the canvas's own pointer-up and wheel events, once they stop for a moment,
-   * place the hints again (size, side, and whether the page's own interface is over them).
+   * place the hints again (size, side, and whether the page's own interface is over them); so does
+   * the window's resize (a smaller window or a larger browser zoom narrows the canvas).
    */
   private watchCanvas(canvas: Element): void {
     if (this.watched.has(canvas)) return;
@@ -329,6 +350,11 @@ export class Beside {
       // All of them, not only those shown: one hidden under the page's panel may have room now.
       this.sidesTimer = setTimeout(() => this.place(), 150);
     };
-    for (const type of ['pointerup', 'wheel'] as const) canvas.addEventListener(type, again, { passive: true, signal: this.watching.signal });
+    const options = { passive: true, signal: this.watching.signal };
+    for (const type of ['pointerup', 'wheel'] as const) canvas.addEventListener(type, again, options);
+    if (!this.windowWatched) {
+      this.windowWatched = true;
+      this.doc.defaultView?.addEventListener('resize', again, options);
+    }
   }
 }

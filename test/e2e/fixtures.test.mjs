@@ -532,6 +532,54 @@ for (const lang of LANGS) {
       await page.evaluate(() => (document.querySelector('.react-flow__renderer').style.transform = ''));
     });
 
+    it('designer: where the canvas has room on neither side of a card (a narrow window), its hint is its icon beside it instead of over the card, until pointed at', async () => {
+      const f = listFixtures().find((x) => x.name === 'designer-v1');
+      await useSettings(browser.sw);
+      await openAndSettle(browser, page, f.url, f.meta.rules);
+      const hint = 'cosell-hint[data-field="step:Get_referral"]';
+      await page.waitForFunction((h) => document.querySelector(h)?.matches(':popover-open'), hint, { timeout: 5000 });
+      const compact = (want) => page.waitForFunction(([h, w]) => document.querySelector(h).hasAttribute('data-compact') === w, [hint, want], { timeout: 5000 });
+      const seen = () =>
+        page.evaluate(
+          (h) =>
+            new Promise((done) =>
+              requestAnimationFrame(() =>
+                requestAnimationFrame(() => {
+                  const r = document.querySelector(h).getBoundingClientRect();
+                  const card = document.getElementById('msla-node-Get_referral').getBoundingClientRect();
+                  const overlap = Math.max(0, Math.min(r.right, card.right) - Math.max(r.left, card.left)) * Math.max(0, Math.min(r.bottom, card.bottom) - Math.max(r.top, card.top));
+                  done({ width: r.width, overlap, room: Math.max(card.left, document.querySelector('.react-flow').getBoundingClientRect().right - card.right) });
+                }),
+              ),
+            ),
+          hint,
+        );
+      const wide = await seen();
+      assert.ok(wide.width > 150 && wide.overlap === 0, `whole, beside its card: ${JSON.stringify(wide)}`);
+      try {
+        // A window half as wide: the canvas shrinks, the card does not; no pass follows (no DOM change),
+        // the window's resize places the hint again.
+        await page.setViewportSize({ width: 640, height: 900 });
+        await compact(true);
+        const narrow = await seen();
+        assert.ok(narrow.room < wide.width + 8, `no room for the whole hint on either side: ${JSON.stringify(narrow)}`);
+        assert.ok(narrow.width < 40 && narrow.overlap === 0, `its icon, clear of the card: ${JSON.stringify(narrow)}`);
+        const at = await page.evaluate((h) => {
+          const b = document.querySelector(h).getBoundingClientRect();
+          return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+        }, hint);
+        await page.mouse.move(at.x, at.y);
+        assert.ok((await seen()).width > 150, 'pointed at: the whole hint');
+        await page.mouse.move(2, 2);
+        assert.ok((await seen()).width < 40, 'the pointer gone: the icon again');
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+      await compact(false);
+      const back = await seen();
+      assert.ok(back.width > 150 && back.overlap === 0, `the window wide again: whole, beside its card: ${JSON.stringify(back)}`);
+    });
+
     it("designer: a hint beside a card steps aside while the page's own modal dialog is open (ARIA or native), and comes back after", async () => {
       const f = listFixtures().find((x) => x.name === 'designer-v1');
       await useSettings(browser.sw);
