@@ -24,6 +24,15 @@ for (const lang of LANGS) {
       await browser?.close();
       await server?.close();
     });
+    /** Opens the designer page until the hint beside its "Get referral" card shows; its selector. */
+    const designerHint = async () => {
+      const f = listFixtures().find((x) => x.name === 'designer-v1');
+      await useSettings(browser.sw);
+      await openAndSettle(browser, page, f.url, f.meta.rules);
+      const hint = 'cosell-hint[data-field="step:Get_referral"]';
+      await page.waitForFunction((h) => document.querySelector(h)?.matches(':popover-open'), hint, { timeout: 5000 });
+      return hint;
+    };
 
     for (const f of listFixtures().filter((x) => APPS.includes(x.app))) {
       it(`${f.app}/${f.name}: ${f.meta.rules.join(', ') || 'no hints'}`, async () => {
@@ -489,11 +498,7 @@ for (const lang of LANGS) {
     });
 
     it('designer: over a canvas zoomed far out, a hint beside a card is its icon until pointed at or focused', async () => {
-      const f = listFixtures().find((x) => x.name === 'designer-v1');
-      await useSettings(browser.sw);
-      await openAndSettle(browser, page, f.url, f.meta.rules);
-      const hint = 'cosell-hint[data-field="step:Get_referral"]';
-      await page.waitForFunction((h) => document.querySelector(h)?.matches(':popover-open'), hint, { timeout: 5000 });
+      const hint = await designerHint();
       const width = () => page.evaluate((h) => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(document.querySelector(h).getBoundingClientRect().width)))), hint);
       const full = await width();
       assert.ok(full > 150, `full size at zoom 1: ${full}`);
@@ -533,11 +538,7 @@ for (const lang of LANGS) {
     });
 
     it('designer: where the canvas has room on neither side of a card (a narrow window), its hint is its icon beside it instead of over the card, until pointed at', async () => {
-      const f = listFixtures().find((x) => x.name === 'designer-v1');
-      await useSettings(browser.sw);
-      await openAndSettle(browser, page, f.url, f.meta.rules);
-      const hint = 'cosell-hint[data-field="step:Get_referral"]';
-      await page.waitForFunction((h) => document.querySelector(h)?.matches(':popover-open'), hint, { timeout: 5000 });
+      const hint = await designerHint();
       const compact = (want) => page.waitForFunction(([h, w]) => document.querySelector(h).hasAttribute('data-compact') === w, [hint, want], { timeout: 5000 });
       const seen = () =>
         page.evaluate(
