@@ -94,7 +94,7 @@ for (const lang of LANGS) {
       assert.equal(seen.rows, 1, `the tabs on one line: ${JSON.stringify(seen)}`);
     });
 
-    it('at 175 % and 250 % browser zoom, it takes the width the popup has: nothing scrolls sideways, every tab is in view', async () => {
+    it('at 175 % and 250 % browser zoom, it takes the width the popup has: nothing scrolls sideways, every tab is in view, the panel starts in the upper half', async () => {
       // Chrome's popup is at most 800 device-independent pixels wide: 457 CSS px at 175 %, 320 at 250 %,
       // less than the body's 500. Without fitting, the popup scrolled sideways with each line cut.
       for (const zoom of [1.75, 2.5]) {
@@ -106,6 +106,7 @@ for (const lang of LANGS) {
             body: document.body.getBoundingClientRect().width,
             tabs: [...document.querySelectorAll('[role="tab"]')].map((t) => Math.round(t.getBoundingClientRect().right)),
             cut: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((e) => e.tagName).slice(0, 5),
+            panel: Math.round(document.querySelector('[role="tabpanel"]').getBoundingClientRect().top), high: window.innerHeight,
           })`,
           zoom,
         );
@@ -117,6 +118,9 @@ for (const lang of LANGS) {
         assert.equal(seen.tabs.length, TABS.length);
         assert.ok(seen.tabs.every((right) => right <= seen.room), `every tab in view: ${JSON.stringify(seen)}`);
         assert.deepEqual(seen.cut, [], `nothing reaches past the popup's edge: ${JSON.stringify(seen)}`);
+        // The header and the tabs leave the panel most of the popup's first screen (at 250 % it is
+        // 240 CSS px high; the full header and two rows of tabs took two thirds of it).
+        assert.ok(seen.panel <= seen.high / 2, `the open panel starts in the popup's upper half: ${JSON.stringify(seen)}`);
       }
     });
 
