@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestEnvironment, recordSightings } from '@/lib/background/sightings';
+import { MAX_ENVIRONMENTS_PER_SOLUTION, latestEnvironment, recordSightings } from '@/lib/background/sightings';
 import { checklists } from '@/lib/knowledge/checklists';
 import { SOLUTION_FLOWS } from '@/lib/knowledge/flows';
 import { SYMPTOMS, searchSymptoms } from '@/lib/knowledge/symptoms';
@@ -50,6 +50,22 @@ describe('flow sightings', () => {
     expect(s.environments['Default-1']!.flows['pc-to-crm']!.state).toBe('off');
     expect(latestEnvironment(s)?.[0]).toBe('Prod');
     expect(latestEnvironment(s, 'salesforce')?.[0]).toBe('Default-1');
+  });
+
+  it('remembers only the most recently seen environments of each solution, the latest of every solution kept', () => {
+    const on = (solution: 'dynamics' | 'salesforce') => [{ name: SOLUTION_FLOWS[solution][0]!.name, state: 'on' as const }];
+    let s = recordSightings(DEFAULT_SIGHTINGS, { kind: 'solutionFlows', environment: 'SF', solution: 'salesforce', flows: on('salesforce') }, 1);
+    // Many more Dynamics 365 environments than are kept, each seen once; the first seen again later.
+    for (let i = 0; i < MAX_ENVIRONMENTS_PER_SOLUTION * 3; i++) s = recordSightings(s, { kind: 'solutionFlows', environment: `D${i}`, solution: 'dynamics', flows: on('dynamics') }, 10 + i);
+    s = recordSightings(s, { kind: 'solutionFlows', environment: 'D0', solution: 'dynamics', flows: on('dynamics') }, 1000);
+    const dynamics = Object.entries(s.environments).filter(([, e]) => e.solution === 'dynamics').map(([id]) => id);
+    expect(dynamics).toHaveLength(MAX_ENVIRONMENTS_PER_SOLUTION);
+    expect(dynamics).toContain('D0');
+    expect(dynamics).toContain(`D${MAX_ENVIRONMENTS_PER_SOLUTION * 3 - 1}`);
+    expect(dynamics).not.toContain('D1');
+    // The one Salesforce environment, seen before all of them, stays: the bound is per solution.
+    expect(latestEnvironment(s, 'salesforce')?.[0]).toBe('SF');
+    expect(latestEnvironment(s, 'dynamics')?.[0]).toBe('D0');
   });
 });
 
