@@ -137,17 +137,23 @@ try {
   // 2. Hint latency -----------------------------------------------------------------------
   log('hint latency…');
   const latencies = [];
+  const warmUp = [];
   // Each load in a new tab, as a user opens a record: a new tab is a new renderer process, where
   // nothing of the extension is cached yet (the same tab reloaded keeps, for one, the message
-  // bundle `i18n.getMessage` loads on its first call).
-  for (let i = 0; i < 20; i++) {
+  // bundle `i18n.getMessage` loads on its first call). The first two loads are not counted, as the
+  // popup's first two opens are not: the very first page after the extension's files were written
+  // (a new build, an update) is 180-200 ms later on this machine, once, in the browser's own work
+  // (docs/performance.md, twelfth session); it is reported beside the figure.
+  for (let i = 0; i < 22; i++) {
     const { page } = await instrumented(withExt);
     await page.goto(bench.latency.url);
     await page.waitForFunction(() => window.__bench?.hintAt > 0 && window.__bench.renderedAt > 0, null, { timeout: 10000 });
-    latencies.push(await page.evaluate(() => window.__bench.hintAt - window.__bench.renderedAt));
+    (i < 2 ? warmUp : latencies).push(await page.evaluate(() => window.__bench.hintAt - window.__bench.renderedAt));
     await page.close();
   }
-  add('hint latency p50', median(latencies), 'ms', '—', true, `${latencies.length} page loads, each in a new tab`);
+  raw.latency = { unit: 'ms from the field rendered to the hint in the DOM, per load, in order', warmUp, latencies };
+  if (process.env.BENCH_VERBOSE) log(`  loads: ${latencies.map((x) => x.toFixed(1)).join(', ')} ms`);
+  add('hint latency p50', median(latencies), 'ms', '—', true, `${latencies.length} page loads, each in a new tab, after 2 not counted (the first: ${warmUp[0].toFixed(1)} ms)`);
   add('hint latency p95', p95(latencies), 'ms', '≤ 50 ms', p95(latencies) <= 50);
 
   }
