@@ -223,6 +223,33 @@ for (const lang of LANGS) {
       await popup.close();
     });
 
+    it('full storage: a tick the browser cannot store is said, with its reason, and not shown as kept', async () => {
+      // Fill the extension's local storage to a few bytes short of its quota: the next tick's write fails.
+      await browser.sw.evaluate(async () => {
+        const used = await chrome.storage.local.getBytesInUse(null);
+        await chrome.storage.local.set({ ballast: 'x'.repeat(chrome.storage.local.QUOTA_BYTES - used - 'ballast'.length - 2 - 16) });
+      });
+      try {
+        const popup = await openPopup(browser);
+        await popup.locator('#tab-setup').click();
+        const box = popup.locator('#chk-prerequisites-cosell-ready');
+        assert.equal(await box.isChecked(), false);
+        await box.click();
+        const notice = popup.locator('[data-notice="save-failed"]');
+        await notice.waitFor();
+        assert.equal(await notice.getAttribute('role'), 'alert');
+        const text = (await notice.locator('p').textContent()).trim();
+        const [before, after] = m.popup_notice_saveFailed.message.split('{reason}');
+        assert.ok(text.startsWith(before) && text.endsWith(after) && /quota/i.test(text), text);
+        await popup.waitForFunction(() => !document.querySelector('#chk-prerequisites-cosell-ready').checked);
+        const stored = await browser.sw.evaluate(async () => (await chrome.storage.local.get('checklist')).checklist?.ticks ?? {});
+        assert.equal(Object.keys(stored).some((k) => k.endsWith('/cosell-ready')), false);
+        await popup.close();
+      } finally {
+        await browser.sw.evaluate(() => chrome.storage.local.remove('ballast'));
+      }
+    });
+
     it('in a forced-colors (Windows contrast) theme, only the selected tab is underlined, in the highlight colour', async () => {
       // Forced colours paint every border in the text colour, a transparent one too: without its own
       // rule, every tab showed the selected tab's underline.

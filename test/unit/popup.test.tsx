@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Finding } from '@/lib/model/finding';
 import { App, preload, settle, type PopupApi } from '@/lib/ui/popup/App';
@@ -109,6 +109,33 @@ describe.each(LOCALES)('popup (%s)', (locale) => {
     expect(fake.store['checklist.unreadable']).toEqual({ version: 99 });
   });
 
+  it('says when a change cannot be saved, with the browser\'s reason, and shows what is stored', async () => {
+    const fake = fakeApi('https://contoso.crm.dynamics.com/main.aspx', [finding]);
+    const reason = 'QUOTA_BYTES quota exceeded';
+    fake.save = async () => {
+      throw new Error(reason);
+    };
+    render(<App api={fake} t={t} />);
+    fireEvent.click(await screen.findByRole('tab', { name: t('popup_tab_setup') }));
+    const box = () => screen.getAllByRole('checkbox')[0] as HTMLInputElement;
+    await screen.findAllByRole('checkbox');
+    expect(box().checked).toBe(false);
+    fireEvent.click(box());
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(t('popup_notice_saveFailed', { reason }));
+    // The tick is not stored, so it is not shown either.
+    await waitFor(() => expect(box().checked).toBe(false));
+    expect(fake.store['checklist']).toBeUndefined();
+    fireEvent.click(within(alert).getByRole('button', { name: t('popup_notice_ok') }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    // Settings say "saved" only when they were.
+    fireEvent.click(screen.getByRole('tab', { name: t('popup_tab_settings') }));
+    const rule = (await screen.findAllByRole('checkbox'))[0] as HTMLInputElement;
+    fireEvent.click(rule);
+    await screen.findByRole('alert');
+    expect(screen.queryByText(t('settings_saved'))).toBeNull();
+  });
+
   it('says which pages it reads on any other tab', async () => {
     const { container } = render(<App api={api(undefined, null)} t={t} />);
     await waitFor(() => expect(container.querySelector('[data-state="other-page"]')).not.toBeNull());
@@ -150,6 +177,18 @@ describe.each(LOCALES)('popup: custom domains (%s)', (locale) => {
     expect(api.store.customHosts).toEqual({ version: 1, hosts: [{ host: 'contoso.my.salesforce.com.mcas.ms', app: 'salesforce', addedAt: expect.any(Number) }] });
     await waitFor(() => expect(container.querySelector('[data-custom-host="contoso.my.salesforce.com.mcas.ms"]')?.getAttribute('data-granted')).toBe('yes'));
     expect(input.value).toBe('');
+  });
+
+  it('gives back what was typed when the domain cannot be stored, and says why', async () => {
+    const api = fakeApi(undefined, null);
+    api.save = async () => {
+      throw new Error('IO error');
+    };
+    const { input, container } = await openSettings(api);
+    add(input, 'crm.contoso.com');
+    await waitFor(() => expect(container.querySelector('[data-notice="save-failed"]')?.textContent).toContain(t('popup_notice_saveFailed', { reason: 'IO error' })));
+    await waitFor(() => expect(input.value).toBe('crm.contoso.com'));
+    await waitFor(() => expect(container.querySelector('[data-custom-host="crm.contoso.com"]')).toBeNull());
   });
 
   it('explains a refusal, keeps the domain, and lets the user allow it later', async () => {

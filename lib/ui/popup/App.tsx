@@ -60,10 +60,16 @@ export async function loadStored(api: PopupApi): Promise<Stored> {
   const customHosts = parseStored(CustomHosts, customRaw, DEFAULT_CUSTOM_HOSTS);
   const settings = effectiveSettings(settingsRaw, managed);
   const reset: string[] = [];
+  // The copy first: if the browser cannot store it, the unreadable value stays where it is (nothing
+  // is lost) and the popup shows the defaults without claiming a copy was kept.
   const keepAside = async (key: string, raw: unknown, value: unknown) => {
-    reset.push(key);
-    await api.save(`${key}.unreadable`, raw);
-    await api.save(key, value);
+    try {
+      await api.save(`${key}.unreadable`, raw);
+      await api.save(key, value);
+      reset.push(key);
+    } catch {
+      // Said when a change of the user's cannot be saved either (the guarded save below).
+    }
   };
   if (checklist.reset) await keepAside(CHECKLIST_KEY, checklistRaw, checklist.value);
   if (sightings.reset) await keepAside(FLOWS_KEY, sightingsRaw, sightings.value);
@@ -151,6 +157,29 @@ export function App({ api, t, initial }: { api: PopupApi; t: Translator; initial
   }, []);
   const reload = useCallback(() => show(loadStored(api)), [api, show]);
 
+  // The views save through this: a value the browser cannot store (its storage full or failing, the
+  // extension updated under the open popup) is said, with the browser's reason, and what the popup
+  // shows goes back to what is stored, so that no change looks kept that is not.
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const guarded: PopupApi = useMemo(
+    () => ({
+      ...api,
+      save: async (key, value) => {
+        try {
+          await api.save(key, value);
+          setSaveError(null);
+          return true;
+        } catch (e) {
+          const reason = (e instanceof Error ? e.message : String(e)).trim().slice(0, 200);
+          setSaveError(reason || '?');
+          reload();
+          return false;
+        }
+      },
+    }),
+    [api, reload],
+  );
+
   // A layout effect: it runs before the first paint, not a frame later.
   useLayoutEffect(() => {
     (initial?.view ?? loadView(api)).then(setView, () => setView({ kind: 'other-page' }));
@@ -216,6 +245,14 @@ export function App({ api, t, initial }: { api: PopupApi; t: Translator; initial
           </button>
         </div>
       )}
+      {saveError !== null && (
+        <div class="notice" role="alert" data-notice="save-failed">
+          <p>{t('popup_notice_saveFailed', { reason: saveError })}</p>
+          <button type="button" onClick={() => setSaveError(null)}>
+            {t('popup_notice_ok')}
+          </button>
+        </div>
+      )}
       <div role="tablist" aria-label={t('extName')} class="tabs" onKeyDown={onKey}>
         {TABS.map((id) => (
           <button
@@ -236,9 +273,9 @@ export function App({ api, t, initial }: { api: PopupApi; t: Translator; initial
       <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="panel-body" tabIndex={0}>
         {tab === 'page' && <ThisPage view={view} t={t} />}
         {tab !== 'page' && (!views || (!stored && (tab === 'setup' || tab === 'settings'))) && <p aria-busy="true">{t('popup_loading')}</p>}
-        {tab === 'setup' && views && stored && <views.Setup api={api} t={t} stored={stored} patch={patch} page={exportPage} />}
+        {tab === 'setup' && views && stored && <views.Setup api={guarded} t={t} stored={stored} patch={patch} page={exportPage} />}
         {tab === 'troubleshoot' && views && <views.Troubleshoot t={t} />}
-        {tab === 'settings' && views && stored && <views.SettingsView api={api} t={t} stored={stored} patch={patch} />}
+        {tab === 'settings' && views && stored && <views.SettingsView api={guarded} t={t} stored={stored} patch={patch} />}
         {tab === 'plan' && views && <views.Plan t={t} />}
       </section>
     </main>

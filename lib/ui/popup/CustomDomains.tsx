@@ -52,7 +52,9 @@ export function CustomDomains({ api, t, hosts, patch }: { api: PopupApi; t: Tran
       return;
     }
     const asking = ask(check.host);
-    void save([...hosts.filter((h) => h.host !== check.host), { host: check.host, app, addedAt: Date.now() }]);
+    const typed = text;
+    // Not stored (the popup says why): what was typed comes back, to try again.
+    void save([...hosts.filter((h) => h.host !== check.host), { host: check.host, app, addedAt: Date.now() }]).then((ok) => ok === false && setText(typed));
     setText('');
     return asking;
   };
@@ -60,7 +62,7 @@ export function CustomDomains({ api, t, hosts, patch }: { api: PopupApi; t: Tran
   const remove = (host: string) => {
     // A domain the manifest grants anyway cannot be given back; the stored list still decides.
     void api.releaseHost(customPattern(host)).catch(() => false);
-    void save(hosts.filter((h) => h.host !== host));
+    void save(hosts.filter((h) => h.host !== host)).then((ok) => ok === false && setMessage(null));
     setMessage({ kind: 'status', text: t('custom_removed', { host }) });
   };
 

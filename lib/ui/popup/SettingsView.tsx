@@ -36,8 +36,7 @@ export function SettingsView({ api, t, stored, patch }: { api: PopupApi; t: Tran
     const parsed = Settings.safeParse(clean(next));
     if (!parsed.success) return;
     patch((s) => ({ ...s, settings: effectiveSettings(parsed.data, s.managed) }));
-    await api.save(SETTINGS_KEY, parsed.data);
-    setSaved(true);
+    setSaved((await api.save(SETTINGS_KEY, parsed.data)) !== false);
   };
   const adminNote = <span class="admin">{t('settings_locked')}</span>;
 

@@ -11,7 +11,11 @@ export interface PopupApi {
   activeTab(): Promise<ActiveTab | null>;
   tabState(tabId: number): Promise<TabState | null>;
   load(key: string): Promise<unknown>;
-  save(key: string, value: unknown): Promise<void>;
+  /**
+   * Stores a value. The views get a guarded one from the popup: it never rejects, resolves false
+   * when the browser could not store the value (the popup then says so and shows what is stored).
+   */
+  save(key: string, value: unknown): Promise<boolean | void>;
   managed(): Promise<unknown>;
   /** Calls back when stored data changes (another window, the background). */
   onChanged(cb: () => void): () => void;
