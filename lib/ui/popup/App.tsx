@@ -157,9 +157,9 @@ export function App({ api, t, initial }: { api: PopupApi; t: Translator; initial
   }, []);
   const reload = useCallback(() => show(loadStored(api)), [api, show]);
 
-  // The views save through this: a value the browser cannot store (its storage full or failing, the
-  // extension updated under the open popup) is said, with the browser's reason, and what the popup
-  // shows goes back to what is stored, so that no change looks kept that is not.
+  // The views save through this: a value the browser cannot store (its storage full or failing) is
+  // said, with the browser's reason, and what the popup shows goes back to what is stored, so that
+  // no change looks kept that is not.
   const [saveError, setSaveError] = useState<string | null>(null);
   const guarded: PopupApi = useMemo(
     () => ({
