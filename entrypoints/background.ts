@@ -44,20 +44,22 @@ export default defineBackground(() => {
     // A content script starting: its settings and every message, so that it never asks the browser
     // for the message bundle itself (a synchronous request on the page's main thread; see catalog.ts).
     if (type === 'cosell:start') return settings().then((current) => ({ settings: current, messages: messages() }));
-    if (type === 'cosell:findings') void remember((message as { solutionFlows?: unknown }).solutionFlows);
+    // Best effort: a write the browser refuses (its storage full or failing) must not surface as an
+    // error of the extension; the popup says so when the user's own changes cannot be stored.
+    if (type === 'cosell:findings') void remember((message as { solutionFlows?: unknown }).solutionFlows).catch(() => undefined);
     return tabs.handle(message, sender.tab?.id, sender.frameId ?? 0);
   });
   // A reload, or a load of a page we have no access to (Chrome then withholds `url`), ends what we
   // knew of the tab; navigations within our apps are followed by a fresh report from the content script.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading' && change.url === undefined) void tabs.forget(tabId);
+    if (change.status === 'loading' && change.url === undefined) void tabs.forget(tabId).catch(() => undefined);
   });
   // Content scripts hold a port so that, when the extension is reloaded or updated, its closing
   // tells them at once to remove their hints. Nothing is sent on it.
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== 'cosell:alive') port.disconnect();
   });
-  browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId).catch(() => undefined));
 
   // Custom domains: registered content scripts follow what is stored and granted (see custom-scripts).
   const syncScripts = serialized(() =>

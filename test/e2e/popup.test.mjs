@@ -250,6 +250,34 @@ for (const lang of LANGS) {
       }
     });
 
+    it('full storage: the background records what a solution page showed without an unhandled error', async () => {
+      // An unhandled rejection in the service worker is listed as an error of the extension on
+      // chrome://extensions; a write the browser refuses is best effort there, and must stay quiet.
+      await browser.sw.evaluate(async () => {
+        globalThis.cosellUnhandled = [];
+        globalThis.addEventListener('unhandledrejection', (e) => globalThis.cosellUnhandled.push(String(e.reason?.message ?? e.reason)));
+        const used = await chrome.storage.local.getBytesInUse(null);
+        await chrome.storage.local.set({ ballast: 'x'.repeat(chrome.storage.local.QUOTA_BYTES - used - 'ballast'.length - 2 - 16) });
+      });
+      try {
+        const page = await browser.context.newPage();
+        const f = listFixtures().find((x) => x.name === 'solution-flows-dynamics');
+        await openAndSettle(browser, page, f.url, f.meta.rules);
+        const tabId = await tabIdFor(browser.sw, f.url);
+        // The page's report has reached the background (its findings are kept for the tab), and the
+        // sightings' write it started has had time to fail.
+        await browser.sw.evaluate(async (id) => {
+          for (let i = 0; i < 100 && Object.keys(await chrome.storage.session.get(null)).every((k) => !k.includes(String(id))); i++) await new Promise((ok) => setTimeout(ok, 50));
+          await new Promise((ok) => setTimeout(ok, 500));
+        }, tabId);
+        await page.close();
+        await new Promise((ok) => setTimeout(ok, 300));
+        assert.deepEqual(await browser.sw.evaluate(() => globalThis.cosellUnhandled), []);
+      } finally {
+        await browser.sw.evaluate(() => chrome.storage.local.remove('ballast'));
+      }
+    });
+
     it('in a forced-colors (Windows contrast) theme, only the selected tab is underlined, in the highlight colour', async () => {
       // Forced colours paint every border in the text colour, a transparent one too: without its own
       // rule, every tab showed the selected tab's underline.
