@@ -172,6 +172,34 @@ for (const lang of LANGS) {
       await popup.close();
     });
 
+    it('the diagnostic report: copied when the browser allows it, else shown selected to copy by hand', async () => {
+      const popup = await openPopup(browser);
+      await popup.locator('#tab-setup').click();
+      const button = popup.getByRole('button', { name: m.setup_export.message });
+      // Refused, as Chrome refuses a popup that is not focused.
+      await popup.evaluate(() => (window.navigator.clipboard.writeText = () => Promise.reject(new window.DOMException('Document is not focused.', 'NotAllowedError'))));
+      await button.click();
+      const area = popup.getByLabel(m.setup_export_manual.message);
+      await area.waitFor();
+      const seen = await area.evaluate((el) => ({ focused: document.activeElement === el, selected: el.selectionEnd - el.selectionStart, length: el.value.length, readOnly: el.readOnly, text: el.value }));
+      assert.ok(seen.focused && seen.readOnly && seen.length > 200 && seen.selected === seen.length, JSON.stringify({ ...seen, text: seen.text.slice(0, 80) }));
+      // The browser's own clipboard, allowed: the status says so and the text box goes.
+      await popup.evaluate(() => delete window.navigator.clipboard.writeText);
+      await button.click();
+      await popup.getByText(m.setup_export_copied.message).waitFor();
+      assert.equal(await area.count(), 0);
+      // What the clipboard holds, pasted into a field of the test's own (an extension page may not read it).
+      await popup.evaluate(() => document.body.append(Object.assign(document.createElement('textarea'), { id: 'paste-here' })));
+      await popup.locator('#paste-here').focus();
+      await popup.keyboard.press('ControlOrMeta+V');
+      const clip = await popup.locator('#paste-here').inputValue();
+      const lines = (text) => text.split('\n');
+      assert.ok(clip.length > 200, clip);
+      // The same report: its title and its version line (the time it was made differs).
+      assert.deepEqual([lines(clip)[0], lines(clip)[3]], [lines(seen.text)[0], lines(seen.text)[3]]);
+      await popup.close();
+    });
+
     it('the troubleshooter finds a pasted error code and shows its steps', async () => {
       const popup = await openPopup(browser);
       await popup.locator('#tab-troubleshoot').click();

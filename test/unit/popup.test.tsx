@@ -136,6 +136,31 @@ describe.each(LOCALES)('popup (%s)', (locale) => {
     expect(screen.queryByText(t('settings_saved'))).toBeNull();
   });
 
+  it('shows the diagnostic report, selected, when the browser refuses the clipboard', async () => {
+    const fake = fakeApi('https://contoso.crm.dynamics.com/main.aspx', [finding]);
+    let refuse = true;
+    fake.copy = async (text) => {
+      if (refuse) throw new DOMException('Document is not focused.', 'NotAllowedError');
+      fake.copied.push(text);
+    };
+    render(<App api={fake} t={t} />);
+    fireEvent.click(await screen.findByRole('tab', { name: t('popup_tab_setup') }));
+    fireEvent.click(await screen.findByRole('button', { name: t('setup_export') }));
+    const area = (await screen.findByLabelText(t('setup_export_manual'))) as HTMLTextAreaElement;
+    expect(area.readOnly).toBe(true);
+    expect(area.value).toContain(fake.version);
+    expect(area.value).toContain('crm.sync-disabled');
+    await waitFor(() => expect(document.activeElement).toBe(area));
+    expect([area.selectionStart, area.selectionEnd]).toEqual([0, area.value.length]);
+    expect(screen.queryByText(t('setup_export_copied'))).toBeNull();
+    // Copied the next time: the text box goes, the status says so.
+    refuse = false;
+    fireEvent.click(screen.getByRole('button', { name: t('setup_export') }));
+    await screen.findByText(t('setup_export_copied'));
+    expect(screen.queryByLabelText(t('setup_export_manual'))).toBeNull();
+    expect(fake.copied).toHaveLength(1);
+  });
+
   it('says which pages it reads on any other tab', async () => {
     const { container } = render(<App api={api(undefined, null)} t={t} />);
     await waitFor(() => expect(container.querySelector('[data-state="other-page"]')).not.toBeNull());

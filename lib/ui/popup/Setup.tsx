@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../../i18n';
 import { checklists, type Checklist } from '../../knowledge/checklists';
 import type { Finding } from '../../model/finding';
@@ -42,10 +42,25 @@ export function Setup({ api, t, stored, patch, page }: { api: PopupApi; t: Trans
     void save({ ...checklist, ticks });
   };
 
+  // When the browser refuses the clipboard (the popup not focused, a policy), the report is shown,
+  // selected, for the user to copy: it is never lost in a click that did nothing.
+  const [manual, setManual] = useState<string | null>(null);
+  const manualRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (manual === null) return;
+    manualRef.current?.focus();
+    manualRef.current?.select();
+  }, [manual]);
   const exportReport = async () => {
     const text = buildReport({ t, version: api.version, now: new Date(), page, checklists: { solution, lists, done } });
-    await api.copy(text);
-    setCopied(true);
+    try {
+      await api.copy(text);
+      setManual(null);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+      setManual(text);
+    }
   };
 
   return (
@@ -108,6 +123,12 @@ export function Setup({ api, t, stored, patch, page }: { api: PopupApi; t: Trans
           </button>
         )}
       </div>
+      {manual !== null && (
+        <div class="manual-copy" data-export="manual">
+          <label for="setup-report">{t('setup_export_manual')}</label>
+          <textarea id="setup-report" ref={manualRef} readOnly rows={8} value={manual} />
+        </div>
+      )}
     </div>
   );
 }
