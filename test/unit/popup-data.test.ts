@@ -124,4 +124,21 @@ describe('diagnostic report', () => {
     expect(md).toContain('_(ticked 2025-01-02)_');
     expect(scrub('call +33 1 23 45 67 89 or a.b@c.fr')).toBe('call [phone] or [e-mail]');
   });
+
+  it.each([
+    ['en', '- Generated: 2025-01-15T10:00:00.000Z', '- **crm.sync-disabled** (Info): '],
+    ['fr', '- Généré le\u00a0: 2025-01-15T10:00:00.000Z', '- **crm.sync-disabled** (Info)\u00a0: '],
+    ['ja', '- 作成日時：2025-01-15T10:00:00.000Z', '- **crm.sync-disabled** (情報)：'],
+  ] as const)('writes "label: value" as %s does', (locale, generated, finding) => {
+    const t = translator(locale);
+    const md = buildReport({
+      t,
+      version: '0.1.0',
+      now: new Date('2025-01-15T10:00:00Z'),
+      page: { app: 'Dynamics 365', host: 'contoso.crm.dynamics.com', findings: [{ rule: 'crm.sync-disabled', severity: 'info', messageKey: 'crm_sync_disabled_info', params: {}, fixSteps: [], source: 's' }] },
+      checklists: null,
+    });
+    expect(md.split('\n')).toContain(generated);
+    expect(md).toContain(`${finding}${t('crm_sync_disabled_info')}`);
+  });
 });

@@ -25,13 +25,15 @@ export interface ReportInput {
 }
 
 export function buildReport({ t, version, now, page, checklists }: ReportInput): string {
-  const lines = [`# ${t('report_title')}`, '', `- ${t('report_generated')}: ${now.toISOString()}`, `- Co-sell Companion ${version}`];
+  // "Label: value" as each language writes it (French puts a space before the colon).
+  const field = (label: string, value: string) => t('report_field', { label, value });
+  const lines = [`# ${t('report_title')}`, '', `- ${field(t('report_generated'), now.toISOString())}`, `- Co-sell Companion ${version}`];
   if (page) {
-    lines.push(`- ${t('report_page')}: ${page.app ?? '—'}${page.host ? ` (${page.host})` : ''}`, '', `## ${t('popup_thisPage')}`, '');
+    lines.push(`- ${field(t('report_page'), `${page.app ?? '—'}${page.host ? ` (${page.host})` : ''}`)}`, '', `## ${t('popup_thisPage')}`, '');
     if (page.findings.length === 0) lines.push(t('report_noFindings'));
     for (const f of page.findings) {
       const params = Object.fromEntries(Object.entries(f.params).map(([k, v]) => [k, PAGE_TEXT.has(k) ? t('report_leftOut') : typeof v === 'string' ? scrub(v) : v]));
-      lines.push(`- **${f.rule}** (${t(`severity_${f.severity}`)}): ${scrub(t(f.messageKey, params))}`);
+      lines.push(`- ${field(`**${f.rule}** (${t(`severity_${f.severity}`)})`, scrub(t(f.messageKey, params)))}`);
       f.fixSteps.forEach((s, i) => lines.push(`  ${i + 1}. ${scrub(t(s, params))}`));
     }
   }
