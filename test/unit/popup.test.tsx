@@ -214,6 +214,39 @@ describe.each(LOCALES)('popup: custom domains (%s)', (locale) => {
     await waitFor(() => expect(container.querySelector('[data-notice="save-failed"]')?.textContent).toContain(t('popup_notice_saveFailed', { reason: 'IO error' })));
     await waitFor(() => expect(input.value).toBe('crm.contoso.com'));
     await waitFor(() => expect(container.querySelector('[data-custom-host="crm.contoso.com"]')).toBeNull());
+    // The browser was asked inside the click and said yes; that access is given back, and the
+    // popup does not say it was given.
+    expect(api.requests).toEqual(['https://crm.contoso.com/*']);
+    await waitFor(() => expect(api.granted.size).toBe(0));
+    expect(screen.queryByText(t('custom_granted', { host: 'crm.contoso.com' }))).toBeNull();
+  });
+
+  it('keeps the access of a domain already listed when adding it again cannot be stored', async () => {
+    const api = fakeApi(undefined, null, { customHosts: { version: 1, hosts: [{ host: 'crm.contoso.com', app: 'dynamics', addedAt: 1 }] } });
+    api.save = async () => {
+      throw new Error('IO error');
+    };
+    const { input, container } = await openSettings(api);
+    add(input, 'crm.contoso.com');
+    await waitFor(() => expect(container.querySelector('[data-notice="save-failed"]')).not.toBeNull());
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(t('custom_granted', { host: 'crm.contoso.com' })));
+    expect([...api.granted]).toEqual(['https://crm.contoso.com/*']);
+  });
+
+  it('keeps a domain listed and allowed when its removal cannot be stored', async () => {
+    const api = fakeApi(undefined, null, { customHosts: { version: 1, hosts: [{ host: 'crm.contoso.com', app: 'dynamics', addedAt: 1 }] } });
+    api.granted.add('https://crm.contoso.com/*');
+    const { container } = await openSettings(api);
+    const row = () => container.querySelector('[data-custom-host="crm.contoso.com"]');
+    await waitFor(() => expect(row()?.getAttribute('data-granted')).toBe('yes'));
+    api.save = async () => {
+      throw new Error('IO error');
+    };
+    fireEvent.click(screen.getByRole('button', { name: t('custom_remove', { host: 'crm.contoso.com' }) }));
+    await waitFor(() => expect(container.querySelector('[data-notice="save-failed"]')).not.toBeNull());
+    await waitFor(() => expect(row()?.getAttribute('data-granted')).toBe('yes'));
+    expect([...api.granted]).toEqual(['https://crm.contoso.com/*']);
+    expect(screen.queryByText(t('custom_removed', { host: 'crm.contoso.com' }))).toBeNull();
   });
 
   it('explains a refusal, keeps the domain, and lets the user allow it later', async () => {

@@ -36,14 +36,12 @@ export function CustomDomains({ api, t, hosts, patch }: { api: PopupApi; t: Tran
   };
 
   /** Must run inside the click: browsers only show their permission prompt during a user gesture. */
-  const ask = (host: string) =>
-    api.requestHost(customPattern(host)).then(
-      (ok) => {
-        setGranted((g) => ({ ...g, [host]: ok }));
-        setMessage(ok ? { kind: 'status', text: t('custom_granted', { host }) } : { kind: 'error', text: t('custom_refused', { host }) });
-      },
-      () => setMessage({ kind: 'error', text: t('custom_error_unavailable') }),
-    );
+  const request = (host: string) => api.requestHost(customPattern(host)).catch(() => null);
+  const answered = (host: string, ok: boolean | null) => {
+    if (ok !== null) setGranted((g) => ({ ...g, [host]: ok }));
+    setMessage(ok === null ? { kind: 'error', text: t('custom_error_unavailable') } : ok ? { kind: 'status', text: t('custom_granted', { host }) } : { kind: 'error', text: t('custom_refused', { host }) });
+  };
+  const ask = (host: string) => request(host).then((ok) => answered(host, ok));
 
   const add = () => {
     const check = parseCustomHost(text);
@@ -51,19 +49,30 @@ export function CustomDomains({ api, t, hosts, patch }: { api: PopupApi; t: Tran
       setMessage({ kind: 'error', text: t(`custom_error_${check.reason.replace('-', '_')}`) });
       return;
     }
-    const asking = ask(check.host);
+    const asking = request(check.host);
     const typed = text;
-    // Not stored (the popup says why): what was typed comes back, to try again.
-    void save([...hosts.filter((h) => h.host !== check.host), { host: check.host, app, addedAt: Date.now() }]).then((ok) => ok === false && setText(typed));
+    const known = hosts.some((h) => h.host === check.host);
+    const saving = save([...hosts.filter((h) => h.host !== check.host), { host: check.host, app, addedAt: Date.now() }]).then((ok) => ok !== false);
     setText('');
-    return asking;
+    return Promise.all([asking, saving]).then(([ok, stored]) => {
+      if (stored || known) return answered(check.host, ok);
+      // Not stored (the popup says why): what was typed comes back, to try again, and access the
+      // browser gave meanwhile is given back, so that no domain is allowed that is not in the list.
+      setText(typed);
+      setMessage(null);
+      if (ok) void api.releaseHost(customPattern(check.host)).catch(() => false);
+    });
   };
 
   const remove = (host: string) => {
-    // A domain the manifest grants anyway cannot be given back; the stored list still decides.
-    void api.releaseHost(customPattern(host)).catch(() => false);
-    void save(hosts.filter((h) => h.host !== host)).then((ok) => ok === false && setMessage(null));
+    // Access is given back once the list without the domain is stored: when it cannot be, the
+    // domain stays as it was, listed and allowed. A domain the manifest grants anyway cannot be
+    // given back; the stored list still decides.
     setMessage({ kind: 'status', text: t('custom_removed', { host }) });
+    return save(hosts.filter((h) => h.host !== host)).then((ok) => {
+      if (ok === false) return setMessage(null);
+      void api.releaseHost(customPattern(host)).catch(() => false);
+    });
   };
 
   return (
@@ -121,7 +130,7 @@ export function CustomDomains({ api, t, hosts, patch }: { api: PopupApi; t: Tran
                   {t('custom_allow_short')}
                 </button>
               )}
-              <button type="button" aria-label={t('custom_remove', { host: h.host })} onClick={() => remove(h.host)}>
+              <button type="button" aria-label={t('custom_remove', { host: h.host })} onClick={() => void remove(h.host)}>
                 {t('custom_remove_short')}
               </button>
             </li>
