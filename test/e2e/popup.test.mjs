@@ -183,6 +183,7 @@ for (const lang of LANGS) {
       await area.waitFor();
       const seen = await area.evaluate((el) => ({ focused: document.activeElement === el, selected: el.selectionEnd - el.selectionStart, length: el.value.length, readOnly: el.readOnly, text: el.value }));
       assert.ok(seen.focused && seen.readOnly && seen.length > 200 && seen.selected === seen.length, JSON.stringify({ ...seen, text: seen.text.slice(0, 80) }));
+      assert.deepEqual(await axeViolations(popup), [], 'the report shown to copy by hand');
       // The browser's own clipboard, allowed: the status says so and the text box goes.
       await popup.evaluate(() => delete window.navigator.clipboard.writeText);
       await button.click();
@@ -244,6 +245,7 @@ for (const lang of LANGS) {
       const popup = await openPopup(browser);
       await popup.locator('[data-notice="storage-reset"]').waitFor();
       assert.equal((await popup.locator('[data-notice] p').textContent()).trim(), m.popup_notice_reset.message);
+      assert.deepEqual(await axeViolations(popup), [], 'the notice of a reset');
       await popup.locator('#tab-setup').click();
       await popup.locator('[data-view="setup"]').waitFor();
       const kept = await browser.sw.evaluate(async () => (await chrome.storage.local.get('checklist.unreadable'))['checklist.unreadable']);
@@ -270,6 +272,7 @@ for (const lang of LANGS) {
         const [before, after] = m.popup_notice_saveFailed.message.split('{reason}');
         assert.ok(text.startsWith(before) && text.endsWith(after) && /quota/i.test(text), text);
         await popup.waitForFunction(() => !document.querySelector('#chk-prerequisites-cosell-ready').checked);
+        assert.deepEqual(await axeViolations(popup), [], 'the notice of a change not saved');
         const stored = await browser.sw.evaluate(async () => (await chrome.storage.local.get('checklist')).checklist?.ticks ?? {});
         assert.equal(Object.keys(stored).some((k) => k.endsWith('/cosell-ready')), false);
         await popup.close();
@@ -340,6 +343,12 @@ for (const lang of LANGS) {
           await popup.locator(`#tab-${id}`).click();
           await popup.locator(`#panel-${id}`).waitFor();
           if (id === 'troubleshoot') await popup.locator('details').first().evaluate((d) => (d.open = true));
+          // The settings with a domain refused: its alert, and the field marked invalid.
+          if (id === 'settings') {
+            await popup.getByLabel(m.custom_domain.message).fill('localhost');
+            await popup.getByRole('button', { name: m.custom_add.message }).click();
+            await popup.locator('[data-custom-message="error"]').waitFor();
+          }
           const bad = await axeViolations(popup);
           assert.deepEqual(bad, [], `${scheme} ${id}: ${JSON.stringify(bad)}`);
         }
