@@ -3,7 +3,7 @@
  * (knowledge/domain.md §5), each with its cause and ordered steps as i18n keys. Error entries reuse
  * the `error.*` rules' texts, so the troubleshooter and the hints never disagree.
  */
-import { ERROR_CATALOGUE, errorFixKeys, errorKey, errorMessageKey } from './errors';
+import { ERROR_CATALOGUE, errorFixKeys, errorKey, errorMessageKey, matchError } from './errors';
 
 export interface Symptom {
   id: string;
@@ -42,12 +42,70 @@ export const SYMPTOMS: readonly Symptom[] = [
 /** Accent-, case- and width-insensitive search text. */
 export const searchKey = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
-/** Symptoms whose title, cause or steps contain every word of the query (in the user's language, codes too). */
-export function searchSymptoms(query: string, text: (key: string) => string): Symptom[] {
-  const words = searchKey(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [...SYMPTOMS];
-  return SYMPTOMS.filter((s) => {
-    const hay = searchKey([s.id, s.titleKey, s.causeKey, ...s.steps].map((k, i) => (i === 0 ? k : text(k))).join(' '));
-    return words.every((w) => hay.includes(w));
-  });
+/** What the troubleshooter shows for a query. */
+export interface SymptomSearch {
+  /** The symptoms to list, best first. */
+  results: Symptom[];
+  /** The documented error the query is (a pasted message or code, matched as the hints match it). */
+  recognized: Symptom | null;
+  /** No symptom has every word: `results` are those with the most of them. */
+  partial: boolean;
+}
+
+/** Words of a query that count: a pasted log is matched as an error whole, but searched by its first words. */
+const MAX_WORDS = 24;
+const MAX_WORDS_TEXT = 2000;
+
+/** Japanese is written without spaces: its runs are searched by overlapping pairs of characters. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu;
+const HIRAGANA_ONLY = /^\p{Script=Hiragana}+$/u;
+
+/** The words of a query, normalized as `searchKey` does, without quotes and punctuation at their ends. */
+function queryWords(query: string): string[] {
+  const words = searchKey(query.slice(0, MAX_WORDS_TEXT))
+    .split(/[\s"“”«»「」『』（）()[\]{},;、。]+/u)
+    .map((w) => w.replace(/^['’:.!?！？：]+|['’:.!?！？：]+$/gu, ''))
+    .filter(Boolean);
+  return [...new Set(words)].slice(0, MAX_WORDS);
+}
+
+/** A word as the pieces searched when no symptom has every word: Japanese runs as pairs of characters. */
+function pieces(word: string): string[] {
+  const runs = word.match(CJK);
+  if (!runs) return [word];
+  const rest = word.replace(CJK, ' ').split(' ').filter(Boolean);
+  const pairs = runs.flatMap((r) => (r.length <= 2 ? [r] : Array.from({ length: r.length - 1 }, (_, i) => r.slice(i, i + 2))));
+  // Pairs of hiragana alone are endings and particles ("ない", "でき"): they match nearly anything.
+  const meaningful = pairs.filter((p) => !HIRAGANA_ONLY.test(p));
+  return [...rest, ...(meaningful.length > 0 ? meaningful : pairs)];
+}
+
+/**
+ * Symptoms for a query, in the user's language (codes too). A pasted error message or code is
+ * recognized with the catalogue the `error.*` hints use (codes, then message text in en/ja/fr) and
+ * comes first. Then the symptoms whose title, cause or steps contain every word of the query; when
+ * none does, the closest: those with at least half of its words (Japanese: pairs of characters),
+ * rare words counting more than common ones, best first.
+ */
+export function searchSymptoms(query: string, text: (key: string) => string): SymptomSearch {
+  const words = queryWords(query);
+  if (words.length === 0) return { results: [...SYMPTOMS], recognized: null, partial: false };
+  const known = matchError(query);
+  const recognized = known ? (SYMPTOMS.find((s) => s.id === known.id) ?? null) : null;
+  const hays = SYMPTOMS.map((s) => searchKey([s.id, s.titleKey, s.causeKey, ...s.steps].map((k, i) => (i === 0 ? k : text(k))).join(' ')));
+  const full = SYMPTOMS.filter((_, i) => words.every((w) => hays[i]!.includes(w)));
+  // A recognized error is the answer: listed first, with what matches every word after it.
+  if (recognized) return { results: [recognized, ...full.filter((s) => s !== recognized)], recognized, partial: false };
+  if (full.length > 0) return { results: full, recognized: null, partial: false };
+  const parts = [...new Set(words.flatMap(pieces))];
+  // A piece found in few symptoms says more than one found in most ("not", "the", "ない").
+  const weight = new Map(parts.map((p) => [p, Math.log((SYMPTOMS.length + 1) / (hays.filter((h) => h.includes(p)).length + 1))]));
+  const least = Math.max(1, Math.ceil(parts.length / 2));
+  const scored = SYMPTOMS.map((s, i) => {
+    const hit = parts.filter((p) => hays[i]!.includes(p));
+    return { s, count: hit.length, score: hit.reduce((n, p) => n + weight.get(p)!, 0) };
+  }).filter((x) => x.count >= least && x.score > 0);
+  const best = Math.max(0, ...scored.map((x) => x.score));
+  const closest = scored.filter((x) => x.score >= best / 2).sort((a, b) => b.score - a.score);
+  return { results: closest.map((x) => x.s), recognized: null, partial: closest.length > 0 };
 }

@@ -201,15 +201,29 @@ for (const lang of LANGS) {
       await popup.close();
     });
 
-    it('the troubleshooter finds a pasted error code and shows its steps', async () => {
+    it('the troubleshooter recognizes a pasted error, its lines kept, and opens its steps', async () => {
       const popup = await openPopup(browser);
       await popup.locator('#tab-troubleshoot').click();
-      await popup.locator('#ts-search').fill('0x80040216');
+      const field = popup.getByLabel(m.ts_search_label.message);
+      // A code alone.
+      await field.fill('0x80040216');
       const hit = popup.locator('[data-symptom="error.xrm-0x80040216"]');
       await hit.waitFor();
       assert.equal(await popup.locator('[data-symptom]').count(), 1);
-      await hit.locator('summary').click();
+      assert.equal(await hit.evaluate((d) => d.open), true);
       assert.equal((await hit.locator('ol li').first().textContent()).trim(), m.error_xrm_0x80040216_fix1.message);
+      // A run's error as the user copies it: several lines, pasted from the clipboard.
+      await field.fill('');
+      await field.focus();
+      await popup.evaluate(() => window.navigator.clipboard.writeText('{\n  "status": 404,\n  "message": "The workflow trigger \'manual\' couldn\'t be found."\n}'));
+      await popup.keyboard.press('ControlOrMeta+V');
+      assert.equal((await field.inputValue()).split('\n').length, 4);
+      const trigger = popup.locator('[data-symptom="error.workflow-trigger-not-found"][data-recognized]');
+      await trigger.waitFor();
+      assert.equal(await trigger.evaluate((d) => d.open), true);
+      assert.equal(await popup.locator('[data-symptom]').first().getAttribute('data-symptom'), 'error.workflow-trigger-not-found');
+      const title = (await trigger.locator('summary').textContent()).trim();
+      assert.equal((await popup.locator('.troubleshoot [role="status"]').textContent()).trim(), m.ts_recognized.message.replace('{title}', title));
       await popup.close();
     });
 

@@ -88,7 +88,61 @@ describe('troubleshooter catalogue', () => {
     ['ja', 'WorkflowTriggerNotFound', 'error.workflow-trigger-not-found'],
   ] as const)('%s "%s" finds %s', (locale, query, id) => {
     const t = translator(locale);
-    expect(searchSymptoms(query, (k) => t(k)).map((s) => s.id)).toContain(id);
+    expect(searchSymptoms(query, (k) => t(k)).results.map((s) => s.id)).toContain(id);
+  });
+
+  // What users paste: the message as the run, the banner or the Audit field shows it, whole.
+  it.each([
+    [`{"error":{"code":"WorkflowTriggerNotFound","message":"The workflow 'abc' trigger 'manual' couldn't be found."}}`, 'error.workflow-trigger-not-found'],
+    ["The trigger 'manual' couldn't be found.", 'error.workflow-trigger-not-found'],
+    ["トリガー 'manual' が見つかりません。", 'error.workflow-trigger-not-found'],
+    ["Le déclencheur 'manual' est introuvable.", 'error.workflow-trigger-not-found'],
+    ['2025-01-10 12:01 Sync started\n2025-01-10 12:02 Error: Solution ID is required', 'error.solution-id-required'],
+    ['The request failed with status 403 Forbidden', 'error.access-denied'],
+    ['AADSTS700082: The refresh token has expired due to inactivity.', 'error.grant-expired'],
+    ['Principal user (Id=…) is missing prvReadOpportunity privilege (0x80040216)', 'error.xrm-0x80040216'],
+  ] as const)('recognizes the pasted error %j as %s, first, in every language', (query, id) => {
+    for (const locale of LOCALES) {
+      const t = translator(locale);
+      const found = searchSymptoms(query, (k) => t(k));
+      expect(found.recognized?.id, locale).toBe(id);
+      expect(found.results[0]?.id, locale).toBe(id);
+      expect(found.partial).toBe(false);
+    }
+  });
+
+  it('lists the closest problems, most words first, when none has every word; nothing for words it does not know', () => {
+    const t = translator('en');
+    const full = searchSymptoms('duplicate', (k) => t(k));
+    expect(full.partial).toBe(false);
+    const closest = searchSymptoms('duplicate opportunities zebra', (k) => t(k));
+    expect(closest.partial).toBe(true);
+    expect(closest.recognized).toBeNull();
+    expect(closest.results.map((s) => s.id)).toContain('duplicates');
+    expect(closest.results.length).toBeGreaterThan(0);
+    const none = searchSymptoms('zebra giraffe', (k) => t(k));
+    expect(none).toEqual({ results: [], recognized: null, partial: false });
+    expect(searchSymptoms('  ', (k) => t(k)).results).toHaveLength(SYMPTOMS.length);
+  });
+
+  it.each([
+    ['ja', 'フロー オンにできない', 'flows-dont-turn-on'],
+    ['ja', '接続を追加できない', 'cant-add-connections'],
+    ['ja', 'リードが届かない', 'leads-not-syncing'],
+    ['en', 'deal created in partner center missing in CRM', 'created-in-pc-not-crm'],
+    ['fr', "l'opportunité ne se synchronise pas", 'not-synchronized'],
+  ] as const)('%s "%s", in the user\'s own words, lists %s first', (locale, query, id) => {
+    const t = translator(locale);
+    const found = searchSymptoms(query, (k) => t(k));
+    expect(found.results[0]?.id).toBe(id);
+  });
+
+  it('takes a pasted log of a megabyte: the error in it recognized, its first words searched', () => {
+    const t = translator('en');
+    const log = `${'Sync started. '.repeat(80_000)}\nERROR 0x80040216 privilege`;
+    expect(log.length).toBeGreaterThan(1_000_000);
+    const found = searchSymptoms(log, (k) => t(k));
+    expect(found.recognized?.id).toBe('error.xrm-0x80040216');
   });
 });
 

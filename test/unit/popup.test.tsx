@@ -180,6 +180,40 @@ describe.each(LOCALES)('popup (%s)', (locale) => {
   });
 });
 
+describe.each(LOCALES)('popup: troubleshooter (%s)', (locale) => {
+  const t = translator(locale);
+  const open = async () => {
+    const view = render(<App api={api(undefined, null)} t={t} />);
+    fireEvent.click(await screen.findByRole('tab', { name: t('popup_tab_troubleshoot') }));
+    return { ...view, field: (await screen.findByLabelText(t('ts_search_label'))) as HTMLTextAreaElement };
+  };
+  const status = (container: Element) => container.querySelector('.troubleshoot [role="status"]')!.textContent;
+
+  it('recognizes a pasted error: says which, lists it first, its cause and steps open', async () => {
+    const { field, container } = await open();
+    expect(field.localName).toBe('textarea');
+    fireEvent.input(field, { target: { value: '2025-01-10 12:01 Sync started\n2025-01-10 12:02 Error: Solution ID is required' } });
+    const first = container.querySelector('[data-symptom]') as HTMLDetailsElement;
+    expect(first.dataset.symptom).toBe('error.solution-id-required');
+    expect(first.open).toBe(true);
+    expect(first.hasAttribute('data-recognized')).toBe(true);
+    expect(status(container)).toBe(t('ts_recognized', { title: t('sym_error_solution_id_required_title') }));
+    expect(container.querySelectorAll('details[open]')).toHaveLength(1);
+  });
+
+  it('says when the problems listed match only some of the words, and when none matches', async () => {
+    const { field, container } = await open();
+    fireEvent.input(field, { target: { value: { en: 'duplicate opportunities zebra', ja: '重複 zebra', fr: 'doublons zebra' }[locale] } });
+    const listed = container.querySelectorAll('[data-symptom]').length;
+    expect(listed).toBeGreaterThan(0);
+    expect(status(container)).toBe(t('ts_results_partial', { count: listed }));
+    expect(container.querySelector('details[open]')).toBeNull();
+    fireEvent.input(field, { target: { value: 'zebra giraffe' } });
+    expect(container.querySelectorAll('[data-symptom]')).toHaveLength(0);
+    expect(status(container)).toBe(t('ts_results', { count: 0 }));
+  });
+});
+
 describe.each(LOCALES)('popup: custom domains (%s)', (locale) => {
   const t = translator(locale);
   const openSettings = async (api: ReturnType<typeof fakeApi>) => {

@@ -4,16 +4,25 @@ import { searchSymptoms } from '../../knowledge/symptoms';
 
 export function Troubleshoot({ t }: { t: Translator }) {
   const [query, setQuery] = useState('');
-  const results = useMemo(() => searchSymptoms(query, (k) => t(k)), [query, t]);
+  const { results, recognized, partial } = useMemo(() => searchSymptoms(query, (k) => t(k)), [query, t]);
   return (
     <div class="troubleshoot" data-view="troubleshoot">
       <label for="ts-search">{t('ts_search_label')}</label>
-      <input id="ts-search" type="search" value={query} placeholder={t('ts_search_placeholder')} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+      {/* A text area: a pasted error keeps its lines (a one-line field would glue them together). */}
+      <textarea
+        id="ts-search"
+        rows={2}
+        value={query}
+        placeholder={t('ts_search_placeholder')}
+        spellcheck={false}
+        autocomplete="off"
+        onInput={(e) => setQuery((e.target as HTMLTextAreaElement).value)}
+      />
       <p role="status" class="note">
-        {t('ts_results', { count: results.length })}
+        {recognized ? t('ts_recognized', { title: t(recognized.titleKey) }) : partial ? t('ts_results_partial', { count: results.length }) : t('ts_results', { count: results.length })}
       </p>
       {results.map((s) => (
-        <details key={s.id} class="symptom" data-symptom={s.id}>
+        <details key={s.id} class="symptom" data-symptom={s.id} data-recognized={s === recognized ? '' : undefined} open={s === recognized}>
           <summary>{t(s.titleKey)}</summary>
           <p>
             <strong>{t('ts_cause')}</strong> {t(s.causeKey)}
