@@ -362,6 +362,10 @@ for (const lang of LANGS) {
             await popup.getByLabel(m.custom_domain.message).fill('localhost');
             await popup.getByRole('button', { name: m.custom_add.message }).click();
             await popup.locator('[data-custom-message="error"]').waitFor();
+            // And a label typed where a field name goes: its message, and the field marked invalid.
+            await popup.getByLabel(m.settings_dealValue.message).fill('Est. Revenue');
+            await popup.getByLabel(m.settings_dealValue.message).press('Tab');
+            await popup.locator('[data-invalid-setting="fields.dealValue"]').waitFor();
           }
           const bad = await axeViolations(popup);
           assert.deepEqual(bad, [], `${scheme} ${id}: ${JSON.stringify(bad)}`);

@@ -180,6 +180,52 @@ describe.each(LOCALES)('popup (%s)', (locale) => {
   });
 });
 
+describe.each(LOCALES)('popup: settings (%s)', (locale) => {
+  const t = translator(locale);
+  const open = async (fake: ReturnType<typeof fakeApi>) => {
+    const view = render(<App api={fake} t={t} />);
+    fireEvent.click(await screen.findByRole('tab', { name: t('popup_tab_settings') }));
+    return { ...view, field: (await screen.findByLabelText(t('settings_dealValue'))) as HTMLInputElement };
+  };
+
+  it.each(['new_dealvalue', 'Deal_Value__c', 'estimatedvalue'])('stores the field name %s', async (name) => {
+    const fake = fakeApi(undefined, null);
+    const { field } = await open(fake);
+    fireEvent.change(field, { target: { value: `  ${name} ` } });
+    await screen.findByText(t('settings_saved'));
+    expect((fake.store.settings as { fields: Record<string, string> }).fields.dealValue).toBe(name);
+    expect(field.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it.each(['Est. Revenue', 'deal value', '<img src=x onerror=alert(1)>', '1st_value', 'new_dealvalue;drop'])('refuses %j with a message beside the field, and stores nothing', async (typed) => {
+    const fake = fakeApi(undefined, null, { settings: { version: 1, disabledRules: [], fields: { dealValue: 'new_dealvalue' }, salesforceStages: {}, labelOverrides: {} } });
+    const { field, container } = await open(fake);
+    fireEvent.change(field, { target: { value: typed } });
+    const error = await screen.findByRole('alert');
+    expect(error.textContent).toBe(t('settings_error_fieldName', { value: typed }));
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')).toBe(error.id);
+    expect(container.querySelector('img[src="x"]')).toBeNull();
+    expect(screen.queryByText(t('settings_saved'))).toBeNull();
+    expect((fake.store.settings as { fields: Record<string, string> }).fields.dealValue).toBe('new_dealvalue');
+    // Corrected: stored, and the message goes.
+    fireEvent.change(field, { target: { value: 'new_amount' } });
+    await screen.findByText(t('settings_saved'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect((fake.store.settings as { fields: Record<string, string> }).fields.dealValue).toBe('new_amount');
+  });
+
+  it('takes a Salesforce stage as Salesforce shows it, spaces and all', async () => {
+    const fake = fakeApi(undefined, null);
+    render(<App api={fake} t={t} />);
+    fireEvent.click(await screen.findByRole('tab', { name: t('popup_tab_settings') }));
+    const stage = (await screen.findByLabelText(t('settings_onHold'))) as HTMLInputElement;
+    fireEvent.change(stage, { target: { value: 'On Hold – waiting (customer)' } });
+    await screen.findByText(t('settings_saved'));
+    expect((fake.store.settings as { salesforceStages: Record<string, string> }).salesforceStages.onHold).toBe('On Hold – waiting (customer)');
+  });
+});
+
 describe.each(LOCALES)('popup: troubleshooter (%s)', (locale) => {
   const t = translator(locale);
   const open = async () => {

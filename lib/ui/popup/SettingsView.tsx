@@ -8,14 +8,31 @@ import type { Patch, Stored } from './App';
 import { CustomDomains } from './CustomDomains';
 
 const FAMILIES = ['crm', 'pc', 'flow', 'error'] as const;
-type TextSetting = { path: LockedPath; get: (s: Settings) => string | undefined; set: (s: Settings, v: string | undefined) => Settings; label: string; placeholder: string };
+type TextSetting = {
+  path: LockedPath;
+  get: (s: Settings) => string | undefined;
+  set: (s: Settings, v: string | undefined) => Settings;
+  label: string;
+  placeholder: string;
+  /** A field's name in the CRM (checked before it is stored), or a stage as Salesforce shows it. */
+  kind: 'name' | 'stage';
+};
+
+/**
+ * A Dynamics 365 logical name (`new_dealvalue`) or a Salesforce API name (`Deal_Value__c`): a
+ * letter, then letters, digits and underscores. A label typed instead (`Est. Revenue`) would never
+ * be found on the page, and the checks on that field would stay silent without saying why.
+ */
+export const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
+const STAGE_MAX = 120;
+const LABELS_MAX = 1000;
 
 const TEXT: TextSetting[] = [
-  { path: 'fields.dealValue', label: 'settings_dealValue', placeholder: 'estimatedvalue / Amount', get: (s) => s.fields.dealValue, set: (s, v) => ({ ...s, fields: { ...s.fields, dealValue: v } }) },
-  { path: 'fields.country', label: 'settings_country', placeholder: 'address1_country / BillingCountry', get: (s) => s.fields.country, set: (s, v) => ({ ...s, fields: { ...s.fields, country: v } }) },
-  { path: 'fields.currency', label: 'settings_currency', placeholder: 'CurrencyIsoCode', get: (s) => s.fields.currency, set: (s, v) => ({ ...s, fields: { ...s.fields, currency: v } }) },
-  { path: 'salesforceStages.onHold', label: 'settings_onHold', placeholder: '', get: (s) => s.salesforceStages.onHold, set: (s, v) => ({ ...s, salesforceStages: { ...s.salesforceStages, onHold: v } }) },
-  { path: 'salesforceStages.active', label: 'settings_active', placeholder: '', get: (s) => s.salesforceStages.active, set: (s, v) => ({ ...s, salesforceStages: { ...s.salesforceStages, active: v } }) },
+  { path: 'fields.dealValue', label: 'settings_dealValue', placeholder: 'estimatedvalue / Amount', kind: 'name', get: (s) => s.fields.dealValue, set: (s, v) => ({ ...s, fields: { ...s.fields, dealValue: v } }) },
+  { path: 'fields.country', label: 'settings_country', placeholder: 'address1_country / BillingCountry', kind: 'name', get: (s) => s.fields.country, set: (s, v) => ({ ...s, fields: { ...s.fields, country: v } }) },
+  { path: 'fields.currency', label: 'settings_currency', placeholder: 'CurrencyIsoCode', kind: 'name', get: (s) => s.fields.currency, set: (s, v) => ({ ...s, fields: { ...s.fields, currency: v } }) },
+  { path: 'salesforceStages.onHold', label: 'settings_onHold', placeholder: '', kind: 'stage', get: (s) => s.salesforceStages.onHold, set: (s, v) => ({ ...s, salesforceStages: { ...s.salesforceStages, onHold: v } }) },
+  { path: 'salesforceStages.active', label: 'settings_active', placeholder: '', kind: 'stage', get: (s) => s.salesforceStages.active, set: (s, v) => ({ ...s, salesforceStages: { ...s.salesforceStages, active: v } }) },
 ];
 
 /** Drops undefined keys so the stored object stays valid and small. */
@@ -24,6 +41,8 @@ const clean = (s: Settings): Settings => JSON.parse(JSON.stringify(s)) as Settin
 export function SettingsView({ api, t, stored, patch }: { api: PopupApi; t: Translator; stored: Stored; patch: Patch }) {
   const { settings, locked } = stored.settings;
   const [saved, setSaved] = useState(false);
+  /** Field names typed that are not names: shown with the field, and not stored. */
+  const [invalid, setInvalid] = useState<Partial<Record<LockedPath, string>>>({});
   // The user's own settings are what we store; administrator values are shown, locked, and never written.
   const own = (): Settings => {
     const s = clean(settings);
@@ -53,6 +72,8 @@ export function SettingsView({ api, t, stored, patch }: { api: PopupApi; t: Tran
         {TEXT.map((f) => {
           const id = `set-${f.path.replace('.', '-')}`;
           const isLocked = locked.has(f.path);
+          const wrong = invalid[f.path];
+          const described = [isLocked && `${id}-admin`, wrong !== undefined && `${id}-error`].filter(Boolean).join(' ');
           return (
             <div class="field" key={f.path} data-setting={f.path} data-locked={isLocked ? 'admin' : undefined}>
               <label for={id}>{t(f.label)}</label>
@@ -61,12 +82,27 @@ export function SettingsView({ api, t, stored, patch }: { api: PopupApi; t: Tran
                 value={f.get(settings) ?? ''}
                 placeholder={f.placeholder}
                 readOnly={isLocked}
-                aria-describedby={isLocked ? `${id}-admin` : undefined}
+                maxLength={f.kind === 'name' ? 100 : STAGE_MAX}
+                spellcheck={false}
+                autocomplete="off"
+                aria-invalid={wrong !== undefined ? true : undefined}
+                aria-describedby={described || undefined}
                 onChange={(e) => {
                   const v = (e.target as HTMLInputElement).value.trim();
+                  if (f.kind === 'name' && v !== '' && !FIELD_NAME.test(v)) {
+                    setSaved(false);
+                    setInvalid((all) => ({ ...all, [f.path]: v }));
+                    return;
+                  }
+                  setInvalid(({ [f.path]: _, ...rest }) => rest);
                   void write(f.set(own(), v === '' ? undefined : v));
                 }}
               />
+              {wrong !== undefined && (
+                <p id={`${id}-error`} class="note error" role="alert" data-invalid-setting={f.path}>
+                  {t('settings_error_fieldName', { value: wrong })}
+                </p>
+              )}
               {isLocked && <span id={`${id}-admin`}>{adminNote}</span>}
             </div>
           );
@@ -85,6 +121,7 @@ export function SettingsView({ api, t, stored, patch }: { api: PopupApi; t: Tran
                 id={id}
                 value={(settings.labelOverrides[k] ?? []).join('; ')}
                 readOnly={isLocked}
+                maxLength={LABELS_MAX}
                 aria-describedby={isLocked ? `${id}-admin` : undefined}
                 onChange={(e) => {
                   const labels = (e.target as HTMLInputElement).value.split(/[;；]/).map((s) => s.trim()).filter(Boolean);
