@@ -5,7 +5,8 @@ import { SETTINGS_KEY, effectiveSettings } from '@/lib/model/settings';
 import { recordSightings } from '@/lib/background/sightings';
 import { DEFAULT_SIGHTINGS, FLOWS_KEY, FlowSightings, parseStored } from '@/lib/model/state';
 import { SolutionFlows } from '@/lib/model/observation';
-import { CUSTOM_HOSTS_KEY, CustomHosts, DEFAULT_CUSTOM_HOSTS } from '@/lib/model/custom-hosts';
+import { CUSTOM_HOSTS_KEY, allCustomHosts } from '@/lib/model/custom-hosts';
+import { POLICY_SEEN_KEY } from '@/lib/background/policy';
 import { serialized, syncCustomScripts } from '@/lib/background/custom-scripts';
 import { buildCatalog, type Catalog } from '@/lib/i18n/catalog';
 import MESSAGE_KEYS from 'virtual:cosell-message-keys';
@@ -64,7 +65,11 @@ export default defineBackground(() => {
   // Custom domains: registered content scripts follow what is stored and granted (see custom-scripts).
   const syncScripts = serialized(() =>
     syncCustomScripts({
-      hosts: async () => parseStored(CustomHosts, (await browser.storage.local.get(CUSTOM_HOSTS_KEY))[CUSTOM_HOSTS_KEY], DEFAULT_CUSTOM_HOSTS).value.hosts,
+      // The user's domains and the administrator's (policy `customDomains`); each runs once granted.
+      hosts: async () => {
+        const [stored, managed] = await Promise.all([browser.storage.local.get(CUSTOM_HOSTS_KEY), policy().catch(() => ({}))]);
+        return allCustomHosts(stored[CUSTOM_HOSTS_KEY], managed);
+      },
       granted: (pattern) => browser.permissions.contains({ origins: [pattern] }),
       registered: () => browser.scripting.getRegisteredContentScripts(),
       register: (scripts) => browser.scripting.registerContentScripts(scripts.map((s) => ({ ...s, persistAcrossSessions: true }))),
@@ -73,7 +78,7 @@ export default defineBackground(() => {
   );
   void syncScripts();
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && CUSTOM_HOSTS_KEY in changes) void syncScripts();
+    if ((area === 'local' && (CUSTOM_HOSTS_KEY in changes || POLICY_SEEN_KEY in changes)) || area === 'managed') void syncScripts();
   });
   browser.permissions.onAdded.addListener(() => void syncScripts());
   browser.permissions.onRemoved.addListener(() => void syncScripts());

@@ -2,6 +2,7 @@
  * The custom domains the user added in the popup (key `customHosts`). Whether each is granted is
  * the browser's to say (`permissions.contains`); this list says which app each one serves.
  */
+import { parseCustomHost, type CustomHost } from '../knowledge/hosts';
 import { z } from './zod';
 
 export { CUSTOM_HOSTS_KEY } from './keys';
@@ -14,3 +15,48 @@ export const CustomHosts = z.object({
 });
 export type CustomHosts = z.infer<typeof CustomHosts>;
 export const DEFAULT_CUSTOM_HOSTS: CustomHosts = { version: 1, hosts: [] };
+
+/** The policy's key for custom domains: `[{ "host": "*.mcas.ms", "app": "dynamics" }]`. */
+export const MANAGED_CUSTOM_DOMAINS = 'customDomains';
+
+/** A policy entry the extension cannot use, as the administrator wrote it. */
+export interface RefusedManagedHost {
+  host: string;
+  reason: 'invalid' | 'too-broad' | 'app';
+}
+
+/**
+ * The custom domains an administrator's policy lists. Each entry is checked as a domain the user
+ * types is (`parseCustomHost`: no wildcard over a public suffix, none of the apps' own hosts); what
+ * cannot be used is left out and named, and the rest of the policy still applies. The browser still
+ * asks the user to allow each domain: a policy cannot grant a host permission.
+ */
+export function managedCustomHosts(managed: unknown): { hosts: CustomHost[]; refused: RefusedManagedHost[] } {
+  const list = typeof managed === 'object' && managed !== null ? (managed as Record<string, unknown>)[MANAGED_CUSTOM_DOMAINS] : undefined;
+  const hosts: CustomHost[] = [];
+  const refused: RefusedManagedHost[] = [];
+  if (!Array.isArray(list)) return { hosts, refused };
+  for (const entry of list.slice(0, 100)) {
+    const raw = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
+    const typed = typeof raw.host === 'string' ? raw.host.slice(0, 300) : '';
+    const check = parseCustomHost(typed);
+    const app = AppIdSchema.safeParse(raw.app);
+    // One of the apps' own hosts is read anyway: nothing to say.
+    if (!check.ok && check.reason === 'built-in') continue;
+    if (!check.ok) refused.push({ host: typed, reason: check.reason === 'too-broad' ? 'too-broad' : 'invalid' });
+    else if (!app.success) refused.push({ host: check.host, reason: 'app' });
+    else if (!hosts.some((h) => h.host === check.host)) hosts.push({ host: check.host, app: app.data });
+  }
+  return { hosts, refused };
+}
+
+/**
+ * Every custom domain the extension reads, each once: the administrator's first (their app wins),
+ * then the user's own as stored (unreadable: none).
+ */
+export function allCustomHosts(storedRaw: unknown, managed: unknown): CustomHost[] {
+  const own = CustomHosts.safeParse(storedRaw);
+  const listed = managedCustomHosts(managed).hosts;
+  const taken = new Set(listed.map((h) => h.host));
+  return [...listed, ...(own.success ? own.data.hosts.filter((h) => !taken.has(h.host)).map(({ host, app }) => ({ host, app })) : [])];
+}

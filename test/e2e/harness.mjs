@@ -5,7 +5,7 @@
  *   server (`--host-resolver-rules`) and every other host unresolvable, so nothing leaves the machine.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
@@ -308,6 +308,19 @@ export async function actionPopups(browser) {
     },
   };
 }
+
+/** Where Debian's Chromium reads machine policies (root only); a test writes its file there and removes it. */
+export const POLICY_DIR = '/etc/chromium/policies/managed';
+
+export const canWritePolicy = () => {
+  try {
+    mkdirSync(POLICY_DIR, { recursive: true });
+    accessSync(POLICY_DIR, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 export const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 

@@ -15,7 +15,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { EXTENSION, FIXTURES, launch, listFixtures, messages, openAndSettle, openPopup, reinstallExtension, shownRules, startServer, tabIdFor, useSettings } from './harness.mjs';
+import { EXTENSION, FIXTURES, POLICY_DIR, canWritePolicy, launch, listFixtures, messages, openAndSettle, openPopup, reinstallExtension, shownRules, startServer, tabIdFor, useSettings } from './harness.mjs';
 
 const m = messages('en');
 const fixture = listFixtures().find((f) => f.app === 'dynamics' && f.name === 'opportunity-sync-off');
@@ -108,6 +108,63 @@ describe('custom domains in the built extension', () => {
     assert.deepEqual(await settledRules(page), []);
     await popup.close();
     await page.close();
+  });
+});
+
+describe('custom domains an administrator lists, in the built extension', () => {
+  let server;
+  let dir;
+
+  before(async () => {
+    server = await startServer();
+    dir = mkdtempSync(join(tmpdir(), 'cosell-mcas-policy-'));
+    cpSync(EXTENSION, dir, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    manifest.host_permissions.push('https://*.mcas.ms/*');
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  });
+  after(async () => {
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads the domain the policy lists as the app it names, once allowed, with nothing added by the user', async (t) => {
+    if (!canWritePolicy()) return t.skip(`needs write access to ${POLICY_DIR} (run as root) to install a Chromium policy`);
+    const profile = mkdtempSync(join(tmpdir(), 'cosell-profile-'));
+    // A first start only to learn the copy's ID (an unpacked extension's ID follows its path).
+    let browser = await launch({ port: server.port, extensionPath: dir, profile });
+    const id = browser.extensionId;
+    await useSettings(browser.sw);
+    await browser.close();
+    const file = join(POLICY_DIR, `cosell-companion-test-${process.pid}-domains.json`);
+    writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [id]: { customDomains: [{ host: '*.mcas.ms', app: 'dynamics' }] } } } }));
+    browser = null;
+    try {
+      browser = await launch({ port: server.port, extensionPath: dir, profile });
+      // The browser answers for its policies seconds after it starts; the script follows that answer.
+      const scripts = await until(async () => {
+        const s = await registered(browser.sw);
+        return s.length ? s : null;
+      }, 'the custom script to be registered', 20000);
+      assert.deepEqual(scripts, [{ id: 'custom-dynamics', matches: ['https://*.mcas.ms/*'], js: ['content-scripts/dynamics.js'] }]);
+      assert.equal(await browser.sw.evaluate(async () => (await chrome.storage.local.get('customHosts')).customHosts), undefined, 'nothing stored as the user own');
+      const page = await browser.context.newPage();
+      await serveProxied(page);
+      await page.goto(proxied(fixture.url));
+      await until(async () => (await settledRules(page, 200)).join() === fixture.meta.rules.join(), 'the hints on the proxied page');
+      const popup = await openPopup(browser);
+      await popup.getByRole('tab', { name: m.popup_tab_settings.message }).click();
+      const row = popup.locator('[data-custom-host="*.mcas.ms"]');
+      await row.waitFor();
+      assert.equal(await row.getAttribute('data-locked'), 'admin');
+      assert.equal(await row.getAttribute('data-granted'), 'yes');
+      await popup.close();
+      await page.close();
+    } finally {
+      rmSync(file, { force: true });
+      await browser?.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 });
 

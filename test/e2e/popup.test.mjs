@@ -4,24 +4,13 @@
  * and an accessibility scan (axe-core) of each view.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, accessSync, constants, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { LANGS, actionPopups, axeViolations, launch, listFixtures, messages, openAndSettle, openPopup, startServer, tabIdFor, useSettings } from './harness.mjs';
+import { LANGS, POLICY_DIR, actionPopups, axeViolations, canWritePolicy, launch, listFixtures, messages, openAndSettle, openPopup, startServer, tabIdFor, useSettings } from './harness.mjs';
 
 const TABS = ['page', 'setup', 'troubleshoot', 'settings', 'plan'];
-const POLICY_DIR = '/etc/chromium/policies/managed';
-
-const canWritePolicy = () => {
-  try {
-    mkdirSync(POLICY_DIR, { recursive: true });
-    accessSync(POLICY_DIR, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * Opens the popup as a click on the toolbar action opens it, in a browser of its own (in `lang`, at
@@ -378,7 +367,7 @@ for (const lang of LANGS) {
     it('an administrator policy shows as set by the administrator, locked, and applies', async (t) => {
       if (!canWritePolicy()) return t.skip(`needs write access to ${POLICY_DIR} (run as root) to install a Chromium policy`);
       const file = join(POLICY_DIR, `cosell-companion-test-${process.pid}.json`);
-      const policy = { '3rdparty': { extensions: { [browser.extensionId]: { dealValueField: 'new_dealvalue', disabledRules: ['crm.visibility-irreversible'] } } } };
+      const policy = { '3rdparty': { extensions: { [browser.extensionId]: { dealValueField: 'new_dealvalue', disabledRules: ['crm.visibility-irreversible'], customDomains: [{ host: '*.mcas.ms', app: 'salesforce' }, { host: '*.com', app: 'dynamics' }] } } } };
       writeFileSync(file, JSON.stringify(policy));
       try {
         await browser.close();
@@ -392,6 +381,12 @@ for (const lang of LANGS) {
         assert.equal((await field.locator('.admin').textContent()).trim(), m.settings_locked.message);
         assert.equal(await popup.locator('input[id="rule-crm.visibility-irreversible"]').isDisabled(), true);
         assert.equal(await popup.locator('input[id="rule-crm.visibility-irreversible"]').isChecked(), false);
+        // The administrator's custom domain: listed, locked, to be allowed by the user; the one it cannot use, said.
+        const row = popup.locator('[data-custom-host="*.mcas.ms"]');
+        assert.equal(await row.getAttribute('data-locked'), 'admin');
+        assert.equal(await row.getByRole('button', { name: m.custom_remove.message.replace('{host}', '*.mcas.ms') }).count(), 0);
+        assert.equal(await row.getByRole('button', { name: m.custom_allow.message.replace('{host}', '*.mcas.ms') }).count(), 1);
+        assert.equal((await popup.locator('[data-custom-refused="*.com"]').textContent()).trim(), m.custom_managed_too_broad.message.replace('{host}', '*.com'));
         await popup.close();
         // And the pages follow it: the rule the administrator switched off shows nowhere; the deal
         // value is read from the policy's field, which this form does not have, so that check stays

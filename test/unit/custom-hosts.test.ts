@@ -1,7 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { appForHost, customPattern, parseCustomHost } from '@/lib/knowledge/hosts';
 import { serialized, syncCustomScripts, wantedScripts, type ScriptSpec, type ScriptingApi } from '@/lib/background/custom-scripts';
-import { CustomHosts } from '@/lib/model/custom-hosts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './helpers';
+import { AppIdSchema, CustomHosts, MANAGED_CUSTOM_DOMAINS, allCustomHosts, managedCustomHosts } from '@/lib/model/custom-hosts';
+import { ManagedPolicy } from '@/lib/model/settings';
 
 describe('custom domains: what the user may add', () => {
   it.each([
@@ -122,5 +126,82 @@ describe('custom domains: registered content scripts', () => {
     const sync = serialized(() => syncCustomScripts(api));
     await Promise.all([sync(), sync(), sync()]);
     expect(api.list().filter((s) => s.id === 'custom-dynamics')).toHaveLength(1);
+  });
+});
+
+describe('custom domains an administrator lists (policy customDomains)', () => {
+  it('takes each entry as a domain the user would type, with its app', () => {
+    const { hosts, refused } = managedCustomHosts({
+      dealValueField: 'new_dealvalue',
+      customDomains: [
+        { host: '*.mcas.ms', app: 'dynamics' },
+        { host: 'https://Contoso.my.salesforce.com.mcas.ms/lightning/page', app: 'salesforce' },
+        { host: '*.MCAS.ms', app: 'salesforce' }, // the same domain again: the first entry stands
+      ],
+    });
+    expect(hosts).toEqual([
+      { host: '*.mcas.ms', app: 'dynamics' },
+      { host: 'contoso.my.salesforce.com.mcas.ms', app: 'salesforce' },
+    ]);
+    expect(refused).toEqual([]);
+  });
+
+  it('leaves out and names what it cannot use; the apps own hosts are read anyway and not named', () => {
+    const { hosts, refused } = managedCustomHosts({
+      customDomains: [
+        { host: '<img src=x onerror=alert(1)>', app: 'dynamics' },
+        { host: '*.com', app: 'dynamics' },
+        { host: 'crm.contoso.com', app: 'sap' },
+        { host: 'crm.contoso.com' },
+        { host: 42, app: 'dynamics' },
+        'crm.contoso.com',
+        null,
+        { host: 'contoso.crm.dynamics.com', app: 'dynamics' },
+        { host: 'pa.contoso.com', app: 'power-automate' },
+      ],
+    });
+    expect(hosts).toEqual([{ host: 'pa.contoso.com', app: 'power-automate' }]);
+    expect(refused).toEqual([
+      { host: '<img src=x onerror=alert(1)>', reason: 'invalid' },
+      { host: '*.com', reason: 'too-broad' },
+      { host: 'crm.contoso.com', reason: 'app' },
+      { host: 'crm.contoso.com', reason: 'app' },
+      { host: '', reason: 'invalid' },
+      { host: '', reason: 'invalid' },
+      { host: '', reason: 'invalid' },
+    ]);
+  });
+
+  it.each([undefined, null, {}, { customDomains: 'crm.contoso.com' }, { customDomains: {} }, 'policy', 7])('reads %j as no domains', (managed) => {
+    expect(managedCustomHosts(managed)).toEqual({ hosts: [], refused: [] });
+  });
+
+  it('reads at most 100 entries, and 300 characters of each', () => {
+    const many = Array.from({ length: 150 }, (_, i) => ({ host: `crm${i}.contoso.com`, app: 'dynamics' }));
+    expect(managedCustomHosts({ customDomains: many }).hosts).toHaveLength(100);
+    const long = managedCustomHosts({ customDomains: [{ host: 'a'.repeat(1_000_000), app: 'dynamics' }] });
+    expect(long.refused[0]!.host).toHaveLength(300);
+  });
+
+  it('is what the managed schema declares, with the same apps', () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'public/managed_schema.json'), 'utf8'));
+    const entry = schema.properties[MANAGED_CUSTOM_DOMAINS];
+    expect(entry.type).toBe('array');
+    expect(Object.keys(entry.items.properties)).toEqual(['host', 'app']);
+    expect([...entry.items.properties.app.enum].sort()).toEqual([...AppIdSchema.options].sort());
+    // Every other key of the policy the extension reads is declared too.
+    expect(Object.keys(schema.properties).sort()).toEqual([...Object.keys(ManagedPolicy.shape), MANAGED_CUSTOM_DOMAINS].sort());
+  });
+
+  it('adds them to the user own domains, each once, the administrator app first', () => {
+    const stored = { version: 1, hosts: [{ host: 'crm.contoso.com', app: 'dynamics', addedAt: 1 }, { host: '*.mcas.ms', app: 'dynamics', addedAt: 2 }] };
+    const managed = { customDomains: [{ host: '*.mcas.ms', app: 'salesforce' }] };
+    expect(allCustomHosts(stored, managed)).toEqual([
+      { host: '*.mcas.ms', app: 'salesforce' },
+      { host: 'crm.contoso.com', app: 'dynamics' },
+    ]);
+    expect(allCustomHosts('not a list', managed)).toEqual([{ host: '*.mcas.ms', app: 'salesforce' }]);
+    expect(allCustomHosts(stored, undefined)).toHaveLength(2);
+    expect(appForHost('contoso.my.salesforce.com.mcas.ms', allCustomHosts(stored, managed))).toBe('salesforce');
   });
 });

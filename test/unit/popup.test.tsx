@@ -370,6 +370,35 @@ describe.each(LOCALES)('popup: custom domains (%s)', (locale) => {
     expect(container.querySelector('[data-custom-host]')).toBeNull();
   });
 
+  it("lists the administrator's domains first, locked: they can be allowed, not removed", async () => {
+    const managed = { customDomains: [{ host: '*.mcas.ms', app: 'salesforce' }, { host: '*.com', app: 'dynamics' }, { host: 'crm.contoso.com', app: 'sap' }] };
+    const api = fakeApi(undefined, null, { customHosts: { version: 1, hosts: [{ host: 'crm.fabrikam.com', app: 'dynamics', addedAt: 1 }, { host: '*.mcas.ms', app: 'dynamics', addedAt: 2 }] } }, managed);
+    const { container } = await openSettings(api);
+    const rows = () => [...container.querySelectorAll<HTMLElement>('[data-custom-host]')];
+    await waitFor(() => expect(rows().map((r) => r.dataset.customHost)).toEqual(['*.mcas.ms', 'crm.fabrikam.com']));
+    const admin = rows()[0]!;
+    expect(admin.dataset.locked).toBe('admin');
+    expect(admin.textContent).toContain(t('settings_locked'));
+    expect(admin.textContent).toContain(t('app_salesforce'));
+    expect(within(admin).queryByRole('button', { name: t('custom_remove', { host: '*.mcas.ms' }) })).toBeNull();
+    expect(within(rows()[1]!).getByRole('button', { name: t('custom_remove', { host: 'crm.fabrikam.com' }) })).toBeTruthy();
+    // What the policy lists that cannot be used is said, as text.
+    expect(container.querySelector('[data-custom-refused="*.com"]')?.textContent).toBe(t('custom_managed_too_broad', { host: '*.com' }));
+    expect(container.querySelector('[data-custom-refused="crm.contoso.com"]')?.textContent).toBe(t('custom_managed_app', { host: 'crm.contoso.com' }));
+    // A policy cannot grant access: the user allows it, once.
+    fireEvent.click(within(admin).getByRole('button', { name: t('custom_allow', { host: '*.mcas.ms' }) }));
+    await waitFor(() => expect(rows()[0]!.getAttribute('data-granted')).toBe('yes'));
+    expect(api.requests).toEqual(['https://*.mcas.ms/*']);
+    expect(api.store.customHosts).toEqual({ version: 1, hosts: [{ host: 'crm.fabrikam.com', app: 'dynamics', addedAt: 1 }, { host: '*.mcas.ms', app: 'dynamics', addedAt: 2 }] });
+  });
+
+  it("reads a page on the administrator's domain as the app the policy names", async () => {
+    const api = fakeApi('https://contoso.my.salesforce.com.mcas.ms/lightning/r/Opportunity/006/view', null, {}, { customDomains: [{ host: '*.mcas.ms', app: 'salesforce' }] });
+    const { container } = render(<App api={api} t={t} />);
+    await waitFor(() => expect(container.querySelector('[data-state="not-read"]')).not.toBeNull());
+    expect(container.textContent).toContain(t('popup_notRead', { app: t('app_salesforce') }));
+  });
+
   it('treats a page on a custom domain as the app it serves', async () => {
     const api = fakeApi('https://crm.contoso.com/main.aspx?pagetype=entityrecord&etn=opportunity', [finding], { customHosts: { version: 1, hosts: [{ host: 'crm.contoso.com', app: 'dynamics', addedAt: 1 }] } });
     const { container } = render(<App api={api} t={t} />);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { Translator } from '../../i18n';
 import { appForHost, type AppId } from '../../knowledge/hosts';
 import type { Finding, Severity } from '../../model/finding';
-import { CUSTOM_HOSTS_KEY, CustomHosts, DEFAULT_CUSTOM_HOSTS } from '../../model/custom-hosts';
+import { CUSTOM_HOSTS_KEY, CustomHosts, DEFAULT_CUSTOM_HOSTS, allCustomHosts } from '../../model/custom-hosts';
 import { SETTINGS_KEY, effectiveSettings, type EffectiveSettings } from '../../model/settings';
 import { CHECKLIST_KEY, ChecklistState, DEFAULT_CHECKLIST, DEFAULT_SIGHTINGS, FLOWS_KEY, FlowSightings, parseStored } from '../../model/state';
 import { HintCard } from '../Hint';
@@ -21,9 +21,9 @@ const TABS = ['page', 'setup', 'troubleshoot', 'settings', 'plan'] as const;
 type Tab = (typeof TABS)[number];
 
 export async function loadView(api: PopupApi): Promise<View> {
-  const [tab, customRaw] = await Promise.all([api.activeTab(), api.load(CUSTOM_HOSTS_KEY).catch(() => undefined)]);
+  const [tab, customRaw, managed] = await Promise.all([api.activeTab(), api.load(CUSTOM_HOSTS_KEY).catch(() => undefined), api.managed().catch(() => ({}))]);
   const host = tab?.url ? safeHost(tab.url) : null;
-  const app = host ? appForHost(host, parseStored(CustomHosts, customRaw, DEFAULT_CUSTOM_HOSTS).value.hosts) : null;
+  const app = host ? appForHost(host, allCustomHosts(customRaw, managed)) : null;
   if (!tab || !app || !host) return { kind: 'other-page' };
   const state = await api.tabState(tab.id);
   if (!state) return { kind: 'not-read', app, host };

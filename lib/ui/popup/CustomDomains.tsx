@@ -3,28 +3,34 @@
  * the browser asks for access to that domain alone (`permissions.request`, inside the click). The
  * list is stored first, so nothing is lost if the popup closes while the browser asks; the
  * background registers the content script once access is granted, and drops it when it is not.
+ * Domains an administrator's policy lists (`customDomains`) are shown first, locked: the user can
+ * only allow them (a policy cannot grant access), not remove them.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Translator } from '../../i18n';
 import { customPattern, parseCustomHost, type AppId } from '../../knowledge/hosts';
-import { CUSTOM_HOSTS_KEY, type CustomHosts } from '../../model/custom-hosts';
+import { CUSTOM_HOSTS_KEY, managedCustomHosts, type CustomHosts } from '../../model/custom-hosts';
 import type { PopupApi } from './api';
 import type { Patch } from './App';
 
 const APPS: AppId[] = ['dynamics', 'salesforce', 'power-automate', 'partner-center'];
 const appName = (t: Translator, app: AppId) => t(`app_${app.replace('-', '_')}`);
 
-export function CustomDomains({ api, t, hosts, patch }: { api: PopupApi; t: Translator; hosts: CustomHosts['hosts']; patch: Patch }) {
+export function CustomDomains({ api, t, hosts, managed, patch }: { api: PopupApi; t: Translator; hosts: CustomHosts['hosts']; managed?: unknown; patch: Patch }) {
   const [text, setText] = useState('');
   const [app, setApp] = useState<AppId>('dynamics');
   const [message, setMessage] = useState<{ kind: 'error' | 'status'; text: string } | null>(null);
   const [granted, setGranted] = useState<Record<string, boolean>>({});
-  const hostList = hosts.map((h) => h.host).join(' ');
+  const policy = useMemo(() => managedCustomHosts(managed), [managed]);
+  const locked = new Set(policy.hosts.map((h) => h.host));
+  /** The administrator's domains, then the user's own (one row per domain). */
+  const shown = [...policy.hosts.map((h) => ({ ...h, managed: true })), ...hosts.filter((h) => !locked.has(h.host)).map((h) => ({ ...h, managed: false }))];
+  const hostList = shown.map((h) => h.host).join(' ');
 
   useEffect(() => {
     let live = true;
-    void Promise.all(hosts.map((h) => api.hasHost(customPattern(h.host)).catch(() => false))).then((states) => {
-      if (live) setGranted(Object.fromEntries(hosts.map((h, i) => [h.host, states[i]!])));
+    void Promise.all(shown.map((h) => api.hasHost(customPattern(h.host)).catch(() => false))).then((states) => {
+      if (live) setGranted(Object.fromEntries(shown.map((h, i) => [h.host, states[i]!])));
     });
     return () => void (live = false);
   }, [api, hostList]);
@@ -118,21 +124,30 @@ export function CustomDomains({ api, t, hosts, patch }: { api: PopupApi; t: Tran
           {message.text}
         </p>
       )}
-      {hosts.length === 0 ? (
+      {policy.refused.map((r) => (
+        <p key={`${r.reason}|${r.host}`} class="note error" data-custom-refused={r.host}>
+          {t(`custom_managed_${r.reason.replace('-', '_')}`, { host: r.host })}
+        </p>
+      ))}
+      {shown.length === 0 ? (
         <p class="note">{t('custom_none')}</p>
       ) : (
         <ul class="custom-list" aria-label={t('custom_list')}>
-          {hosts.map((h) => (
-            <li key={h.host} data-custom-host={h.host} data-granted={granted[h.host] ? 'yes' : 'no'}>
+          {shown.map((h) => (
+            <li key={h.host} data-custom-host={h.host} data-granted={granted[h.host] ? 'yes' : 'no'} data-locked={h.managed ? 'admin' : undefined}>
               <code>{h.host}</code> <span>{appName(t, h.app)}</span> <span class={granted[h.host] ? 'state ok' : 'state missing'}>{granted[h.host] ? t('custom_state_granted') : t('custom_state_missing')}</span>
               {!granted[h.host] && (
                 <button type="button" aria-label={t('custom_allow', { host: h.host })} onClick={() => void ask(h.host)}>
                   {t('custom_allow_short')}
                 </button>
               )}
-              <button type="button" aria-label={t('custom_remove', { host: h.host })} onClick={() => void remove(h.host)}>
-                {t('custom_remove_short')}
-              </button>
+              {h.managed ? (
+                <span class="admin">{t('settings_locked')}</span>
+              ) : (
+                <button type="button" aria-label={t('custom_remove', { host: h.host })} onClick={() => void remove(h.host)}>
+                  {t('custom_remove_short')}
+                </button>
+              )}
             </li>
           ))}
         </ul>

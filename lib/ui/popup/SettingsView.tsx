@@ -136,7 +136,7 @@ export function SettingsView({ api, t, stored, patch }: { api: PopupApi; t: Tran
           );
         })}
       </fieldset>
-      <CustomDomains api={api} t={t} hosts={stored.customHosts.hosts} patch={patch} />
+      <CustomDomains api={api} t={t} hosts={stored.customHosts.hosts} managed={stored.managed} patch={patch} />
       {FAMILIES.map((family) => (
         <fieldset key={family} class="rules">
           <legend>{t(`settings_family_${family}`)}</legend>
