@@ -50,13 +50,20 @@ export function managedCustomHosts(managed: unknown): { hosts: CustomHost[]; ref
   return { hosts, refused };
 }
 
-/**
- * Every custom domain the extension reads, each once: the administrator's first (their app wins),
- * then the user's own as stored (unreadable: none).
- */
-export function allCustomHosts(storedRaw: unknown, managed: unknown): CustomHost[] {
-  const own = CustomHosts.safeParse(storedRaw);
+/** A custom domain as the popup lists it: the administrator's are locked. */
+export interface ListedHost extends CustomHost {
+  managed: boolean;
+}
+
+/** Every custom domain, each once: the administrator's first (their app wins), then the user's own. */
+export function listedCustomHosts(own: readonly CustomHost[], managed: unknown): ListedHost[] {
   const listed = managedCustomHosts(managed).hosts;
   const taken = new Set(listed.map((h) => h.host));
-  return [...listed, ...(own.success ? own.data.hosts.filter((h) => !taken.has(h.host)).map(({ host, app }) => ({ host, app })) : [])];
+  return [...listed.map((h) => ({ ...h, managed: true })), ...own.filter((h) => !taken.has(h.host)).map(({ host, app }) => ({ host, app, managed: false }))];
+}
+
+/** Every custom domain the extension reads: the administrator's and the user's own as stored (unreadable: none). */
+export function allCustomHosts(storedRaw: unknown, managed: unknown): CustomHost[] {
+  const own = CustomHosts.safeParse(storedRaw);
+  return listedCustomHosts(own.success ? own.data.hosts : [], managed).map(({ host, app }) => ({ host, app }));
 }

@@ -5,6 +5,7 @@ import { SOLUTION_FLOWS } from '@/lib/knowledge/flows';
 import { SYMPTOMS, searchSymptoms } from '@/lib/knowledge/symptoms';
 import { DEFAULT_SETTINGS, effectiveSettings } from '@/lib/model/settings';
 import { DEFAULT_SIGHTINGS } from '@/lib/model/state';
+import { listedCustomHosts } from '@/lib/model/custom-hosts';
 import { loadStored } from '@/lib/ui/popup/App';
 import { estimate } from '@/lib/ui/popup/Plan';
 import { buildReport, scrub } from '@/lib/ui/popup/report';
@@ -194,5 +195,30 @@ describe('diagnostic report', () => {
     });
     expect(md.split('\n')).toContain(generated);
     expect(md).toContain(`${finding}${t('crm_sync_disabled_info')}`);
+  });
+
+  it.each(LOCALES)('lists the settings that differ from the defaults, and who set them (%s)', (locale) => {
+    const t = translator(locale);
+    const effective = effectiveSettings(
+      { version: 1, disabledRules: ['pc.team-incomplete'], fields: { country: 'new_countrycode' }, salesforceStages: {}, labelOverrides: { audit: ['Sync log'] } },
+      { disabledRules: ['crm.visibility-irreversible'], dealValueField: 'new_dealvalue', customDomains: [{ host: '*.mcas.ms', app: 'salesforce' }] },
+    );
+    const domains = listedCustomHosts([{ host: 'crm.fabrikam.com', app: 'dynamics' }], { customDomains: [{ host: '*.mcas.ms', app: 'salesforce' }] });
+    const md = buildReport({ t, version: '0.1.0', now: new Date('2025-01-15T10:00:00Z'), page: null, checklists: null, settings: { effective, domains } });
+    const admin = `_(${t('settings_locked')})_`;
+    const lines = md.split('\n');
+    expect(lines).toContain(`## ${t('popup_tab_settings')}`);
+    expect(lines).toContain(`- ${t('report_field', { label: t('report_rulesOff'), value: `crm.visibility-irreversible ${admin}, pc.team-incomplete` })}`);
+    expect(lines).toContain(`- ${t('report_field', { label: t('settings_dealValue'), value: `\`new_dealvalue\` ${admin}` })}`);
+    expect(lines).toContain(`- ${t('report_field', { label: t('settings_country'), value: '`new_countrycode`' })}`);
+    expect(lines).toContain(`- ${t('report_field', { label: `${t('settings_labels')} (audit)`, value: 'Sync log' })}`);
+    expect(lines).toContain(`- ${t('report_field', { label: t('custom_title'), value: `*.mcas.ms (${t('app_salesforce')}) ${admin}, crm.fabrikam.com (${t('app_dynamics')})` })}`);
+    expect(md).not.toContain(t('report_defaults'));
+  });
+
+  it('says when every setting is the default', () => {
+    const t = translator('en');
+    const md = buildReport({ t, version: '0.1.0', now: new Date(), page: null, checklists: null, settings: { effective: effectiveSettings(undefined, {}), domains: [] } });
+    expect(md.split('\n')).toContain(t('report_defaults'));
   });
 });

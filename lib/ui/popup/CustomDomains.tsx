@@ -9,7 +9,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Translator } from '../../i18n';
 import { customPattern, parseCustomHost, type AppId } from '../../knowledge/hosts';
-import { CUSTOM_HOSTS_KEY, managedCustomHosts, type CustomHosts } from '../../model/custom-hosts';
+import { CUSTOM_HOSTS_KEY, listedCustomHosts, managedCustomHosts, type CustomHosts } from '../../model/custom-hosts';
 import type { PopupApi } from './api';
 import type { Patch } from './App';
 
@@ -22,9 +22,8 @@ export function CustomDomains({ api, t, hosts, managed, patch }: { api: PopupApi
   const [message, setMessage] = useState<{ kind: 'error' | 'status'; text: string } | null>(null);
   const [granted, setGranted] = useState<Record<string, boolean>>({});
   const policy = useMemo(() => managedCustomHosts(managed), [managed]);
-  const locked = new Set(policy.hosts.map((h) => h.host));
   /** The administrator's domains, then the user's own (one row per domain). */
-  const shown = [...policy.hosts.map((h) => ({ ...h, managed: true })), ...hosts.filter((h) => !locked.has(h.host)).map((h) => ({ ...h, managed: false }))];
+  const shown = listedCustomHosts(hosts, managed);
   const hostList = shown.map((h) => h.host).join(' ');
 
   useEffect(() => {

@@ -8,6 +8,7 @@ import { latestEnvironment } from '../../background/sightings';
 import type { PopupApi } from './api';
 import type { Patch, Stored } from './App';
 import { buildReport } from './report';
+import { listedCustomHosts } from '../../model/custom-hosts';
 
 export function Setup({ api, t, stored, patch, page }: { api: PopupApi; t: Translator; stored: Stored; patch: Patch; page: { app: string; host: string; findings: Finding[] } | null }) {
   const { checklist, sightings } = stored;
@@ -52,7 +53,8 @@ export function Setup({ api, t, stored, patch, page }: { api: PopupApi; t: Trans
     manualRef.current?.select();
   }, [manual]);
   const exportReport = async () => {
-    const text = buildReport({ t, version: api.version, now: new Date(), page, checklists: { solution, lists, done } });
+    const domains = listedCustomHosts(stored.customHosts.hosts, stored.managed);
+    const text = buildReport({ t, version: api.version, now: new Date(), page, checklists: { solution, lists, done }, settings: { effective: stored.settings, domains } });
     try {
       await api.copy(text);
       setManual(null);

@@ -1,11 +1,28 @@
 /**
- * The diagnostic report for a support ticket, as Markdown: the tab's findings and the checklist
- * state. Customer names, e-mail addresses and phone numbers are left out: free page text is not
+ * The diagnostic report for a support ticket, as Markdown: the tab's findings, the settings that
+ * differ from the defaults (a rule switched off is the first thing support asks about when a hint
+ * does not show) and the checklist state. Customer names, e-mail addresses and phone numbers are left out: free page text is not
  * copied, and what remains is scrubbed of e-mails and phone numbers.
  */
 import type { Translator } from '../../i18n';
 import type { Checklist } from '../../knowledge/checklists';
 import type { Finding } from '../../model/finding';
+import type { ListedHost } from '../../model/custom-hosts';
+import type { EffectiveSettings, LockedPath } from '../../model/settings';
+
+/** The settings as the report lists them: the effective ones, and every custom domain. */
+export interface ReportSettings {
+  effective: EffectiveSettings;
+  domains: readonly ListedHost[];
+}
+
+const FIELDS: [path: LockedPath, label: string, get: (s: EffectiveSettings['settings']) => string | undefined][] = [
+  ['fields.dealValue', 'settings_dealValue', (s) => s.fields.dealValue],
+  ['fields.country', 'settings_country', (s) => s.fields.country],
+  ['fields.currency', 'settings_currency', (s) => s.fields.currency],
+  ['salesforceStages.onHold', 'settings_onHold', (s) => s.salesforceStages.onHold],
+  ['salesforceStages.active', 'settings_active', (s) => s.salesforceStages.active],
+];
 
 /** Parameters that carry free page text (Audit quotes, help values, names): never exported. */
 const PAGE_TEXT = new Set(['text', 'member', 'help', 'value']);
@@ -22,9 +39,10 @@ export interface ReportInput {
   now: Date;
   page: { app: string | null; host: string | null; findings: Finding[] } | null;
   checklists: { solution: string; lists: Checklist[]; done: (list: string, item: string) => { by: 'user' | 'seen'; at: number } | null } | null;
+  settings?: ReportSettings | null;
 }
 
-export function buildReport({ t, version, now, page, checklists }: ReportInput): string {
+export function buildReport({ t, version, now, page, checklists, settings }: ReportInput): string {
   // "Label: value" as each language writes it (French puts a space before the colon).
   const field = (label: string, value: string) => t('report_field', { label, value });
   const lines = [`# ${t('report_title')}`, '', `- ${field(t('report_generated'), now.toISOString())}`, `- Co-sell Companion ${version}`];
@@ -36,6 +54,21 @@ export function buildReport({ t, version, now, page, checklists }: ReportInput):
       lines.push(`- ${field(`**${f.rule}** (${t(`severity_${f.severity}`)})`, scrub(t(f.messageKey, params)))}`);
       f.fixSteps.forEach((s, i) => lines.push(`  ${i + 1}. ${scrub(t(s, params))}`));
     }
+  }
+  if (settings) {
+    const { settings: value, locked } = settings.effective;
+    const admin = (is: boolean) => (is ? ` _(${t('settings_locked')})_` : '');
+    const rows: string[] = [];
+    if (value.disabledRules.length) rows.push(`- ${field(t('report_rulesOff'), value.disabledRules.map((id) => `${id}${admin(locked.has(`rule:${id}`))}`).join(', '))}`);
+    for (const [path, label, get] of FIELDS) {
+      const v = get(value);
+      if (v !== undefined) rows.push(`- ${field(t(label), `\`${scrub(v)}\`${admin(locked.has(path))}`)}`);
+    }
+    for (const [key, labels] of Object.entries(value.labelOverrides)) {
+      if (labels?.length) rows.push(`- ${field(`${t('settings_labels')} (${key})`, `${labels.map(scrub).join('; ')}${admin(locked.has(`labelOverrides.${key}` as LockedPath))}`)}`);
+    }
+    if (settings.domains.length) rows.push(`- ${field(t('custom_title'), settings.domains.map((d) => `${d.host} (${t(`app_${d.app.replace('-', '_')}`)})${admin(d.managed)}`).join(', '))}`);
+    lines.push('', `## ${t('popup_tab_settings')}`, '', ...(rows.length ? rows : [t('report_defaults')]));
   }
   if (checklists) {
     lines.push('', `## ${t('popup_tab_setup')} — ${t(`app_${checklists.solution}`)}`);
