@@ -215,6 +215,16 @@ describe.each(LOCALES)('popup: settings (%s)', (locale) => {
     expect((fake.store.settings as { fields: Record<string, string> }).fields.dealValue).toBe('new_amount');
   });
 
+  it("says when the administrator's field name is not one (the user cannot change it)", async () => {
+    const fake = fakeApi(undefined, null, {}, { dealValueField: 'Est. Revenue', countryField: 'new_countrycode' });
+    const { field, container } = await open(fake);
+    expect(field.readOnly).toBe(true);
+    const error = container.querySelector('[data-invalid-setting="fields.dealValue"]')!;
+    expect(error.textContent).toBe(t('settings_error_fieldName_admin', { value: 'Est. Revenue' }));
+    expect(field.getAttribute('aria-describedby')?.split(' ')).toContain(error.id);
+    expect(container.querySelector('[data-invalid-setting="fields.country"]')).toBeNull();
+  });
+
   it('takes a Salesforce stage as Salesforce shows it, spaces and all', async () => {
     const fake = fakeApi(undefined, null);
     render(<App api={fake} t={t} />);

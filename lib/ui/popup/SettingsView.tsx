@@ -72,14 +72,16 @@ export function SettingsView({ api, t, stored, patch }: { api: PopupApi; t: Tran
         {TEXT.map((f) => {
           const id = `set-${f.path.replace('.', '-')}`;
           const isLocked = locked.has(f.path);
-          const wrong = invalid[f.path];
+          const current = f.get(settings);
+          // What was typed and refused; or a name the administrator set that is not one (said, not fixable here).
+          const wrong = invalid[f.path] ?? (isLocked && f.kind === 'name' && current !== undefined && !FIELD_NAME.test(current) ? current : undefined);
           const described = [isLocked && `${id}-admin`, wrong !== undefined && `${id}-error`].filter(Boolean).join(' ');
           return (
             <div class="field" key={f.path} data-setting={f.path} data-locked={isLocked ? 'admin' : undefined}>
               <label for={id}>{t(f.label)}</label>
               <input
                 id={id}
-                value={f.get(settings) ?? ''}
+                value={current ?? ''}
                 placeholder={f.placeholder}
                 readOnly={isLocked}
                 maxLength={f.kind === 'name' ? 100 : STAGE_MAX}
@@ -99,8 +101,8 @@ export function SettingsView({ api, t, stored, patch }: { api: PopupApi; t: Tran
                 }}
               />
               {wrong !== undefined && (
-                <p id={`${id}-error`} class="note error" role="alert" data-invalid-setting={f.path}>
-                  {t('settings_error_fieldName', { value: wrong })}
+                <p id={`${id}-error`} class="note error" role={isLocked ? undefined : 'alert'} data-invalid-setting={f.path}>
+                  {t(isLocked ? 'settings_error_fieldName_admin' : 'settings_error_fieldName', { value: wrong })}
                 </p>
               )}
               {isLocked && <span id={`${id}-admin`}>{adminNote}</span>}
