@@ -402,6 +402,18 @@ describe.each(LOCALES)('popup: custom domains (%s)', (locale) => {
     expect(api.store.customHosts).toEqual({ version: 1, hosts: [{ host: 'crm.fabrikam.com', app: 'dynamics', addedAt: 1 }, { host: '*.mcas.ms', app: 'dynamics', addedAt: 2 }] });
   });
 
+  it("keeps the access of the administrator's domain when adding it again cannot be stored", async () => {
+    const api = fakeApi(undefined, null, {}, { customDomains: [{ host: '*.mcas.ms', app: 'salesforce' }] });
+    api.save = async () => {
+      throw new Error('IO error');
+    };
+    const { input, container } = await openSettings(api);
+    add(input, '*.mcas.ms');
+    await waitFor(() => expect(container.querySelector('[data-notice="save-failed"]')).not.toBeNull());
+    await waitFor(() => expect(container.querySelector('[data-custom-host="*.mcas.ms"]')?.getAttribute('data-granted')).toBe('yes'));
+    expect([...api.granted]).toEqual(['https://*.mcas.ms/*']);
+  });
+
   it("reads a page on the administrator's domain as the app the policy names", async () => {
     const api = fakeApi('https://contoso.my.salesforce.com.mcas.ms/lightning/r/Opportunity/006/view', null, {}, { customDomains: [{ host: '*.mcas.ms', app: 'salesforce' }] });
     const { container } = render(<App api={api} t={t} />);

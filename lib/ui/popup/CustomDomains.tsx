@@ -56,7 +56,8 @@ export function CustomDomains({ api, t, hosts, managed, patch }: { api: PopupApi
     }
     const asking = request(check.host);
     const typed = text;
-    const known = hosts.some((h) => h.host === check.host);
+    // Listed already (by the user, or by the administrator): its access stays whatever the save does.
+    const known = shown.some((h) => h.host === check.host);
     const saving = save([...hosts.filter((h) => h.host !== check.host), { host: check.host, app, addedAt: Date.now() }]).then((ok) => ok !== false);
     setText('');
     return Promise.all([asking, saving]).then(([ok, stored]) => {
