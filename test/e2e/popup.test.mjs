@@ -130,6 +130,22 @@ for (const lang of LANGS) {
       await page.close();
     });
 
+    it('with nothing to fix on the tab, leads to the troubleshooter, its field focused', async () => {
+      const page = await browser.context.newPage();
+      const f = listFixtures().find((x) => x.name === 'opportunity-sync-on');
+      await openAndSettle(browser, page, f.url, f.meta.rules);
+      const popup = await openPopup(browser, await tabIdFor(browser.sw, f.url));
+      await popup.locator('[data-state="no-findings"]').waitFor();
+      await popup.getByRole('button', { name: m.popup_noFindings_troubleshoot.message }).click();
+      await popup.locator('#ts-search').waitFor();
+      assert.equal(await popup.locator('#tab-troubleshoot').getAttribute('aria-selected'), 'true');
+      assert.equal(await popup.evaluate(() => document.activeElement?.id), 'ts-search');
+      await popup.keyboard.type('0x80040216');
+      await popup.locator('[data-symptom="error.xrm-0x80040216"][data-recognized]').waitFor();
+      await popup.close();
+      await page.close();
+    });
+
     it('visiting a solution page ticks the flows it saw on, and says when', async () => {
       const page = await browser.context.newPage();
       const f = listFixtures().find((x) => x.name === 'solution-flows-salesforce-ja');

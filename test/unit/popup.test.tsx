@@ -146,7 +146,8 @@ describe.each(LOCALES)('popup (%s)', (locale) => {
     render(<App api={fake} t={t} />);
     fireEvent.click(await screen.findByRole('tab', { name: t('popup_tab_setup') }));
     fireEvent.click(await screen.findByRole('button', { name: t('setup_export') }));
-    const area = (await screen.findByLabelText(t('setup_export_manual'))) as HTMLTextAreaElement;
+    // Testing Library reads labels with their white space collapsed (French keeps no-break spaces).
+    const area = (await screen.findByLabelText(t('setup_export_manual').replace(/\s+/g, ' '))) as HTMLTextAreaElement;
     expect(area.readOnly).toBe(true);
     expect(area.value).toContain(fake.version);
     expect(area.value).toContain('crm.sync-disabled');
@@ -157,7 +158,7 @@ describe.each(LOCALES)('popup (%s)', (locale) => {
     refuse = false;
     fireEvent.click(screen.getByRole('button', { name: t('setup_export') }));
     await screen.findByText(t('setup_export_copied'));
-    expect(screen.queryByLabelText(t('setup_export_manual'))).toBeNull();
+    expect(screen.queryByLabelText(t('setup_export_manual').replace(/\s+/g, ' '))).toBeNull();
     expect(fake.copied).toHaveLength(1);
   });
 
@@ -177,6 +178,22 @@ describe.each(LOCALES)('popup (%s)', (locale) => {
     const { container } = render(<App api={api('https://org.lightning.force.com/lightning/r/Opportunity/006x/view', [])} t={t} />);
     await waitFor(() => expect(container.querySelector('[data-state="no-findings"]')).not.toBeNull());
     expect(container.textContent).toContain(t('popup_noFindings', { app: t('app_salesforce') }));
+  });
+
+  it('with nothing to fix, leads to the troubleshooter, its field ready to type in', async () => {
+    const { container } = render(<App api={api('https://org.lightning.force.com/lightning/r/Opportunity/006x/view', [])} t={t} />);
+    fireEvent.click(await screen.findByRole('button', { name: t('popup_noFindings_troubleshoot') }));
+    expect(screen.getByRole('tab', { name: t('popup_tab_troubleshoot') }).getAttribute('aria-selected')).toBe('true');
+    const field = await screen.findByLabelText(t('ts_search_label'));
+    await waitFor(() => expect(document.activeElement).toBe(field));
+    expect(container.querySelector('[data-state="no-findings"]')).toBeNull();
+    // Opened from its tab, the troubleshooter leaves the focus on the tab.
+    fireEvent.click(screen.getByRole('tab', { name: t('popup_tab_page') }));
+    const tab = screen.getByRole('tab', { name: t('popup_tab_troubleshoot') });
+    tab.focus();
+    fireEvent.click(tab);
+    await screen.findByLabelText(t('ts_search_label'));
+    expect(document.activeElement).toBe(tab);
   });
 });
 

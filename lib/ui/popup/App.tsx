@@ -142,6 +142,8 @@ export function App({ api, t, initial }: { api: PopupApi; t: Translator; initial
   const [stored, setStored] = useState<Stored | null>(initial?.arrived?.stored ?? null);
   const [notice, setNotice] = useState<string[]>(initial?.arrived?.stored?.reset ?? []);
   const [tab, setTab] = useState<Tab>('page');
+  /** The troubleshooter opened from "This page": its field takes the focus. */
+  const [askTroubleshooter, setAskTroubleshooter] = useState(false);
   const [, setViewsReady] = useState(views !== null);
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
 
@@ -264,17 +266,29 @@ export function App({ api, t, initial }: { api: PopupApi; t: Translator; initial
             aria-controls={`panel-${id}`}
             tabIndex={tab === id ? 0 : -1}
             ref={(el) => void (tabRefs.current[id] = el)}
-            onClick={() => setTab(id)}
+            onClick={() => {
+              setAskTroubleshooter(false);
+              setTab(id);
+            }}
           >
             {t(`popup_tab_${id}`)}
           </button>
         ))}
       </div>
       <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="panel-body" tabIndex={0}>
-        {tab === 'page' && <ThisPage view={view} t={t} />}
+        {tab === 'page' && (
+          <ThisPage
+            view={view}
+            t={t}
+            troubleshoot={() => {
+              setAskTroubleshooter(true);
+              setTab('troubleshoot');
+            }}
+          />
+        )}
         {tab !== 'page' && (!views || (!stored && (tab === 'setup' || tab === 'settings'))) && <p aria-busy="true">{t('popup_loading')}</p>}
         {tab === 'setup' && views && stored && <views.Setup api={guarded} t={t} stored={stored} patch={patch} page={exportPage} />}
-        {tab === 'troubleshoot' && views && <views.Troubleshoot t={t} />}
+        {tab === 'troubleshoot' && views && <views.Troubleshoot t={t} focus={askTroubleshooter} />}
         {tab === 'settings' && views && stored && <views.SettingsView api={guarded} t={t} stored={stored} patch={patch} />}
         {tab === 'plan' && views && <views.Plan t={t} />}
       </section>
@@ -282,7 +296,7 @@ export function App({ api, t, initial }: { api: PopupApi; t: Translator; initial
   );
 }
 
-function ThisPage({ view, t }: { view: View; t: Translator }) {
+function ThisPage({ view, t, troubleshoot }: { view: View; t: Translator; troubleshoot: () => void }) {
   switch (view.kind) {
     case 'loading':
       return <p aria-busy="true">{t('popup_loading')}</p>;
@@ -308,9 +322,16 @@ function ThisPage({ view, t }: { view: View; t: Translator }) {
     case 'findings': {
       if (view.findings.length === 0)
         return (
-          <p class="empty" data-state="no-findings">
-            {t('popup_noFindings', { app: t(`app_${view.app.replace('-', '_')}`) })}
-          </p>
+          <div class="empty" data-state="no-findings">
+            <p>{t('popup_noFindings', { app: t(`app_${view.app.replace('-', '_')}`) })}</p>
+            {/* Nothing on this page explains it: what the user sees goes to the troubleshooter. */}
+            <p class="next">
+              {t('popup_noFindings_more')}{' '}
+              <button type="button" onClick={troubleshoot}>
+                {t('popup_noFindings_troubleshoot')}
+              </button>
+            </p>
+          </div>
         );
       return (
         <div data-state="findings">

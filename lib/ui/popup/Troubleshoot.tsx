@@ -1,9 +1,14 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../../i18n';
 import { searchSymptoms } from '../../knowledge/symptoms';
 
-export function Troubleshoot({ t }: { t: Translator }) {
+/** `focus`: opened from "This page" to describe a problem: the field takes the focus. */
+export function Troubleshoot({ t, focus = false }: { t: Translator; focus?: boolean }) {
   const [query, setQuery] = useState('');
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (focus) field.current?.focus();
+  }, [focus]);
   const { results, recognized, partial } = useMemo(() => searchSymptoms(query, (k) => t(k)), [query, t]);
   return (
     <div class="troubleshoot" data-view="troubleshoot">
@@ -11,6 +16,7 @@ export function Troubleshoot({ t }: { t: Translator }) {
       {/* A text area: a pasted error keeps its lines (a one-line field would glue them together). */}
       <textarea
         id="ts-search"
+        ref={field}
         rows={2}
         value={query}
         placeholder={t('ts_search_placeholder')}
