@@ -32,6 +32,12 @@ describe('locales', () => {
     expect([...messages(locale).extDescription!.message].length).toBeLessThanOrEqual(132);
   });
 
+  it('French keeps a no-break space before : ; ? ! and inside « » (a plain one lets the mark wrap alone)', () => {
+    for (const [k, v] of Object.entries(messages('fr'))) {
+      expect(v.message, k).not.toMatch(/ [:;?!»]|« /);
+    }
+  });
+
   it('ja and fr are translated, not copies of en (apart from product names)', () => {
     const same = (locale: 'ja' | 'fr') =>
       Object.keys(en).filter((k) => messages(locale)[k]!.message === en[k]!.message && !/^(extName|app_|severity_info)/.test(k));
