@@ -51,6 +51,16 @@ async function until(check, what, timeout = 8000) {
   }
 }
 
+/** A copy of the built extension whose manifest grants `https://*.mcas.ms/*` (see the top of this file). */
+function copyGrantingProxy(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cpSync(EXTENSION, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  manifest.host_permissions.push('https://*.mcas.ms/*');
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
+
 describe('custom domains in the built extension', () => {
   let server;
   let browser;
@@ -58,11 +68,7 @@ describe('custom domains in the built extension', () => {
 
   before(async () => {
     server = await startServer();
-    dir = mkdtempSync(join(tmpdir(), 'cosell-mcas-'));
-    cpSync(EXTENSION, dir, { recursive: true });
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-    manifest.host_permissions.push('https://*.mcas.ms/*');
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    dir = copyGrantingProxy('cosell-mcas-');
     browser = await launch({ port: server.port, extensionPath: dir });
     await useSettings(browser.sw);
   });
@@ -117,11 +123,7 @@ describe('custom domains an administrator lists, in the built extension', () => 
 
   before(async () => {
     server = await startServer();
-    dir = mkdtempSync(join(tmpdir(), 'cosell-mcas-policy-'));
-    cpSync(EXTENSION, dir, { recursive: true });
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-    manifest.host_permissions.push('https://*.mcas.ms/*');
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    dir = copyGrantingProxy('cosell-mcas-policy-');
   });
   after(async () => {
     await server?.close();
