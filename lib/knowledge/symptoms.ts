@@ -39,8 +39,18 @@ export const SYMPTOMS: readonly Symptom[] = [
   ...ERROR_CATALOGUE.map((e) => ({ id: e.id, titleKey: `sym_${errorKey(e.id)}_title`, causeKey: errorMessageKey(e.id), steps: errorFixKeys(e), source: e.source })),
 ];
 
-/** Accent-, case- and width-insensitive search text. */
-export const searchKey = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+/**
+ * Accent-, case- and width-insensitive search text, English negations spelled out ("don't" and
+ * "do not", "won't" and "will not" are the same words).
+ */
+export const searchKey = (s: string): string =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\bwon['’]t\b/g, 'will not')
+    .replace(/\bcan['’]t\b/g, 'can not')
+    .replace(/n['’]t\b/g, ' not');
 
 /** What the troubleshooter shows for a query. */
 export interface SymptomSearch {
@@ -85,7 +95,7 @@ function pieces(word: string): string[] {
  * recognized with the catalogue the `error.*` hints use (codes, then message text in en/ja/fr) and
  * comes first. Then the symptoms whose title, cause or steps contain every word of the query; when
  * none does, the closest: those with at least half of its words (Japanese: pairs of characters),
- * rare words counting more than common ones, best first.
+ * rare words counting more than common ones and words of the title more than the rest, best first.
  */
 export function searchSymptoms(query: string, text: (key: string) => string): SymptomSearch {
   const words = queryWords(query);
@@ -101,9 +111,11 @@ export function searchSymptoms(query: string, text: (key: string) => string): Sy
   // A piece found in few symptoms says more than one found in most ("not", "the", "ない").
   const weight = new Map(parts.map((p) => [p, Math.log((SYMPTOMS.length + 1) / (hays.filter((h) => h.includes(p)).length + 1))]));
   const least = Math.max(1, Math.ceil(parts.length / 2));
+  // A word of the title counts twice: it names the problem rather than a step.
   const scored = SYMPTOMS.map((s, i) => {
+    const title = searchKey(text(s.titleKey));
     const hit = parts.filter((p) => hays[i]!.includes(p));
-    return { s, count: hit.length, score: hit.reduce((n, p) => n + weight.get(p)!, 0) };
+    return { s, count: hit.length, score: hit.reduce((n, p) => n + weight.get(p)! * (title.includes(p) ? 2 : 1), 0) };
   }).filter((x) => x.count >= least && x.score > 0);
   const best = Math.max(0, ...scored.map((x) => x.score));
   const closest = scored.filter((x) => x.score >= best / 2).sort((a, b) => b.score - a.score);

@@ -128,9 +128,13 @@ describe('troubleshooter catalogue', () => {
 
   it.each([
     ['ja', 'フロー オンにできない', 'flows-dont-turn-on'],
-    ['ja', '接続を追加できない', 'cant-add-connections'],
+    ['ja', '接続の追加が開かない', 'cant-add-connections'],
     ['ja', 'リードが届かない', 'leads-not-syncing'],
     ['en', 'deal created in partner center missing in CRM', 'created-in-pc-not-crm'],
+    ['en', 'flows will not turn on', 'flows-dont-turn-on'],
+    ['en', "flows won't turn on", 'flows-dont-turn-on'],
+    ['en', 'connection dialog does not open', 'cant-add-connections'],
+    ['fr', 'les flux ne s’activent pas', 'flows-dont-turn-on'],
     ['fr', "l'opportunité ne se synchronise pas", 'not-synchronized'],
   ] as const)('%s "%s", in the user\'s own words, lists %s first', (locale, query, id) => {
     const t = translator(locale);
