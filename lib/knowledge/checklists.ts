@@ -32,8 +32,8 @@ export function checklists(solution: SolutionId): Checklist[] {
     {
       id: 'prerequisites',
       titleKey: 'check_title_prerequisites',
-      source: 'FAQ P1–P6; domain §2.7',
-      items: ['partner-id', 'cosell-ready', 'same-partner-id', 'referrals-visible', 'referrals-admin', 'crm-role', 'license', 'environment', 'signed-in-once', 'currency-sales-team', 'multitenancy', 'staging-first'].map((id) =>
+      source: 'FAQ P1–P6; domain §2.6 (commercial cloud only), §2.7',
+      items: ['partner-id', 'cosell-ready', 'same-partner-id', 'referrals-visible', 'referrals-admin', 'crm-role', 'license', 'environment', 'commercial-cloud', 'signed-in-once', 'currency-sales-team', 'multitenancy', 'staging-first'].map((id) =>
         item('prereq', id),
       ),
     },
@@ -50,12 +50,15 @@ export function checklists(solution: SolutionId): Checklist[] {
     {
       id: 'connections',
       titleKey: 'check_title_connections',
-      source: 'FAQ C2, C4; domain §2.6',
+      source: 'FAQ C2, C4; domain §2.6, §5 (adjacent connection failures)',
       items: [
         item('conn', 'pc-referrals'),
         item('conn', 'pc-events'),
         item('conn', 'dataverse'),
         ...(solution === 'salesforce' ? [item('conn', 'salesforce')] : []),
+        // Every connector the solution uses, allowed together by the tenant's data policies
+        // (domain §5, adjacent connection failures: a DLP block).
+        { id: 'data-policy', key: solution === 'salesforce' ? 'check_conn_data_policy_sf' : 'check_conn_data_policy' },
         item('conn', 'references'),
       ],
     },

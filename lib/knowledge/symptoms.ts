@@ -29,6 +29,7 @@ const FAQ: readonly [id: string, steps: number, source: string][] = [
   ['on-hold-no-sync', 2, 'domain §5 E22'],
   ['install-failed', 2, 'domain §5 E23'],
   ['visibility-locked', 1, 'domain §5 E24'],
+  ['data-policy', 3, 'domain §5, adjacent connection failures (a DLP block); §2.6'],
 ];
 
 export const SYMPTOMS: readonly Symptom[] = [

@@ -4,7 +4,7 @@ import { ERROR_CATALOGUE, matchError } from '@/lib/knowledge/errors';
 import { SOLUTION_FLOWS, detectSolution, flowKey, isCustomizeFlow, matchFlow } from '@/lib/knowledge/flows';
 import { countryCodeFor, countryCodes, isCountryCode, isCurrencyCode } from '@/lib/knowledge/iso';
 import { plan } from '@/lib/knowledge/planner';
-import { messages } from './helpers';
+import { messages, translator } from './helpers';
 
 describe('flow names', () => {
   it('knows 9 Dynamics 365 flows and 8 Salesforce flows, numbered in order', () => {
@@ -146,6 +146,16 @@ describe('checklists', () => {
     const activation = checklists('dynamics').find((l) => l.id === 'activation')!;
     expect(activation.items.map((i) => i.params?.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(activation.items.every((i) => i.observe?.flowOn)).toBe(true);
+  });
+
+  it('asks that the data policies allow every connector the solution uses, Salesforce included for Salesforce', () => {
+    const en = translator('en');
+    const item = (s: 'dynamics' | 'salesforce') => checklists(s).find((l) => l.id === 'connections')!.items.find((i) => i.id === 'data-policy')!;
+    expect(en(item('dynamics').key)).toMatch(/Partner Center Referrals, Partner Center Events and Microsoft Dataverse/);
+    expect(en(item('dynamics').key)).not.toMatch(/Salesforce/);
+    expect(en(item('salesforce').key)).toMatch(/Microsoft Dataverse and Salesforce/);
+    // Before the connections are made: the connector exists only in the commercial cloud.
+    expect(checklists('dynamics')[0]!.items.map((i) => i.id)).toContain('commercial-cloud');
   });
 
   it('has unique item ids per list', () => {

@@ -72,7 +72,7 @@ describe('flow sightings', () => {
 
 describe('troubleshooter catalogue', () => {
   it('covers every FAQ symptom and every documented error, with texts in every language', () => {
-    expect(SYMPTOMS.length).toBe(24);
+    expect(SYMPTOMS.length).toBe(25);
     for (const locale of LOCALES) {
       const m = messages(locale);
       for (const s of SYMPTOMS) for (const k of [s.titleKey, s.causeKey, ...s.steps]) expect(m[k]?.message, `${locale} ${k}`).toBeTruthy();
@@ -136,6 +136,11 @@ describe('troubleshooter catalogue', () => {
     ['en', 'connection dialog does not open', 'cant-add-connections'],
     ['fr', 'les flux ne s’activent pas', 'flows-dont-turn-on'],
     ['fr', "l'opportunité ne se synchronise pas", 'not-synchronized'],
+    ['en', 'flow suspended by DLP', 'data-policy'],
+    ['en', 'The flow was suspended because it violates the data loss prevention policy', 'data-policy'],
+    ['ja', 'データ ポリシーでブロックされた', 'data-policy'],
+    ['ja', 'フローが中断された', 'data-policy'],
+    ['fr', 'flux suspendu par une stratégie de données', 'data-policy'],
   ] as const)('%s "%s", in the user\'s own words, lists %s first', (locale, query, id) => {
     const t = translator(locale);
     const found = searchSymptoms(query, (k) => t(k));
