@@ -7,6 +7,9 @@ import type { Observation } from '../model/observation';
 import { defineRule, type Draft, type Rule } from './types';
 import { hasText, quote } from './shared';
 
+/** The rule that reads the Audit field, and says a known error there itself. */
+const AUDIT_RULE = 'crm.audit-failure';
+
 interface ErrorText {
   field: string;
   text: string;
@@ -41,9 +44,15 @@ export function errorRule(id: string): Rule {
     severity: 'error',
     source: entry.source,
     messages: [errorMessageKey(id), ...errorFixKeys(entry)],
-    check(o) {
+    check(o, ctx) {
       const out: Draft[] = [];
+      // The Audit field's hint (crm.audit-failure) already quotes a known error and gives its steps:
+      // a second hint under it would repeat them word for word, and count one failure twice on the
+      // badge. This one stands in for it only when the user switched that rule off (RULES.md: the
+      // Audit hint "may also show" the error's own hint; it does not).
+      const auditSaid = !ctx.settings.disabledRules.includes(AUDIT_RULE);
       for (const e of errorTexts(o)) {
+        if (e.field === 'audit' && auditSaid) continue;
         if (matchError(e.text, e.code)?.id !== id || out.some((d) => d.field === e.field)) continue;
         out.push({ field: e.field, messageKey: errorMessageKey(id), params: { text: quote(e.text) }, fixSteps: errorFixKeys(entry) });
       }

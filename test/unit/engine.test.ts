@@ -20,6 +20,18 @@ describe('rule engine', () => {
     }
   });
 
+  it('says a known error in the Audit field once: in the Audit hint, or in its own where that hint is switched off', () => {
+    const o = { kind: 'opportunity', app: 'salesforce', audit: '2025-01-10 12:02 Error: Solution ID is required' } as const;
+    const onAudit = (disabledRules: string[]) =>
+      evaluate([o], { settings: { ...DEFAULT_SETTINGS, disabledRules }, today: '2025-01-15' }, RULES)
+        .filter((f) => f.field === 'audit')
+        .map((f) => [f.rule, f.fixSteps.join(' ')]);
+    const steps = 'error_solution_id_required_fix1 error_solution_id_required_fix2 error_solution_id_required_fix3';
+    expect(onAudit([])).toEqual([['crm.audit-failure', steps]]);
+    expect(onAudit(['crm.audit-failure'])).toEqual([['error.solution-id-required', steps]]);
+    expect(onAudit(['crm.audit-failure', 'error.solution-id-required'])).toEqual([]);
+  });
+
   it('puts errors first, then warnings, then info', () => {
     const findings = evaluate(
       [{ kind: 'opportunity', app: 'dynamics', syncWithPartnerCenter: true, referralId: null, closeDate: '2020-01-01', state: 'open', solutionsCount: 0, referralVisibilityEditable: true }],

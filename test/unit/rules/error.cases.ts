@@ -37,7 +37,8 @@ export const errorCases: RuleCases = {
   ],
   'error.solution-id-required': [
     { name: 'in a run', observation: run('Solution ID is required'), expect: [{ severity: 'error' }] },
-    { name: 'in the Audit field', observation: opp({ audit: 'Error: Solution ID is required' }), expect: [{ field: 'audit' }] },
+    { name: 'in the Audit field: said by crm.audit-failure, with these steps, not twice', observation: opp({ audit: 'Error: Solution ID is required' }), expect: 'silent' },
+    { name: 'in the Audit field, crm.audit-failure switched off', observation: opp({ audit: 'Error: Solution ID is required' }), settings: { disabledRules: ['crm.audit-failure'] }, expect: [{ field: 'audit' }] },
     { name: 'unrelated', observation: run('Solution imported'), expect: 'silent' },
   ],
   'error.country-code-missing': [
