@@ -32,8 +32,8 @@ export function checklists(solution: SolutionId): Checklist[] {
     {
       id: 'prerequisites',
       titleKey: 'check_title_prerequisites',
-      source: 'FAQ P1–P6; domain §2.6 (commercial cloud only), §2.7',
-      items: ['partner-id', 'cosell-ready', 'same-partner-id', 'referrals-visible', 'referrals-admin', 'crm-role', 'license', 'environment', 'commercial-cloud', 'signed-in-once', 'currency-sales-team', 'multitenancy', 'staging-first'].map((id) =>
+      source: 'FAQ P1–P6; domain §2.6 (commercial cloud only), §2.7, §6 (MFA for Partner Center)',
+      items: ['partner-id', 'cosell-ready', 'same-partner-id', 'referrals-visible', 'referrals-admin', 'mfa', 'crm-role', 'license', 'environment', 'commercial-cloud', 'signed-in-once', 'currency-sales-team', 'multitenancy', 'staging-first'].map((id) =>
         item('prereq', id),
       ),
     },
