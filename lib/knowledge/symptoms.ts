@@ -30,6 +30,10 @@ const FAQ: readonly [id: string, steps: number, source: string][] = [
   ['install-failed', 2, 'domain §5 E23'],
   ['visibility-locked', 1, 'domain §5 E24'],
   ['data-policy', 3, 'domain §5, adjacent connection failures (a DLP block); §2.6'],
+  // The 2020 page's rows the 2023 page dropped; their causes still occur.
+  ['lead-qualified-incomplete', 2, 'domain §5 E8b [EN-2020]'],
+  ['crm-id-unknown', 2, 'domain §5 E8c [EN-2020]'],
+  ['sf-currency', 2, 'domain §5 E8d [EN-2020]'],
 ];
 
 export const SYMPTOMS: readonly Symptom[] = [

@@ -72,7 +72,7 @@ describe('flow sightings', () => {
 
 describe('troubleshooter catalogue', () => {
   it('covers every FAQ symptom and every documented error, with texts in every language', () => {
-    expect(SYMPTOMS.length).toBe(25);
+    expect(SYMPTOMS.length).toBe(28);
     for (const locale of LOCALES) {
       const m = messages(locale);
       for (const s of SYMPTOMS) for (const k of [s.titleKey, s.causeKey, ...s.steps]) expect(m[k]?.message, `${locale} ${k}`).toBeTruthy();
@@ -141,6 +141,11 @@ describe('troubleshooter catalogue', () => {
     ['ja', 'データ ポリシーでブロックされた', 'data-policy'],
     ['ja', 'フローが中断された', 'data-policy'],
     ['fr', 'flux suspendu par une stratégie de données', 'data-policy'],
+    ['en', 'update from partner center ignored', 'crm-id-unknown'],
+    ['en', 'qualified lead has no value', 'lead-qualified-incomplete'],
+    ['en', 'salesforce currency not syncing', 'sf-currency'],
+    ['ja', 'リードを認定したが金額がない', 'lead-qualified-incomplete'],
+    ['fr', 'la devise ne se synchronise pas dans Salesforce', 'sf-currency'],
   ] as const)('%s "%s", in the user\'s own words, lists %s first', (locale, query, id) => {
     const t = translator(locale);
     const found = searchSymptoms(query, (k) => t(k));
