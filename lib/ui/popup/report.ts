@@ -1,14 +1,16 @@
 /**
  * The diagnostic report for a support ticket, as Markdown: the tab's findings, the settings that
- * differ from the defaults (a rule switched off is the first thing support asks about when a hint
- * does not show) and the checklist state. Customer names, e-mail addresses and phone numbers are left out: free page text is not
- * copied, and what remains is scrubbed of e-mails and phone numbers.
+ * differ from the defaults (a rule switched off is the first thing support asks about) and the
+ * checklist. Page values pass an allow-list (redact.ts); the report says what it withheld.
  */
 import type { Translator } from '../../i18n';
 import type { Checklist } from '../../knowledge/checklists';
 import type { Finding } from '../../model/finding';
 import type { ListedHost } from '../../model/custom-hosts';
 import type { EffectiveSettings, LockedPath } from '../../model/settings';
+import { bound, escapeMarkdown, quotePage, reportParam, scrub } from './redact';
+
+export { scrub } from './redact';
 
 /** The settings as the report lists them: the effective ones, and every custom domain. */
 export interface ReportSettings {
@@ -24,14 +26,14 @@ const FIELDS: [path: LockedPath, label: string, get: (s: EffectiveSettings['sett
   ['salesforceStages.active', 'settings_active', (s) => s.salesforceStages.active],
 ];
 
-/** Parameters that carry free page text (Audit quotes, help values, names): never exported. */
-const PAGE_TEXT = new Set(['text', 'member', 'help', 'value']);
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
-const PHONE = /(?:\+|\b00)?\d[\d\s().-]{7,}\d/g;
-
-export function scrub(text: string): string {
-  return text.replace(EMAIL, '[e-mail]').replace(PHONE, '[phone]');
-}
+/** What kind of page value a withheld parameter held, as the report names it. */
+const KIND: Record<string, string> = {
+  text: 'report_kind_text', help: 'report_kind_text', value: 'report_kind_text',
+  member: 'report_kind_names', steps: 'report_kind_steps', connector: 'report_kind_connections',
+  stage: 'report_kind_stages', active: 'report_kind_stages', flow: 'report_kind_flows', before: 'report_kind_flows', child: 'report_kind_flows',
+};
+/** The report stays small enough to paste into a ticket, whatever the page held. */
+export const MAX_REPORT = 60_000;
 
 export interface ReportInput {
   t: Translator;
@@ -47,12 +49,25 @@ export function buildReport({ t, version, now, page, checklists, settings }: Rep
   const field = (label: string, value: string) => t('report_field', { label, value });
   const lines = [`# ${t('report_title')}`, '', `- ${field(t('report_generated'), now.toISOString())}`, `- Co-sell Companion ${version}`];
   if (page) {
-    lines.push(`- ${field(t('report_page'), `${page.app ?? '—'}${page.host ? ` (${page.host})` : ''}`)}`, '', `## ${t('popup_thisPage')}`, '');
+    lines.push(`- ${field(t('report_page'), `${page.app ?? '—'}${page.host ? ` (${escapeMarkdown(page.host)})` : ''}`)}`, '', `## ${t('popup_thisPage')}`, '');
     if (page.findings.length === 0) lines.push(t('report_noFindings'));
+    const withheld = new Map<string, number>();
     for (const f of page.findings) {
-      const params = Object.fromEntries(Object.entries(f.params).map(([k, v]) => [k, PAGE_TEXT.has(k) ? t('report_leftOut') : typeof v === 'string' ? scrub(v) : v]));
-      lines.push(`- ${field(`**${f.rule}** (${t(`severity_${f.severity}`)})`, scrub(t(f.messageKey, params)))}`);
-      f.fixSteps.forEach((s, i) => lines.push(`  ${i + 1}. ${scrub(t(s, params))}`));
+      const params = Object.fromEntries(
+        Object.entries(f.params).map(([k, v]) => {
+          const shown = reportParam(k, v);
+          if (shown !== null) return [k, shown];
+          const kind = KIND[k] ?? 'report_kind_text';
+          withheld.set(kind, (withheld.get(kind) ?? 0) + 1);
+          return [k, t('report_leftOut')];
+        }),
+      );
+      lines.push(`- ${field(`**${escapeMarkdown(f.rule)}** (${t(`severity_${f.severity}`)})`, t(f.messageKey, params))}`);
+      f.fixSteps.forEach((s, i) => lines.push(`  ${i + 1}. ${t(s, params)}`));
+    }
+    if (withheld.size) {
+      const kinds = [...withheld].map(([kind, n]) => `${t(kind)} (${n})`).join(', ');
+      lines.push('', t('report_withheld', { kinds }));
     }
   }
   if (settings) {
@@ -62,10 +77,10 @@ export function buildReport({ t, version, now, page, checklists, settings }: Rep
     if (value.disabledRules.length) rows.push(`- ${field(t('report_rulesOff'), value.disabledRules.map((id) => `${id}${admin(locked.has(`rule:${id}`))}`).join(', '))}`);
     for (const [path, label, get] of FIELDS) {
       const v = get(value);
-      if (v !== undefined) rows.push(`- ${field(t(label), `\`${scrub(v)}\`${admin(locked.has(path))}`)}`);
+      if (v !== undefined) rows.push(`- ${field(t(label), `\`${scrub(bound(v)).replace(/`/g, "'")}\`${admin(locked.has(path))}`)}`);
     }
     for (const [key, labels] of Object.entries(value.labelOverrides)) {
-      if (labels?.length) rows.push(`- ${field(`${t('settings_labels')} (${key})`, `${labels.map(scrub).join('; ')}${admin(locked.has(`labelOverrides.${key}` as LockedPath))}`)}`);
+      if (labels?.length) rows.push(`- ${field(`${t('settings_labels')} (${key})`, `${labels.map(quotePage).join('; ')}${admin(locked.has(`labelOverrides.${key}` as LockedPath))}`)}`);
     }
     if (settings.domains.length) rows.push(`- ${field(t('custom_title'), settings.domains.map((d) => `${d.host} (${t(`app_${d.app.replace('-', '_')}`)})${admin(d.managed)}`).join(', '))}`);
     lines.push('', `## ${t('popup_tab_settings')}`, '', ...(rows.length ? rows : [t('report_defaults')]));
@@ -81,6 +96,8 @@ export function buildReport({ t, version, now, page, checklists, settings }: Rep
       }
     }
   }
-  lines.push('', `_${t('report_privacy')}_`);
-  return `${lines.join('\n')}\n`;
+  const privacy = `_${t('report_privacy')}_`;
+  let text = lines.join('\n');
+  if (text.length > MAX_REPORT) text = `${bound(text, MAX_REPORT)}\n\n${t('report_truncated')}`;
+  return `${text}\n\n${privacy}\n`;
 }
