@@ -103,7 +103,7 @@ describe('the report is an allow-list', () => {
       page: { app: 'Dynamics 365', host: 'contoso.crm.dynamics.com', findings: [finding('crm.audit-failure', 'crm_audit_failure_msg', { text: hostile })] },
       checklists: null,
       settings: {
-        effective: { settings: { version: 1, disabledRules: [], fields: { dealValue: 'a`b' }, salesforceStages: {}, labelOverrides: { audit: [hostile] } }, locked: new Set() },
+        effective: { settings: { version: 1, disabledRules: [], fields: { dealValue: 'a`b' }, salesforceStages: {}, labelOverrides: { audit: [hostile] } }, locked: new Set(), reset: false },
         domains: [],
       },
     });

@@ -11,7 +11,7 @@ export const MAX_VALUE = 200;
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 // A run of digits with the separators phone numbers use; classified below, so dates, IDs and
 // amounts inside it are kept. Not after or before a letter, digit or underscore (GUIDs, codes).
-const DIGIT_RUN = /(?<![\p{L}\p{N}_]-?)(?:\+|\(\s*)?\d[\d\s().\/-]*\d\)?(?!-?[\p{L}\p{N}_])/gu;
+const DIGIT_RUN = /(?<![\p{L}\p{N}_]-?)(?:\+|\(\s*)?\d[\d\s()./-]*\d\)?(?!-?[\p{L}\p{N}_])/gu;
 const DATE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/;
 const AMOUNT = /^\d{1,3}(?:([,. ])\d{3})(?:\1\d{3})*(?:[.,]\d{1,2})?$|^\d+(?:[.,]\d{1,2})?$/;
 
@@ -21,7 +21,7 @@ export function isPhone(run: string): boolean {
   const digits = s.replace(/\D/g, '').length;
   if (digits < 7 || digits > 15) return false;
   if (s.startsWith('+')) return digits >= 8;
-  if (!/[\s().\/-]/.test(s)) return s.startsWith('0') && digits >= 9;
+  if (!/[\s()./-]/.test(s)) return s.startsWith('0') && digits >= 9;
   const core = s.replace(/^\(\s*|\)$/g, '');
   if (DATE.test(core) || AMOUNT.test(core)) return false;
   return digits >= 9 || (s.startsWith('0') && digits >= 8) || s.startsWith('(');
