@@ -5,15 +5,23 @@ import { createTranslator } from '@/lib/i18n';
 import { App, preload, settle, type PopupApi } from '@/lib/ui/popup/App';
 import { batchedGet } from '@/lib/ui/popup/api';
 import { readTabState } from '@/lib/background/tabs';
+import { TabState } from '@/lib/model/messages';
 import { keepFitted } from '@/lib/ui/popup/fit';
 import '@/lib/ui/hint.css';
 import '@/lib/ui/popup/popup.css';
+
+/** A tab's findings that session storage refused: only the background holds them (rarely asked). */
+const held = async (tabId: number) => {
+  const answer: unknown = await browser.runtime.sendMessage({ type: 'cosell:tab-state', tabId }).catch(() => null);
+  const parsed = TabState.safeParse(answer);
+  return parsed.success ? parsed.data : null;
+};
 
 const api: PopupApi = {
   activeTab,
   // Read where the background keeps it (extension pages may read session storage): no round trip
   // through the worker, which may be asleep.
-  tabState: (tabId) => readTabState(browser.storage.session, tabId),
+  tabState: async (tabId) => (await readTabState(browser.storage.session, tabId)) ?? held(tabId),
   load: batchedGet((keys) => browser.storage.local.get(keys)),
   save: (key, value) => browser.storage.local.set({ [key]: value }),
   // Chrome answers {} when no policy is set; a browser without managed storage support rejects
@@ -37,7 +45,7 @@ const api: PopupApi = {
 const initial = preload({
   ...api,
   activeTab: () => early.tab,
-  tabState: (tabId) => readTabState({ get: async (key) => ({ [key]: (await early.session)[key] }) }, tabId),
+  tabState: async (tabId) => (await readTabState({ get: async (key) => ({ [key]: (await early.session)[key] }) }, tabId)) ?? held(tabId),
   load: async (key) => (await early.local)[key],
   managed: () => early.managed,
 });

@@ -26,7 +26,10 @@ const merged = (stored: Stored): TabState | null => {
   const frames = Object.entries(stored.frames).sort(([a], [b]) => Number(a) - Number(b));
   if (frames.length === 0) return null;
   const findings: Finding[] = frames.flatMap(([, f]) => f.findings);
-  return { url: (top ?? frames[0]![1]).url, findings, at: Math.max(...frames.map(([, f]) => f.at)) };
+  const state: TabState = { url: (top ?? frames[0]![1]).url, findings, at: Math.max(...frames.map(([, f]) => f.at)) };
+  const failed = frames.map(([, f]) => f.failures).filter((f) => f !== undefined);
+  if (failed.length) state.failures = failed.reduce((a, b) => ({ read: a.read + b.read, rules: a.rules + b.rules, render: a.render + b.render }));
+  return state;
 };
 
 /**
@@ -44,10 +47,15 @@ async function readStored(area: Pick<StorageArea, 'get'>, tabId: number): Promis
 }
 
 export function createTabStore(area: StorageArea, badge: Badge) {
-  const read = (tabId: number) => readStored(area, tabId);
+  // Tabs whose report session storage refused (full, or failing): held here until it takes one again.
+  const unstored = new Map<number, Stored>();
+  const read = async (tabId: number) => unstored.get(tabId) ?? readStored(area, tabId);
   return {
-    /** Handles a findings report from a content script (null); undefined for any other message. */
-    async handle(raw: unknown, senderTabId: number | undefined, frameId = 0): Promise<null | undefined> {
+    /**
+     * Handles a findings report from a content script (null), and the popup's question for a tab that
+     * storage refused (its state, or null); undefined for any other message.
+     */
+    async handle(raw: unknown, senderTabId: number | undefined, frameId = 0): Promise<TabState | null | undefined> {
       const parsed = Message.safeParse(raw);
       if (!parsed.success) return undefined;
       const msg = parsed.data;
@@ -56,15 +64,28 @@ export function createTabStore(area: StorageArea, badge: Badge) {
         const stored = await read(senderTabId);
         // A new top document: whatever its old frames said is gone with it.
         if (frameId === 0 && stored.frames['0']?.url !== msg.url) stored.frames = {};
-        stored.frames[String(frameId)] = { url: msg.url, findings: msg.findings, at: Date.now() };
-        await area.set({ [tabKey(senderTabId)]: stored });
+        stored.frames[String(frameId)] = { url: msg.url, findings: msg.findings, at: Date.now(), ...(msg.failures && { failures: msg.failures }) };
+        // The badge first: it must show what the page has even when storage refuses the report.
         const errors = Object.values(stored.frames).reduce((n, f) => n + f.findings.filter((x) => x.severity === 'error').length, 0);
         await badge.set(senderTabId, errors > 0 ? String(errors) : '');
+        try {
+          await area.set({ [tabKey(senderTabId)]: stored });
+          unstored.delete(senderTabId);
+        } catch {
+          unstored.set(senderTabId, stored);
+        }
         return null;
+      }
+      // Only an extension page (no sender tab) may ask about a tab.
+      if (msg.type === 'cosell:tab-state' && senderTabId === undefined) {
+        const held = unstored.get(msg.tabId);
+        const state = held ? merged(held) : null;
+        return state ? { ...state, unstored: true } : null;
       }
       return undefined;
     },
     async forget(tabId: number): Promise<void> {
+      unstored.delete(tabId);
       await area.remove(tabKey(tabId));
       await badge.set(tabId, '');
     },

@@ -7,7 +7,7 @@
  * changing (PACING), and does nothing while the page is idle: no timers, no polling. Between
  * passes it notes where the page changed, so a reader can keep what it read elsewhere (ReadHints).
  */
-import type { Finding } from '../model/finding';
+import type { Failures, Finding } from '../model/finding';
 import type { SolutionFlows } from '../model/observation';
 import type { Settings } from '../model/settings';
 import type { Translator } from '../i18n';
@@ -17,11 +17,18 @@ import type { Rule } from '../rules/types';
 import type { Beside } from '../ui/beside';
 import { HintLayer, isHost, isOurs } from '../ui/layer';
 
+/** Logged in development builds only: failures stay silent for the user, not for us. */
+const devLog = (where: string, e: unknown) => {
+  if (import.meta.env?.DEV) console.warn(`[cosell] ${where} failed`, e);
+};
+
 export interface Report {
   url: string;
   findings: Finding[];
   /** The flow list of a connector solution page, when one is on screen. */
   solutionFlows?: SolutionFlows;
+  /** What failed on this record (still failing open): said in the popup and the report. */
+  failures?: Failures;
 }
 
 export interface RunnerOptions {
@@ -127,24 +134,39 @@ export function startRunner(opts: RunnerOptions): Runner {
     lastHref = href;
     mutationsAtLastPass = mutations;
     let reading = null;
+    // Fail open for the user (nothing wrong is said), but count it: the popup says the page could
+    // not be read, and the diagnostic report carries the counts.
+    const failed: Failures = { read: 0, rules: 0, render: 0 };
     try {
       reading = opts.read(doc, new URL(href), settings, hints);
-    } catch {
-      reading = null; // a reader must not throw; if one does, say nothing
+    } catch (e) {
+      failed.read++;
+      devLog('reader', e);
     }
     const observations = reading?.observations ?? [];
-    const findings = reading ? evaluate(observations, { settings, today: localToday() }, opts.rules) : [];
+    const findings = reading
+      ? evaluate(observations, { settings, today: localToday() }, opts.rules, (rule, e) => {
+          failed.rules++;
+          devLog(rule, e);
+        })
+      : [];
     const recordKey = reading?.recordKey ?? href;
-    if (recordKey !== lastRecord) {
-      layer.clear();
-      lastRecord = recordKey;
+    try {
+      if (recordKey !== lastRecord) {
+        layer.clear();
+        lastRecord = recordKey;
+      }
+      layer.update(findings, reading?.anchors ?? {}, recordKey, reading?.beside);
+    } catch (e) {
+      failed.render++; // a page that breaks our hints must not also lose the report
+      devLog('render', e);
     }
-    layer.update(findings, reading?.anchors ?? {}, recordKey, reading?.beside);
     const solutionFlows = observations.find((o): o is SolutionFlows => o.kind === 'solutionFlows' && !!o.solution);
-    const report = JSON.stringify([href, findings, solutionFlows]);
+    const failures = failed.read + failed.rules + failed.render > 0 ? failed : undefined;
+    const report = JSON.stringify([href, findings, solutionFlows, failures]);
     if (report !== lastReport) {
       lastReport = report;
-      opts.report(solutionFlows ? { url: href, findings, solutionFlows } : { url: href, findings });
+      opts.report({ url: href, findings, ...(solutionFlows && { solutionFlows }), ...(failures && { failures }) });
     }
     lastPassCost = clock.now() - lastPassAt;
   };

@@ -19,3 +19,7 @@ export const Finding = z.object({
   source: z.string(),
 });
 export type Finding = z.infer<typeof Finding>;
+
+/** What failed while a page was read (each fails open): the reader, a rule, the hints' rendering. */
+export const Failures = z.object({ read: z.number(), rules: z.number(), render: z.number() });
+export type Failures = z.infer<typeof Failures>;

@@ -1,5 +1,5 @@
 /** Messages between content scripts, the background and the popup; validated at every boundary. */
-import { Finding } from './finding';
+import { Failures, Finding } from './finding';
 import { SolutionFlows } from './observation';
 import { z } from './zod';
 
@@ -9,11 +9,19 @@ export const FindingsReport = z.object({
   findings: z.array(Finding),
   /** A solution flow list seen on this page (its flow states tick the set-up checklist). */
   solutionFlows: z.optional(SolutionFlows),
+  failures: z.optional(Failures),
 });
 export type FindingsReport = z.infer<typeof FindingsReport>;
 
 
-export const TabState = z.object({ url: z.string(), findings: z.array(Finding), at: z.number() });
+export const TabState = z.object({
+  url: z.string(),
+  findings: z.array(Finding),
+  at: z.number(),
+  failures: z.optional(Failures),
+  /** The browser's session storage refused it: the background holds it in memory only. */
+  unstored: z.optional(z.boolean()),
+});
 export type TabState = z.infer<typeof TabState>;
 
 /** A content script asks for the effective settings (validated here, so content scripts need no zod). */
@@ -27,7 +35,11 @@ export type GetSettings = z.infer<typeof GetSettings>;
 export const Start = z.object({ type: z.literal('cosell:start') });
 export type Start = z.infer<typeof Start>;
 
-export const Message = z.discriminatedUnion('type', [FindingsReport, GetSettings, Start]);
+/** The popup asks for a tab's findings that session storage could not hold. */
+export const TabStateQuery = z.object({ type: z.literal('cosell:tab-state'), tabId: z.number() });
+export type TabStateQuery = z.infer<typeof TabStateQuery>;
+
+export const Message = z.discriminatedUnion('type', [FindingsReport, GetSettings, Start, TabStateQuery]);
 export type Message = z.infer<typeof Message>;
 
 export const tabKey = (tabId: number) => `tab:${tabId}`;

@@ -11,8 +11,8 @@ export const sortFindings = (findings: Finding[]): Finding[] =>
     .sort(([a, i], [b, j]) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || i - j)
     .map(([f]) => f);
 
-/** Runs every enabled rule on every observation; errors first. A rule that throws is skipped. */
-export function evaluate(observations: readonly Observation[], ctx: RuleContext, rules: readonly Rule[]): Finding[] {
+/** Runs every enabled rule on every observation; errors first. A rule that throws is skipped and reported to `onFailure`. */
+export function evaluate(observations: readonly Observation[], ctx: RuleContext, rules: readonly Rule[], onFailure?: (rule: string, error: unknown) => void): Finding[] {
   const off = new Set(ctx.settings.disabledRules);
   const out: Finding[] = [];
   for (const rule of rules) {
@@ -22,7 +22,8 @@ export function evaluate(observations: readonly Observation[], ctx: RuleContext,
       let drafts;
       try {
         drafts = rule.check(o, ctx);
-      } catch {
+      } catch (e) {
+        onFailure?.(rule.id, e);
         continue; // fail open: a broken rule says nothing rather than something wrong
       }
       for (const d of drafts) {

@@ -7,6 +7,7 @@
  */
 import { isShown } from '../readers/dom';
 import css from './beside.css?inline';
+import { isOurs } from './hosts';
 
 /** What the layer keeps of a hint that this module places. */
 export interface BesideHint {
@@ -20,7 +21,6 @@ export interface BesideHint {
   full?: number;
 }
 
-const isOurs = (el: Element) => el.closest('cosell-hint, cosell-panel') !== null;
 
 /** Below this zoom of the canvas, a hint beside a card shows as its icon until pointed at or focused. */
 export const COMPACT_BELOW = 0.75;

@@ -10,17 +10,9 @@ import type { Translator } from '../i18n';
 import type { Beside, BesideHint } from './beside';
 import { HintCard, Panel } from './Hint';
 import css from './hint.css?inline';
+import { HOST_TAGS, createShadowHost, type HostTag } from './hosts';
 
-/** Every host we create (DESIGN: `cosell-*` shadow hosts). */
-export const HOST_TAGS = ['cosell-hint', 'cosell-panel'] as const;
-const HOSTS = HOST_TAGS.join(', ');
-/**
- * Whether a node is one of our hosts or inside one. The runner asks this for every mutation record,
- * so it is one native `closest` rather than a walk up the tree in script.
- */
-export const isOurs = (n: Node | null): boolean => (n?.nodeType === 1 ? (n as Element) : (n?.parentElement ?? null))?.closest(HOSTS) != null;
-/** Whether an element is one of our hosts (not what is inside one). */
-export const isHost = (el: Element): boolean => (HOST_TAGS as readonly string[]).includes(el.localName);
+export { HOST_TAGS, isHost, isOurs } from './hosts';
 
 interface Mounted extends BesideHint {
   mount: HTMLElement;
@@ -162,10 +154,9 @@ export class HintLayer {
     this.beside?.forget(m);
   }
 
-  private createHost(tag: string, themeFrom: Element): { host: HTMLElement; mount: HTMLElement } {
-    const host = this.doc.createElement(tag);
+  private createHost(tag: HostTag, themeFrom: Element): { host: HTMLElement; mount: HTMLElement } {
+    const { host, shadow } = createShadowHost(this.doc, tag);
     host.setAttribute('data-theme', isDark(themeFrom) ? 'dark' : 'light');
-    const shadow = host.attachShadow({ mode: 'open' });
     const style = this.doc.createElement('style');
     style.textContent = css;
     const mount = this.doc.createElement('div');

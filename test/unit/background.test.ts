@@ -37,6 +37,22 @@ describe('background tab store', () => {
     expect(badge.set).toHaveBeenLastCalledWith(3, '1');
   });
 
+  it('when session storage is full, still sets the badge and answers the popup from memory', async () => {
+    const area = memoryArea();
+    area.set = async () => {
+      throw new Error('QUOTA_BYTES quota exceeded');
+    };
+    const badge = { set: vi.fn() };
+    const store = createTabStore(area, badge);
+    await store.handle({ type: 'cosell:findings', url: 'https://x.crm.dynamics.com/', findings: [finding('error')], failures: { read: 0, rules: 1, render: 0 } }, 5);
+    expect(badge.set).toHaveBeenLastCalledWith(5, '1');
+    expect(await readTabState(area, 5)).toBeNull();
+    // Only an extension page (no sender tab) is answered.
+    expect(await store.handle({ type: 'cosell:tab-state', tabId: 5 }, 9)).toBeUndefined();
+    expect(await store.handle({ type: 'cosell:tab-state', tabId: 5 }, undefined)).toMatchObject({ unstored: true, findings: [{ severity: 'error' }], failures: { rules: 1 } });
+    expect(await store.handle({ type: 'cosell:tab-state', tabId: 6 }, undefined)).toBeNull();
+  });
+
   it('ignores malformed messages and corrupt stored state', async () => {
     const area = memoryArea();
     const store = createTabStore(area, { set: () => undefined });

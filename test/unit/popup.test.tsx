@@ -180,6 +180,23 @@ describe.each(LOCALES)('popup (%s)', (locale) => {
     expect(container.textContent).toContain(t('popup_noFindings', { app: t('app_salesforce') }));
   });
 
+  it('says a page that could not be read was not checked, rather than "nothing to fix"', async () => {
+    const base = api('https://contoso.crm.dynamics.com/main.aspx', []);
+    const { container } = render(<App api={{ ...base, tabState: async () => ({ url: '', findings: [], at: 1, failures: { read: 1, rules: 0, render: 0 } }) }} t={t} />);
+    await waitFor(() => expect(container.querySelector('[data-state="read-failed"]')).not.toBeNull());
+    expect(container.textContent).toContain(t('popup_readFailed', { app: t('app_dynamics') }));
+    expect(container.querySelector('[data-state="no-findings"]')).toBeNull();
+  });
+
+  it('says when checks failed or the browser could not store the findings', async () => {
+    const base = api('https://contoso.crm.dynamics.com/main.aspx', []);
+    const state = { url: '', findings: [{ rule: 'crm.sync-disabled', severity: 'warning' as const, messageKey: 'crm_sync_disabled_intent', params: {}, fixSteps: [], source: 's' }], at: 1, failures: { read: 0, rules: 2, render: 0 }, unstored: true };
+    const { container } = render(<App api={{ ...base, tabState: async () => state }} t={t} />);
+    await waitFor(() => expect(container.querySelector('[data-state="partial"]')).not.toBeNull());
+    expect(container.textContent).toContain(t('popup_checksFailed', { count: 2 }));
+    expect(container.textContent).toContain(t('popup_unstored'));
+  });
+
   it('with nothing to fix, leads to the troubleshooter, its field ready to type in', async () => {
     const { container } = render(<App api={api('https://org.lightning.force.com/lightning/r/Opportunity/006x/view', [])} t={t} />);
     fireEvent.click(await screen.findByRole('button', { name: t('popup_noFindings_troubleshoot') }));

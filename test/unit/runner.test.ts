@@ -134,7 +134,7 @@ describe('content runner', () => {
     expect(fx.doc.querySelectorAll('cosell-hint, cosell-panel')).toHaveLength(0);
   });
 
-  it('never lets a throwing reader reach the page', () => {
+  it('never lets a throwing reader reach the page, and counts it', () => {
     const fx = loadFixture('dynamics', 'opportunity-sync-off');
     const ac = new AbortController();
     controllers.push(ac);
@@ -152,7 +152,44 @@ describe('content runner', () => {
       url: () => fx.meta.url,
     });
     expect(() => runner.pass()).not.toThrow();
-    expect(report).toHaveBeenCalledWith({ url: fx.meta.url, findings: [] });
+    expect(report).toHaveBeenCalledWith({ url: fx.meta.url, findings: [], failures: { read: 1, rules: 0, render: 0 } });
+  });
+
+  it('counts a rule that throws, and still reports what the others found', () => {
+    const fx = loadFixture('dynamics', 'opportunity-sync-off');
+    const ac = new AbortController();
+    controllers.push(ac);
+    const report = vi.fn();
+    const broken = { ...RULES[0]!, id: 'crm.broken', kinds: ['opportunity'], check: () => { throw new Error('boom'); } } as unknown as (typeof RULES)[number];
+    const runner = startRunner({ doc: fx.doc, rules: [...RULES, broken], read: readDynamics, settings: () => DEFAULT_SETTINGS, t: translator('en'), report, signal: ac.signal, url: () => fx.meta.url });
+    runner.pass();
+    const sent = report.mock.calls.at(-1)![0];
+    expect(sent.failures).toEqual({ read: 0, rules: 1, render: 0 });
+    expect(sent.findings.map((f: { rule: string }) => f.rule)).toContain('crm.sync-disabled');
+  });
+
+  it('reports the findings when the page breaks our hints (its own custom element takes the host)', () => {
+    const fx = loadFixture('dynamics', 'opportunity-sync-off');
+    const ac = new AbortController();
+    controllers.push(ac);
+    const report = vi.fn();
+    const win = fx.doc.defaultView as unknown as typeof globalThis;
+    // The page defines our host names as its own elements, taking their shadow roots.
+    for (const name of ['cosell-hint', 'cosell-panel']) {
+      win.customElements.define(name, class extends (win.HTMLElement as typeof HTMLElement) {
+        constructor() {
+          super();
+          this.attachShadow({ mode: 'closed' });
+        }
+      });
+    }
+    const runner = startRunner({ doc: fx.doc, rules: RULES, read: readDynamics, settings: () => DEFAULT_SETTINGS, t: translator('en'), report, signal: ac.signal, url: () => fx.meta.url });
+    runner.pass();
+    const sent = report.mock.calls.at(-1)![0];
+    expect(sent.failures).toBeUndefined();
+    const hosts = [...fx.doc.querySelectorAll('*')].filter((e) => e.localName.startsWith('cosell-') && e.shadowRoot);
+    expect(hosts.length).toBeGreaterThan(0);
+    expect(hosts.flatMap((h) => [...h.shadowRoot!.querySelectorAll('[data-rule]')]).length).toBeGreaterThan(0);
   });
 
   it('reads what changed in the designer cards at the next pass: problems, titles, hidden cards', () => {

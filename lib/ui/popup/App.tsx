@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../../i18n';
 import { appForHost, type AppId } from '../../knowledge/hosts';
-import type { Finding, Severity } from '../../model/finding';
+import type { Failures, Finding, Severity } from '../../model/finding';
 import { CUSTOM_HOSTS_KEY, CustomHosts, DEFAULT_CUSTOM_HOSTS, allCustomHosts } from '../../model/custom-hosts';
 import { SETTINGS_KEY, effectiveSettings, type EffectiveSettings } from '../../model/settings';
 import { CHECKLIST_KEY, ChecklistState, DEFAULT_CHECKLIST, DEFAULT_SIGHTINGS, FLOWS_KEY, FlowSightings, parseStored } from '../../model/state';
@@ -14,7 +14,7 @@ export type View =
   | { kind: 'loading' }
   | { kind: 'other-page' }
   | { kind: 'not-read'; app: AppId; host: string }
-  | { kind: 'findings'; app: AppId; host: string; findings: Finding[] };
+  | { kind: 'findings'; app: AppId; host: string; findings: Finding[]; failures?: Failures; unstored?: boolean };
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const TABS = ['page', 'setup', 'troubleshoot', 'settings', 'plan'] as const;
@@ -27,7 +27,7 @@ export async function loadView(api: PopupApi): Promise<View> {
   if (!tab || !app || !host) return { kind: 'other-page' };
   const state = await api.tabState(tab.id);
   if (!state) return { kind: 'not-read', app, host };
-  return { kind: 'findings', app, host, findings: state.findings };
+  return { kind: 'findings', app, host, findings: state.findings, ...(state.failures && { failures: state.failures }), ...(state.unstored && { unstored: true }) };
 }
 
 const safeHost = (url: string): string | null => {
@@ -228,7 +228,7 @@ export function App({ api, t, initial }: { api: PopupApi; t: Translator; initial
   };
 
   const pageFindings = view.kind === 'findings' ? view : null;
-  const exportPage = useMemo(() => (pageFindings ? { app: t(`app_${pageFindings.app.replace('-', '_')}`), host: pageFindings.host, findings: pageFindings.findings } : null), [pageFindings, t]);
+  const exportPage = useMemo(() => (pageFindings ? { app: t(`app_${pageFindings.app.replace('-', '_')}`), host: pageFindings.host, findings: pageFindings.findings, failures: pageFindings.failures } : null), [pageFindings, t]);
 
   return (
     <main class="popup">
@@ -320,9 +320,19 @@ function ThisPage({ view, t, troubleshoot }: { view: View; t: Translator; troubl
         </p>
       );
     case 'findings': {
+      const notes = <Failed view={view} t={t} />;
+      // A reader that failed found nothing: that is not "nothing to fix".
+      if (view.findings.length === 0 && view.failures?.read)
+        return (
+          <div class="empty" data-state="read-failed" role="status">
+            <p>{t('popup_readFailed', { app: t(`app_${view.app.replace('-', '_')}`) })}</p>
+            <p class="note">{t('popup_readFailed_more', { tab: t('popup_tab_setup') })}</p>
+          </div>
+        );
       if (view.findings.length === 0)
         return (
           <div class="empty" data-state="no-findings">
+            {notes}
             <p>{t('popup_noFindings', { app: t(`app_${view.app.replace('-', '_')}`) })}</p>
             {/* Nothing on this page explains it: what the user sees goes to the troubleshooter. */}
             <p class="next">
@@ -335,6 +345,7 @@ function ThisPage({ view, t, troubleshoot }: { view: View; t: Translator; troubl
         );
       return (
         <div data-state="findings">
+          {notes}
           {SEVERITIES.map((sev) => {
             const group = view.findings.filter((f) => f.severity === sev);
             if (group.length === 0) return null;
@@ -351,4 +362,16 @@ function ThisPage({ view, t, troubleshoot }: { view: View; t: Translator; troubl
       );
     }
   }
+}
+
+/** What went wrong while the page was read or stored, said before its findings. */
+function Failed({ view, t }: { view: Extract<View, { kind: 'findings' }>; t: Translator }) {
+  const checks = (view.failures?.rules ?? 0) + (view.failures?.render ?? 0);
+  if (!view.unstored && checks === 0) return null;
+  return (
+    <div class="notice" role="status" data-state="partial">
+      {checks > 0 && <p>{t('popup_checksFailed', { count: checks })}</p>}
+      {view.unstored && <p>{t('popup_unstored')}</p>}
+    </div>
+  );
 }

@@ -5,7 +5,7 @@
  */
 import type { Translator } from '../../i18n';
 import type { Checklist } from '../../knowledge/checklists';
-import type { Finding } from '../../model/finding';
+import type { Failures, Finding } from '../../model/finding';
 import type { ListedHost } from '../../model/custom-hosts';
 import type { EffectiveSettings, LockedPath } from '../../model/settings';
 import { bound, escapeMarkdown, quotePage, reportParam, scrub } from './redact';
@@ -39,7 +39,7 @@ export interface ReportInput {
   t: Translator;
   version: string;
   now: Date;
-  page: { app: string | null; host: string | null; findings: Finding[] } | null;
+  page: { app: string | null; host: string | null; findings: Finding[]; failures?: Failures | undefined } | null;
   checklists: { solution: string; lists: Checklist[]; done: (list: string, item: string) => { by: 'user' | 'seen'; at: number } | null } | null;
   settings?: ReportSettings | null;
 }
@@ -50,7 +50,8 @@ export function buildReport({ t, version, now, page, checklists, settings }: Rep
   const lines = [`# ${t('report_title')}`, '', `- ${field(t('report_generated'), now.toISOString())}`, `- Co-sell Companion ${version}`];
   if (page) {
     lines.push(`- ${field(t('report_page'), `${page.app ?? '—'}${page.host ? ` (${escapeMarkdown(page.host)})` : ''}`)}`, '', `## ${t('popup_thisPage')}`, '');
-    if (page.findings.length === 0) lines.push(t('report_noFindings'));
+    if (page.failures) lines.push(`- ${field(t('report_failures'), t('report_failures_counts', { ...page.failures }))}`, '');
+    if (page.findings.length === 0) lines.push(t(page.failures?.read ? 'report_readFailed' : 'report_noFindings'));
     const withheld = new Map<string, number>();
     for (const f of page.findings) {
       const params = Object.fromEntries(
