@@ -83,6 +83,6 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.mjs', 'test/e2e/**/*.mjs', 'test/bench/**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly', chrome: 'readonly', getComputedStyle: 'readonly', HTMLElement: 'readonly', MutationObserver: 'readonly', requestAnimationFrame: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly', chrome: 'readonly', getComputedStyle: 'readonly', HTMLElement: 'readonly', MutationObserver: 'readonly', requestAnimationFrame: 'readonly', CustomEvent: 'readonly', customElements: 'readonly' } },
   },
 );

@@ -2,10 +2,11 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { createTabStore } from '@/lib/background/tabs';
 import { SETTINGS_KEY, effectiveSettings } from '@/lib/model/settings';
-import { recordSightings } from '@/lib/background/sightings';
+import { keepsSightingsFrom, recordSightings } from '@/lib/background/sightings';
 import { DEFAULT_SIGHTINGS, FLOWS_KEY, FlowSightings, parseStored } from '@/lib/model/state';
 import { SolutionFlows } from '@/lib/model/observation';
 import { CUSTOM_HOSTS_KEY, allCustomHosts } from '@/lib/model/custom-hosts';
+import { isPublicSuffix } from '@/lib/knowledge/public-suffix';
 import { POLICY_SEEN_KEY } from '@/lib/background/policy';
 import { serialized, syncCustomScripts } from '@/lib/background/custom-scripts';
 import { buildCatalog, type Catalog } from '@/lib/i18n/catalog';
@@ -47,7 +48,7 @@ export default defineBackground(() => {
     if (type === 'cosell:start') return settings().then((current) => ({ settings: current, messages: messages() }));
     // Best effort: a write the browser refuses (its storage full or failing) must not surface as an
     // error of the extension; the popup says so when the user's own changes cannot be stored.
-    if (type === 'cosell:findings') void remember((message as { solutionFlows?: unknown }).solutionFlows).catch(() => undefined);
+    if (type === 'cosell:findings' && keepsSightingsFrom(sender)) void remember((message as { solutionFlows?: unknown }).solutionFlows).catch(() => undefined);
     return tabs.handle(message, sender.tab?.id, sender.frameId ?? 0);
   });
   // A reload, or a load of a page we have no access to (Chrome then withholds `url`), ends what we
@@ -68,7 +69,7 @@ export default defineBackground(() => {
       // The user's domains and the administrator's (policy `customDomains`); each runs once granted.
       hosts: async () => {
         const [stored, managed] = await Promise.all([browser.storage.local.get(CUSTOM_HOSTS_KEY), policy().catch(() => ({}))]);
-        return allCustomHosts(stored[CUSTOM_HOSTS_KEY], managed);
+        return allCustomHosts(stored[CUSTOM_HOSTS_KEY], managed, isPublicSuffix);
       },
       granted: (pattern) => browser.permissions.contains({ origins: [pattern] }),
       registered: () => browser.scripting.getRegisteredContentScripts(),

@@ -1,12 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { bootContentScript } from '@/lib/content/boot';
-import { matchPatterns } from '@/lib/knowledge/hosts';
+import { contentMatches } from '@/lib/knowledge/hosts';
 import { readPartnerCenter } from '@/lib/readers/partner-center';
 import { PC_RULES } from '@/lib/rules';
 import { contentEnv } from './_shared/content-env';
 
 export default defineContentScript({
-  matches: matchPatterns('partner-center'),
+  matches: contentMatches('partner-center'),
   runAt: 'document_idle',
   noScriptStartedPostMessage: true,
   main(ctx) {

@@ -1,13 +1,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { bootContentScript } from '@/lib/content/boot';
-import { matchPatterns } from '@/lib/knowledge/hosts';
+import { contentMatches } from '@/lib/knowledge/hosts';
 import { readPowerAutomate } from '@/lib/readers/power-automate';
 import { ERROR_RULES, FLOW_RULES } from '@/lib/rules';
 import { Beside } from '@/lib/ui/beside';
 import { contentEnv } from './_shared/content-env';
 
 export default defineContentScript({
-  matches: matchPatterns('power-automate'),
+  matches: contentMatches('power-automate'),
   // The designer also runs inside the /widgets/manage/ frame that Power Apps embeds.
   allFrames: true,
   runAt: 'document_idle',

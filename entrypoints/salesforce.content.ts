@@ -1,12 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { bootContentScript } from '@/lib/content/boot';
-import { matchPatterns } from '@/lib/knowledge/hosts';
+import { contentMatches } from '@/lib/knowledge/hosts';
 import { readSalesforce } from '@/lib/readers/salesforce';
 import { CRM_RULES, ERROR_RULES } from '@/lib/rules';
 import { contentEnv } from './_shared/content-env';
 
 export default defineContentScript({
-  matches: matchPatterns('salesforce'),
+  matches: contentMatches('salesforce'),
   runAt: 'document_idle',
   noScriptStartedPostMessage: true,
   main(ctx) {

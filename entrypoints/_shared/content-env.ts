@@ -3,7 +3,7 @@
  * `*.content.ts`, `index.*` and top-level files). Everything with logic lives in lib/.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentEnv } from '@/lib/content/boot';
 import { POLICY_SEEN_KEY, SETTINGS_KEY } from '@/lib/model/keys';
 
@@ -12,6 +12,17 @@ export function contentEnv(ctx: ContentScriptContext): ContentEnv {
   // `ctx.isInvalid` then aborts `ctx.signal`, and the runner removes its hints and stops. Checked
   // before every pass, when the user comes back to the tab, and when the background's port closes.
   const alive = () => !ctx.isInvalid;
+  // WXT stops an older copy of this script when a newer one dispatches its "started" event, but a
+  // page can dispatch it too (the name holds only our public ID). A newer copy exists only after an
+  // update, which invalidates this one first: while we are valid, the event is not ours to obey.
+  window.addEventListener(
+    // Private in WXT's types, public at run time: the very name WXT listens for.
+    (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE,
+    (e) => {
+      if (alive()) e.stopImmediatePropagation();
+    },
+    { capture: true, signal: ctx.signal },
+  );
   for (const type of ['visibilitychange', 'focus', 'pointerdown'] as const) ctx.addEventListener(type === 'visibilitychange' ? document : window, type, alive, { capture: true, passive: true });
   try {
     // The port closes before the context is marked invalid: look again a moment later.

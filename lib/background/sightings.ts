@@ -35,3 +35,9 @@ export function latestEnvironment(s: FlowSightings, solution?: 'dynamics' | 'sal
     .filter(([, e]) => !solution || e.solution === solution)
     .sort(([, a], [, b]) => b.seenAt - a.seenAt)[0];
 }
+
+/**
+ * Whether a report's flow states may be kept in local storage. The extension runs `spanning` (one
+ * background for both kinds of window): what an incognito tab showed is not written to disk.
+ */
+export const keepsSightingsFrom = (sender: { tab?: { incognito?: boolean } }): boolean => sender.tab?.incognito !== true;

@@ -41,6 +41,23 @@ export const matchPatterns = (app: AppId): string[] => APP_HOSTS[app].map((h) =>
 
 export const ALL_MATCH_PATTERNS: string[] = (Object.keys(APP_HOSTS) as AppId[]).flatMap(matchPatterns);
 
+/**
+ * Where each app's content script runs: only the part of the host it reads. Partner Center's
+ * co-sell pages are inside its dashboard app (`/dashboard/…`, `/fr-fr/dashboard/…`); Salesforce
+ * records inside Lightning (`/lightning/…`). Both are single-page apps that stay under that path.
+ */
+const CONTENT_PATHS: Partial<Record<AppId, string>> = { 'partner-center': '/*dashboard*', salesforce: '/lightning/*' };
+
+export const contentMatches = (app: AppId): string[] => APP_HOSTS[app].map((h) => `https://${h}${CONTENT_PATHS[app] ?? '/*'}`);
+
+/** Whether the app's content script runs on this address (the popup says "reload" only there). */
+export function readsPath(app: AppId, pathname: string): boolean {
+  const glob = CONTENT_PATHS[app];
+  if (!glob) return true;
+  const re = new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  return re.test(pathname);
+}
+
 const hostMatches = (pattern: string, h: string) => (pattern.startsWith('*.') ? h.endsWith(pattern.slice(1)) && h.length > pattern.length - 1 : h === pattern);
 
 /** A domain the user granted at run time (a proxy such as `*.mcas.ms`, or a vanity host) and the app it serves. */
@@ -72,12 +89,15 @@ const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 /** Second-level labels of public suffixes (co.uk, com.au, ne.jp, gouv.fr…): no wildcard directly over them. */
 const SECOND_LEVEL = new Set(['ac', 'co', 'com', 'edu', 'gob', 'gov', 'gouv', 'go', 'ne', 'net', 'or', 'org', 'ltd', 'plc']);
 
+/** Says whether a name is a public suffix (public-suffix.ts); without one, only the built-in list applies. */
+export type PublicSuffixCheck = (name: string) => boolean;
+
 /**
  * What the user typed (a host, `*.domain`, or a pasted address) → the host to grant. Refuses what
- * is not a host name, wildcards over a whole public suffix (`*.com`, `*.co.uk`), and hosts the
- * extension already reads.
+ * is not a host name, public suffixes and wildcards over them (`*.com`, `*.co.uk`, `*.github.io`
+ * with `isPublicSuffix`), and hosts the extension already reads.
  */
-export function parseCustomHost(input: string): CustomHostCheck {
+export function parseCustomHost(input: string, isPublicSuffix?: PublicSuffixCheck): CustomHostCheck {
   let text = input.trim().toLowerCase();
   if (!text) return { ok: false, reason: 'empty' };
   if (/^[a-z][a-z0-9+.-]*:\/\//.test(text)) {
@@ -93,6 +113,7 @@ export function parseCustomHost(input: string): CustomHostCheck {
   if (labels.length < 2) return { ok: false, reason: wildcard ? 'too-broad' : 'invalid' };
   // `*.mcas.ms` is a proxy's own domain; `*.co.uk` would be every site under a public suffix.
   if (wildcard && labels.length === 2 && SECOND_LEVEL.has(labels[0]!)) return { ok: false, reason: 'too-broad' };
+  if (isPublicSuffix?.(name)) return { ok: false, reason: 'too-broad' };
   const probe = wildcard ? `x.${name}` : name;
   if (appForHost(probe)) return { ok: false, reason: 'built-in' };
   return { ok: true, host: text };

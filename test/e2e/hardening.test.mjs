@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launch, listFixtures, openAndSettle, startServer, useSettings } from './harness.mjs';
+import { launch, listFixtures, openAndSettle, shownRules, startServer, useSettings } from './harness.mjs';
 
 const APPS = ['dynamics', 'salesforce', 'power-automate', 'partner-center'];
 
@@ -170,4 +170,59 @@ describe('hardening: hostile page content', () => {
       await page.close();
     });
   }
+});
+
+/**
+ * A page cannot silence or imitate us: it may dispatch WXT's "content script started" event with
+ * our public ID (which would stop the script), or define our host names as its own elements.
+ */
+describe('hardening: a page cannot silence or spoof the extension', () => {
+  let server;
+  let browser;
+  const f = () => listFixtures().find((x) => x.app === 'dynamics' && x.name === 'opportunity-problems');
+
+  before(async () => {
+    server = await startServer();
+    browser = await launch({ port: server.port });
+    await useSettings(browser.sw);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("ignores WXT's started event when the page sends it", async () => {
+    const page = await browser.context.newPage();
+    const shown = await openAndSettle(browser, page, f().url, f().meta.rules);
+    assert.ok(shown.length > 0);
+    await page.evaluate((id) => {
+      for (const name of [`${id}:dynamics:wxt:content-script-started`, `${id}:content-scripts/dynamics:wxt:content-script-started`]) {
+        document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'dynamics', messageId: 'forged' } }));
+      }
+    }, browser.extensionId);
+    // A stopped script removes its hints at once; ours are still there, and still follow the page.
+    await page.waitForTimeout(600);
+    assert.deepEqual([...new Set(await shownRules(page))].sort(), [...new Set(shown)].sort());
+    await page.close();
+  });
+
+  it('shows its hints when the page defines cosell-hint and cosell-panel as its own elements', async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      for (const name of ['cosell-hint', 'cosell-panel']) {
+        customElements.define(
+          name,
+          class extends HTMLElement {
+            constructor() {
+              super();
+              this.attachShadow({ mode: 'closed' });
+            }
+          },
+        );
+      }
+    });
+    const shown = await openAndSettle(browser, page, f().url, f().meta.rules);
+    assert.deepEqual(shown, [...new Set(f().meta.rules)].sort());
+    await page.close();
+  });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { appForHost, customPattern, parseCustomHost } from '@/lib/knowledge/hosts';
+import { appForHost, customPattern, parseCustomHost, readsPath } from '@/lib/knowledge/hosts';
 import { serialized, syncCustomScripts, wantedScripts, type ScriptSpec, type ScriptingApi } from '@/lib/background/custom-scripts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './helpers';
 import { AppIdSchema, CustomHosts, MANAGED_CUSTOM_DOMAINS, allCustomHosts, managedCustomHosts } from '@/lib/model/custom-hosts';
 import { ManagedPolicy } from '@/lib/model/settings';
+import { isPublicSuffix } from '@/lib/knowledge/public-suffix';
 
 describe('custom domains: what the user may add', () => {
   it.each([
@@ -57,6 +58,40 @@ describe('custom domains: what the user may add', () => {
     expect(CustomHosts.safeParse({ version: 1, hosts: [{ host: 'a.mcas.ms', app: 'dynamics', addedAt: 1 }] }).success).toBe(true);
     expect(CustomHosts.safeParse({ version: 1, hosts: [{ host: 'a.mcas.ms', app: 'hubspot', addedAt: 1 }] }).success).toBe(false);
     expect(CustomHosts.safeParse({ version: 2, hosts: [] }).success).toBe(false);
+  });
+});
+
+describe('content scripts run only where they read', () => {
+  it.each([
+    ['partner-center', '/dashboard/v2/referrals/v3/cosell/deal/1', true],
+    ['partner-center', '/fr-fr/dashboard/v2/referrals/v3/cosell/deal/1', true],
+    ['partner-center', '/en-us/home', false],
+    ['salesforce', '/lightning/r/Opportunity/006/view', true],
+    ['salesforce', '/setup/forcecomHomepage.apexp', false],
+    ['dynamics', '/main.aspx', true],
+  ] as const)('%s %s: %s', (app, path, reads) => expect(readsPath(app, path)).toBe(reads));
+});
+
+describe('custom domains over a public suffix (the Public Suffix List)', () => {
+  const suffixes = ['*.github.io', '*.azurewebsites.net', '*.vercel.app', '*.cloudfront.net', '*.lg.jp', '*.blogspot.com', 'github.io', '*.pages.dev'];
+  it.each(suffixes)('refuses %s, typed or from policy', (host) => {
+    expect(parseCustomHost(host, isPublicSuffix)).toEqual({ ok: false, reason: 'too-broad' });
+    expect(managedCustomHosts({ [MANAGED_CUSTOM_DOMAINS]: [{ host, app: 'dynamics' }] }, isPublicSuffix)).toEqual({ hosts: [], refused: [{ host, reason: 'too-broad' }] });
+  });
+  it.each(['*.mcas.ms', '*.contoso.github.io', 'crm.fabrikam.com', '*.contoso.co.uk', 'fabrikam.azurewebsites.net'])('accepts %s', (host) => {
+    expect(parseCustomHost(host, isPublicSuffix)).toEqual({ ok: true, host });
+  });
+  it('checks stored domains again on every start: a public suffix, or a built-in host under another app, is dropped', () => {
+    const stored = {
+      version: 1,
+      hosts: [
+        { host: '*.github.io', app: 'dynamics', addedAt: 1 },
+        { host: 'contoso.crm.dynamics.com', app: 'salesforce', addedAt: 1 },
+        { host: 'make.powerautomate.com', app: 'dynamics', addedAt: 1 },
+        { host: 'crm.fabrikam.com', app: 'dynamics', addedAt: 1 },
+      ],
+    };
+    expect(allCustomHosts(stored, {}, isPublicSuffix)).toEqual([{ host: 'crm.fabrikam.com', app: 'dynamics' }]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALL_MATCH_PATTERNS, matchPatterns, type AppId } from '@/lib/knowledge/hosts';
+import { ALL_MATCH_PATTERNS, contentMatches, type AppId } from '@/lib/knowledge/hosts';
 import { ROOT } from './helpers';
 
 const TARGETS = ['chrome-mv3', 'edge-mv3'] as const;
@@ -17,6 +17,11 @@ describe.each(TARGETS)('built manifest (%s)', (target) => {
     expect(manifest.description).toBe('__MSG_extDescription__');
     expect(manifest.default_locale).toBe('en');
     expect(manifest.action.default_title).toBe('__MSG_extName__');
+  });
+
+  it('declares the oldest Chromium it runs on, and one background for incognito windows', () => {
+    expect(Number(manifest.minimum_chrome_version)).toBeGreaterThanOrEqual(102);
+    expect(manifest.incognito).toBe('spanning');
   });
 
   it('asks for storage, scripting (custom domains) and exactly the hosts of the four apps; any other host only optionally', () => {
@@ -36,7 +41,10 @@ describe.each(TARGETS)('built manifest (%s)', (target) => {
       const app = /content-scripts\/([\w-]+)\.js$/.exec(cs.js[0])![1]!;
       byApp.set(app, cs.matches);
     }
-    for (const app of ['dynamics'] satisfies AppId[]) expect([...(byApp.get(app) ?? [])].sort()).toEqual(matchPatterns(app).sort());
+    for (const app of ['dynamics', 'power-automate', 'partner-center', 'salesforce'] satisfies AppId[]) expect([...(byApp.get(app) ?? [])].sort()).toEqual(contentMatches(app).sort());
+    // Only what is read: Partner Center's dashboard, Salesforce's Lightning app.
+    expect(byApp.get('partner-center')).toEqual(['https://partner.microsoft.com/*dashboard*']);
+    expect(byApp.get('salesforce')!.every((m) => m.endsWith('/lightning/*'))).toBe(true);
   });
 
   it('has toolbar and store icons that exist', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ENVIRONMENTS_PER_SOLUTION, latestEnvironment, recordSightings } from '@/lib/background/sightings';
+import { MAX_ENVIRONMENTS_PER_SOLUTION, keepsSightingsFrom, latestEnvironment, recordSightings } from '@/lib/background/sightings';
 import { checklists } from '@/lib/knowledge/checklists';
 import { SOLUTION_FLOWS } from '@/lib/knowledge/flows';
 import { SYMPTOMS, searchSymptoms } from '@/lib/knowledge/symptoms';
@@ -158,6 +158,13 @@ describe('troubleshooter catalogue', () => {
     expect(log.length).toBeGreaterThan(1_000_000);
     const found = searchSymptoms(log, (k) => t(k));
     expect(found.recognized?.id).toBe('error.xrm-0x80040216');
+  });
+});
+
+describe('incognito', () => {
+  it('keeps no flow states from an incognito tab', () => {
+    expect(keepsSightingsFrom({ tab: { incognito: true } })).toBe(false);
+    expect(keepsSightingsFrom({ tab: { incognito: false } })).toBe(true);
   });
 });
 

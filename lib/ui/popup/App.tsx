@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../../i18n';
-import { appForHost, type AppId } from '../../knowledge/hosts';
+import { appForHost, readsPath, type AppId } from '../../knowledge/hosts';
 import type { Failures, Finding, Severity } from '../../model/finding';
 import { CUSTOM_HOSTS_KEY, CustomHosts, DEFAULT_CUSTOM_HOSTS, allCustomHosts } from '../../model/custom-hosts';
 import { SETTINGS_KEY, effectiveSettings, type EffectiveSettings } from '../../model/settings';
@@ -24,11 +24,19 @@ export async function loadView(api: PopupApi): Promise<View> {
   const [tab, customRaw, managed] = await Promise.all([api.activeTab(), api.load(CUSTOM_HOSTS_KEY).catch(() => undefined), api.managed().catch(() => ({}))]);
   const host = tab?.url ? safeHost(tab.url) : null;
   const app = host ? appForHost(host, allCustomHosts(customRaw, managed)) : null;
-  if (!tab || !app || !host) return { kind: 'other-page' };
+  if (!tab || !app || !host || !readsPath(app, safePath(tab.url))) return { kind: 'other-page' };
   const state = await api.tabState(tab.id);
   if (!state) return { kind: 'not-read', app, host };
   return { kind: 'findings', app, host, findings: state.findings, ...(state.failures && { failures: state.failures }), ...(state.unstored && { unstored: true }) };
 }
+
+const safePath = (url: string | undefined): string => {
+  try {
+    return new URL(url ?? '').pathname;
+  } catch {
+    return '/';
+  }
+};
 
 const safeHost = (url: string): string | null => {
   try {

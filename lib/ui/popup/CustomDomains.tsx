@@ -9,6 +9,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Translator } from '../../i18n';
 import { customPattern, parseCustomHost, type AppId } from '../../knowledge/hosts';
+import { isPublicSuffix } from '../../knowledge/public-suffix';
 import { CUSTOM_HOSTS_KEY, listedCustomHosts, managedCustomHosts, type CustomHosts } from '../../model/custom-hosts';
 import type { PopupApi } from './api';
 import type { Patch } from './App';
@@ -21,9 +22,9 @@ export function CustomDomains({ api, t, hosts, managed, patch }: { api: PopupApi
   const [app, setApp] = useState<AppId>('dynamics');
   const [message, setMessage] = useState<{ kind: 'error' | 'status'; text: string } | null>(null);
   const [granted, setGranted] = useState<Record<string, boolean>>({});
-  const policy = useMemo(() => managedCustomHosts(managed), [managed]);
+  const policy = useMemo(() => managedCustomHosts(managed, isPublicSuffix), [managed]);
   /** The administrator's domains, then the user's own (one row per domain). */
-  const shown = listedCustomHosts(hosts, managed);
+  const shown = listedCustomHosts(hosts, managed, isPublicSuffix);
   const hostList = shown.map((h) => h.host).join(' ');
 
   useEffect(() => {
@@ -49,7 +50,7 @@ export function CustomDomains({ api, t, hosts, managed, patch }: { api: PopupApi
   const ask = (host: string) => request(host).then((ok) => answered(host, ok));
 
   const add = () => {
-    const check = parseCustomHost(text);
+    const check = parseCustomHost(text, isPublicSuffix);
     if (!check.ok) {
       setMessage({ kind: 'error', text: t(`custom_error_${check.reason.replace('-', '_')}`) });
       return;
