@@ -8,5 +8,8 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['test/unit/**/*.test.{ts,tsx}'],
+    setupFiles: ['test/unit/setup.ts'],
+    // A bound for a stuck test, not a speed check: a loaded 2-core machine is slow to transform.
+    testTimeout: 30_000,
   },
 });

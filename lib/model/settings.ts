@@ -53,8 +53,17 @@ export type ManagedPolicy = z.infer<typeof ManagedPolicy>;
 /** Setting paths an administrator's policy fixes (the UI shows them locked). */
 export type LockedPath = 'fields.dealValue' | 'fields.country' | 'fields.currency' | 'salesforceStages.onHold' | 'salesforceStages.active' | `labelOverrides.${CustomFieldKey}` | `rule:${string}`;
 
+/**
+ * A Dynamics 365 logical name (`new_dealvalue`) or a Salesforce API name (`Deal_Value__c`): a
+ * letter, then letters, digits and underscores. A label typed instead (`Est. Revenue`) would never
+ * be found on the page, and the checks on that field would stay silent without saying why.
+ */
+export const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
+
 export interface EffectiveSettings {
   settings: Settings;
+  /** Field names the policy sets that are not field names: locked, not applied (the defaults are read). */
+  refused?: ReadonlyMap<LockedPath, string>;
   /** The user's stored settings could not be read and were reset. */
   reset: boolean;
   locked: Set<LockedPath>;
@@ -66,19 +75,27 @@ export function effectiveSettings(localRaw: unknown, managedRaw: unknown): Effec
   const parsed = ManagedPolicy.safeParse(managedRaw ?? {});
   const m: ManagedPolicy = parsed.success ? parsed.data : {};
   const locked = new Set<LockedPath>();
+  const refused = new Map<LockedPath, string>();
   const pick = (value: string | undefined, path: LockedPath, own: string | undefined) => {
     if (value === undefined || value.trim() === '') return own;
     locked.add(path);
     return value.trim();
+  };
+  // A field name is checked before it is applied: one with a line break made the page's selector throw.
+  const pickName = (value: string | undefined, path: LockedPath, own: string | undefined) => {
+    const picked = pick(value, path, own);
+    if (picked === undefined || !locked.has(path) || FIELD_NAME.test(picked)) return picked;
+    refused.set(path, picked);
+    return undefined;
   };
   const settings: Settings = {
     ...local,
     disabledRules: [...new Set([...(m.disabledRules ?? []), ...local.disabledRules])],
     fields: {
       ...strip({
-        dealValue: pick(m.dealValueField, 'fields.dealValue', local.fields.dealValue),
-        country: pick(m.countryField, 'fields.country', local.fields.country),
-        currency: pick(m.currencyField, 'fields.currency', local.fields.currency),
+        dealValue: pickName(m.dealValueField, 'fields.dealValue', local.fields.dealValue),
+        country: pickName(m.countryField, 'fields.country', local.fields.country),
+        currency: pickName(m.currencyField, 'fields.currency', local.fields.currency),
       }),
     },
     salesforceStages: strip({
@@ -92,7 +109,7 @@ export function effectiveSettings(localRaw: unknown, managedRaw: unknown): Effec
     settings.labelOverrides[key] = labels;
     locked.add(`labelOverrides.${key}`);
   }
-  return { settings, reset, locked };
+  return refused.size ? { settings, reset, locked, refused } : { settings, reset, locked };
 }
 
 function strip<T extends Record<string, string | undefined>>(o: T): { [K in keyof T]?: string } {

@@ -3,16 +3,21 @@
  * and never throw on odd pages.
  */
 
+import { MAX_PAGE_TEXT, bound } from '../model/bound';
+
 /** Characters that change nothing for a reader: zero-width, bidi marks and controls, BOM. */
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 const SPACES = /[\s\u00A0\u202F\u3000]+/g;
 /** The UCI header appends a save state to the title. */
 const SAVE_STATE = /\s+-\s+(?:Saved|Unsaved|Enregistré|Non enregistré|保存済み|未保存)$/u;
 
-/** Trim, collapse white space (NBSP, U+202F, ideographic space), drop invisible characters and required markers. */
+/** Trim, collapse white space (NBSP, U+202F, ideographic space), drop invisible characters and required markers; bounded. */
 export function normalize(text: string | null | undefined): string {
   if (!text) return '';
-  return text.replace(INVISIBLE, '').replace(SPACES, ' ').trim().replace(/\s*[:：*]+$/u, '').trim();
+  // Twice the bound first (white space collapses), so a megabyte of page text costs nothing here.
+  const clean = bound(text, MAX_PAGE_TEXT * 2)
+    .replace(INVISIBLE, '').replace(SPACES, ' ').trim().replace(/\s*[:：*]+$/u, '').trim();
+  return bound(clean, MAX_PAGE_TEXT);
 }
 
 /** Normalised comparison key for labels: case- and punctuation-insensitive. */
@@ -63,7 +68,13 @@ export function firstShown<T extends Element>(list: Iterable<T>): T | null {
   return null;
 }
 
-export const cssEscape = (s: string): string => s.replace(/["\\]/g, '\\$&');
+/**
+ * Escapes a value for a quoted CSS attribute selector. A configured field name may hold anything:
+ * a line break or other control character unescaped makes the selector throw in Chromium.
+ */
+export const cssEscape = (s: string): string =>
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
+  s.replace(/["\\]/g, '\\$&').replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\0' ? '\ufffd' : `\\${c.charCodeAt(0).toString(16)} `));
 
 /** Parses a displayed number ("$50,000.00", "¥5,000,000", "50 000,00 €", "1.234,5") to a number, or null when unsure. */
 export function parseAmount(raw: string | null | undefined): number | null | undefined {
@@ -124,13 +135,20 @@ function ymd(y: number, m: number, d: number): string | undefined {
 export function deepText(el: Element | null | undefined): string {
   if (!el) return '';
   const parts: string[] = [];
-  const walk = (n: Node) => {
-    if (n.nodeType === 3) parts.push(n.nodeValue ?? '');
-    const sr = (n as Element).shadowRoot;
-    if (sr) sr.childNodes.forEach(walk);
-    n.childNodes.forEach(walk);
-  };
-  walk(el);
+  let length = 0;
+  // Iterative, in document order, and stopping at the bound: a page's nesting has no depth limit.
+  const stack: Node[] = [el];
+  while (stack.length && length < MAX_PAGE_TEXT * 2) {
+    const n = stack.pop()!;
+    if (n.nodeType === 3) {
+      const text = n.nodeValue ?? '';
+      parts.push(text);
+      length += text.length + 1;
+      continue;
+    }
+    const kids = [...((n as Element).shadowRoot?.childNodes ?? []), ...n.childNodes];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
   return normalize(parts.join(' '));
 }
 

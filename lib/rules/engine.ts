@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '../model/finding';
 import type { Observation } from '../model/observation';
 import type { Rule, RuleContext } from './types';
+import { MAX_PARAM, bound } from '../model/bound';
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -27,12 +28,20 @@ export function evaluate(observations: readonly Observation[], ctx: RuleContext,
         continue; // fail open: a broken rule says nothing rather than something wrong
       }
       for (const d of drafts) {
-        out.push({ rule: rule.id, source: rule.source, severity: d.severity ?? rule.severity, params: d.params ?? {}, ...pick(d) });
+        out.push({ rule: rule.id, source: rule.source, severity: d.severity ?? rule.severity, params: bounded(d.params), ...pick(d) });
       }
     }
   }
   return sortFindings(out);
 }
+
+/** Every string a finding carries is bounded here, whatever its rule took from the page. */
+const bounded = (params: Finding['params'] | undefined): Finding['params'] => {
+  if (!params) return {};
+  const out: Finding['params'] = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' ? bound(v, MAX_PARAM) : v;
+  return out;
+};
 
 const pick = (d: { field?: string; messageKey: string; fixSteps: string[] }) =>
   d.field === undefined ? { messageKey: d.messageKey, fixSteps: d.fixSteps } : { field: d.field, messageKey: d.messageKey, fixSteps: d.fixSteps };

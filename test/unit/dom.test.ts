@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { labelKey, normalize, parseAmount, stripSaveState } from '@/lib/readers/dom';
+import { Window } from 'happy-dom';
+import { cssEscape, deepText, labelKey, normalize, parseAmount, stripSaveState } from '@/lib/readers/dom';
+import { MAX_PAGE_TEXT, MAX_PARAM, bound } from '@/lib/model/bound';
+import type { Observation } from '@/lib/model/observation';
+import { DEFAULT_SETTINGS } from '@/lib/model/settings';
+import { evaluate } from '@/lib/rules/engine';
+import type { Rule } from '@/lib/rules/types';
 
 describe('normalize', () => {
   it.each([
@@ -38,4 +44,38 @@ describe('parseAmount', () => {
     ['---', null],
     ['n/a', undefined],
   ])('%j → %j', (raw, want) => expect(parseAmount(raw)).toBe(want));
+});
+
+describe('page text without limits', () => {
+  it('escapes every character a quoted CSS string cannot hold raw', () => {
+    expect(cssEscape('new\nvalue"\\')).toBe('new\\a value\\"\\\\');
+    expect(cssEscape('a\u0000b')).toBe('a\ufffdb');
+    // Chromium refuses a raw line break in a selector string; escaped, it is one valid selector.
+    const doc = new Window().document as unknown as Document;
+    doc.body.innerHTML = '<div data-id="new&#10;value-x"></div>';
+    expect(doc.querySelectorAll(`[data-id="${cssEscape('new\nvalue')}-x"]`)).toHaveLength(1);
+  });
+
+  it('reads text through 3,000 nested elements without overflowing the stack', () => {
+    const doc = new Window().document as unknown as Document;
+    let deep: Element = doc.body;
+    for (let i = 0; i < 3000; i++) deep = deep.appendChild(doc.createElement('span'));
+    deep.textContent = 'Solution ID is required';
+    expect(deepText(doc.body)).toBe('Solution ID is required');
+  });
+
+  it('bounds what it keeps, and never splits a character', () => {
+    const huge = `${'😀'.repeat(10)}${'A'.repeat(1 << 20)}`;
+    expect(normalize(huge).length).toBeLessThanOrEqual(MAX_PAGE_TEXT);
+    const cut = bound('😀'.repeat(3000), 4001);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(/[\ud800-\udbff]…$/.test(cut)).toBe(false);
+  });
+
+  it('bounds every string a finding carries, whatever its rule took from the page', () => {
+    const rule = { id: 'flow.connection-missing', kinds: ['flowDesigner'], severity: 'error', source: 's', check: () => [{ messageKey: 'k', params: { steps: 'x'.repeat(200_000), count: 1 }, fixSteps: [] }] } as unknown as Rule;
+    const [f] = evaluate([{ kind: 'flowDesigner' } as unknown as Observation], { settings: DEFAULT_SETTINGS, today: '2025-01-01' }, [rule]);
+    expect(String(f!.params.steps).length).toBeLessThanOrEqual(MAX_PARAM);
+    expect(f!.params.count).toBe(1);
+  });
 });

@@ -18,12 +18,9 @@ type TextSetting = {
   kind: 'name' | 'stage';
 };
 
-/**
- * A Dynamics 365 logical name (`new_dealvalue`) or a Salesforce API name (`Deal_Value__c`): a
- * letter, then letters, digits and underscores. A label typed instead (`Est. Revenue`) would never
- * be found on the page, and the checks on that field would stay silent without saying why.
- */
-export const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
+import { FIELD_NAME } from '../../model/settings';
+
+export { FIELD_NAME };
 const STAGE_MAX = 120;
 const LABELS_MAX = 1000;
 
@@ -74,7 +71,7 @@ export function SettingsView({ api, t, stored, patch }: { api: PopupApi; t: Tran
           const isLocked = locked.has(f.path);
           const current = f.get(settings);
           // What was typed and refused; or a name the administrator set that is not one (said, not fixable here).
-          const wrong = invalid[f.path] ?? (isLocked && f.kind === 'name' && current !== undefined && !FIELD_NAME.test(current) ? current : undefined);
+          const wrong = invalid[f.path] ?? (isLocked ? stored.settings.refused?.get(f.path) : undefined);
           const described = [isLocked && `${id}-admin`, wrong !== undefined && `${id}-error`].filter(Boolean).join(' ');
           return (
             <div class="field" key={f.path} data-setting={f.path} data-locked={isLocked ? 'admin' : undefined}>

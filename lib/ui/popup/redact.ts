@@ -4,6 +4,7 @@
  * What passes is NFKC-normalised (full-width ＠ and digits become plain), scrubbed and escaped.
  */
 import { matchFlow } from '../../knowledge/flows';
+import { bound as boundText } from '../../model/bound';
 
 /** Longest page value the report quotes; the whole report is bounded in report.ts. */
 export const MAX_VALUE = 200;
@@ -40,14 +41,8 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\r\n\t\u2028\u2029]+/g, ' ').replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => `\\${c}`);
 }
 
-/** Cuts to `max` characters without splitting a surrogate pair. */
-export function bound(text: string, max = MAX_VALUE): string {
-  if (text.length <= max) return text;
-  let end = max - 1;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return `${text.slice(0, end)}…`;
-}
+/** Cuts to `max` characters (default MAX_VALUE) without splitting a surrogate pair. */
+export const bound = (text: string, max = MAX_VALUE): string => boundText(text, max);
 
 /** Page text as the report may quote it: normalised, bounded, scrubbed and escaped. */
 export const quotePage = (text: string): string => escapeMarkdown(scrub(bound(text.normalize('NFKC'))));
