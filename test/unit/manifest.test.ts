@@ -39,6 +39,14 @@ describe.each(TARGETS)('built manifest (%s)', (target) => {
     for (const app of ['dynamics'] satisfies AppId[]) expect([...(byApp.get(app) ?? [])].sort()).toEqual(matchPatterns(app).sort());
   });
 
+  it("runs the Xrm bridge in the page's world on the Dynamics hosts alone, without extension APIs or zod", () => {
+    const bridge = manifest.content_scripts.filter((cs: { world?: string }) => cs.world === 'MAIN');
+    expect(bridge.map((cs: { js: string[] }) => cs.js)).toEqual([['content-scripts/xrm-bridge.js']]);
+    expect([...bridge[0].matches].sort()).toEqual(matchPatterns('dynamics').sort());
+    const code = readFileSync(join(ROOT, '.output', target, 'content-scripts/xrm-bridge.js'), 'utf8');
+    expect(code).not.toMatch(/\bchrome\.|\bbrowser\.runtime|\$ZodType|fetch\(|XMLHttpRequest/);
+  });
+
   it('has toolbar and store icons that exist', () => {
     for (const path of [...Object.values(manifest.icons), ...Object.values(manifest.action.default_icon)] as string[]) {
       expect(existsSync(join(ROOT, '.output', target, path)), path).toBe(true);
@@ -75,7 +83,8 @@ describe.each(TARGETS)('built bundles (%s)', (target) => {
     const polyfill = /__mozWebExtensionPolyfillReject__/;
     expect(read('background.js')).toMatch(polyfill);
     const others = [...readdirSync(join(dir, 'chunks')).map((f) => `chunks/${f}`), ...readdirSync(join(dir, 'content-scripts')).map((f) => `content-scripts/${f}`)].filter((p) => p.endsWith('.js'));
-    expect(others.filter((p) => p.startsWith('content-scripts/'))).toHaveLength(4);
+    // One per app, plus the Dynamics page-world bridge.
+    expect(others.filter((p) => p.startsWith('content-scripts/'))).toHaveLength(5);
     for (const path of others) expect(read(path), path).not.toMatch(polyfill);
   });
 });
