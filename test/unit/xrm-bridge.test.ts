@@ -133,11 +133,12 @@ describe('Xrm bridge: the isolated side', () => {
   it('gets the answer during its request, and is woken by a pushed answer only when it differs', () => {
     const win = new Window({ url: 'https://contoso.crm.dynamics.com/main.aspx' });
     const doc = win.document as unknown as Document;
+    const Ev = win.CustomEvent as unknown as typeof CustomEvent;
     const { spec } = page('opportunity-xrm-values');
     const xrm = makeFakeXrm(spec);
     // What the page-world script does (entrypoints/xrm-bridge.content.ts), in one world here.
     let want = xrmWant(DEFAULT_SETTINGS);
-    const send = () => doc.dispatchEvent(new win.CustomEvent(XRM_ANSWER_EVENT, { detail: JSON.stringify(readXrm(xrm, want)) }) as unknown as Event);
+    const send = () => doc.dispatchEvent(new Ev(XRM_ANSWER_EVENT, { detail: JSON.stringify(readXrm(xrm, want)) }));
     doc.addEventListener(XRM_REQUEST_EVENT, (e) => ((want = JSON.parse((e as CustomEvent<string>).detail)), send()));
     let woken = 0;
     const client = xrmClient(doc, new AbortController().signal, () => woken++);
@@ -148,7 +149,7 @@ describe('Xrm bridge: the isolated side', () => {
     xrm.Page.getAttribute('msp_syncwithpartnercenter').setValue(false);
     send();
     expect(woken).toBe(1);
-    doc.dispatchEvent(new win.CustomEvent(XRM_ANSWER_EVENT, { detail: '{"v":1,"kind":"xrm","forged":' }) as unknown as Event);
+    doc.dispatchEvent(new Ev(XRM_ANSWER_EVENT, { detail: '{"v":1,"kind":"xrm","forged":' }));
     expect(woken).toBe(1);
   });
 });
