@@ -78,6 +78,9 @@ describe('Xrm bridge: the answer on receipt is page data', () => {
     ['a name that is not a logical name', good().replace('"opportunity"', '"<img src=x>"')],
     ['an attribute of an unknown type', good().replace('"attributes":{}', '"attributes":{"x":{"type":"script","value":"1"}}')],
     ['too many attributes', good().replace('"attributes":{}', `"attributes":{${Array.from({ length: 201 }, (_, i) => `"a${i}":{"type":"string","value":null}`).join(',')}}`)],
+    ['an unexpected key', good().replace('"labels":{}', '"labels":{},"run":"alert(1)"')],
+    ['a label naming no logical name', good().replace('"labels":{}', '"labels":{"syncWithPartnerCenter":"Sync with PC"}')],
+    ['a lookup with extra keys', good().replace('"attributes":{}', '"attributes":{"x":{"type":"lookup","value":[{"id":"1","name":null,"href":"javascript:"}]}}')],
     ['over the size bound', good().replace('"labels":{}', `"labels":{},"pad":"${'x'.repeat(70_000)}"`)],
   ])('refuses %s', (_, detail) => expect(parseXrmAnswer(detail)).toBeNull());
 });

@@ -35,13 +35,13 @@ export class XrmForm {
   }
   /** The logical name behind a custom field's label. */
   nameOf(key: CustomFieldKey): string | undefined {
-    return this.answer.labels[key];
+    return Object.hasOwn(this.answer.labels, key) ? this.answer.labels[key] : undefined;
   }
   attr(name: string | undefined): XrmAttribute | undefined {
-    return name ? this.answer.attributes[name] : undefined;
+    return name && Object.hasOwn(this.answer.attributes, name) ? this.answer.attributes[name] : undefined;
   }
   grid(key: string): number | undefined {
-    return this.answer.grids?.[key];
+    return this.answer.grids && Object.hasOwn(this.answer.grids, key) ? this.answer.grids[key] : undefined;
   }
   text(name: string | undefined): string | null | undefined {
     const a = this.attr(name);
