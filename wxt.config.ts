@@ -67,8 +67,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage.session (per-tab findings) is the newest API the extension needs.
-    minimum_chrome_version: '102',
+    // A content script in the page's world (`world: "MAIN"`, the Xrm bridge) needs Chromium 111.
+    minimum_chrome_version: '111',
     // One background for both kinds of window; incognito tabs' flow states are not stored (sightings.ts).
     incognito: 'spanning',
     // `scripting` registers the content scripts on custom domains the user grants at run time.

@@ -33,6 +33,8 @@ export interface ContentEnv {
 /** What an app's script adds to the shared runner: the designer's hints beside cards, for Power Automate. */
 export interface BootOptions {
   beside?: (doc: Document) => Beside;
+  /** Gets the runner's `schedule`, for news that comes without a DOM change (the Xrm bridge's push). */
+  onRunner?: (schedule: () => void) => void;
 }
 
 export async function bootContentScript(env: ContentEnv, read: Reader, rules: readonly Rule[], options: BootOptions = {}): Promise<void> {
@@ -59,6 +61,7 @@ export async function bootContentScript(env: ContentEnv, read: Reader, rules: re
       env.sendMessage({ type: 'cosell:findings', ...r }).catch(() => undefined);
     },
   });
+  options.onRunner?.(() => runner.schedule());
   env.onSettingsChanged(() => {
     void load().then((next) => {
       settings = next;

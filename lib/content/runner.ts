@@ -29,6 +29,8 @@ export interface Report {
   solutionFlows?: SolutionFlows;
   /** What failed on this record (still failing open): said in the popup and the report. */
   failures?: Failures;
+  /** Which fields were read from the app's own data and which from the page (diagnostic report). */
+  sources?: { xrm: string[]; dom: string[] };
 }
 
 export interface RunnerOptions {
@@ -163,10 +165,12 @@ export function startRunner(opts: RunnerOptions): Runner {
     }
     const solutionFlows = observations.find((o): o is SolutionFlows => o.kind === 'solutionFlows' && !!o.solution);
     const failures = failed.read + failed.rules + failed.render > 0 ? failed : undefined;
-    const report = JSON.stringify([href, findings, solutionFlows, failures]);
+    // Said only when some field came from the app's own data: a page read from its DOM alone needs no note.
+    const sources = reading?.sources && Object.values(reading.sources).includes('xrm') ? splitSources(reading.sources) : undefined;
+    const report = JSON.stringify([href, findings, solutionFlows, failures, sources]);
     if (report !== lastReport) {
       lastReport = report;
-      opts.report({ url: href, findings, ...(solutionFlows && { solutionFlows }), ...(failures && { failures }) });
+      opts.report({ url: href, findings, ...(solutionFlows && { solutionFlows }), ...(failures && { failures }), ...(sources && { sources }) });
     }
     lastPassCost = clock.now() - lastPassAt;
   };
@@ -261,4 +265,9 @@ const MAX_TARGETS = 32;
 function onlyHosts(nodes: NodeList): boolean {
   for (const n of nodes) if (!(n.nodeType === 1 && isHost(n as Element))) return false;
   return true;
+}
+
+function splitSources(sources: Record<string, 'xrm' | 'dom'>): { xrm: string[]; dom: string[] } {
+  const keys = Object.keys(sources).sort();
+  return { xrm: keys.filter((k) => sources[k] === 'xrm'), dom: keys.filter((k) => sources[k] === 'dom') };
 }

@@ -3,6 +3,11 @@ import { Failures, Finding } from './finding';
 import { SolutionFlows } from './observation';
 import { z } from './zod';
 
+/** Which fields came from the app's own data (`xrm`) and which from the rendered page (`dom`): field keys only. */
+const fieldKeys = z.array(z.string().check(z.regex(/^[A-Za-z][\w:.-]{0,80}$/))).check(z.maxLength(100));
+export const ReadSources = z.object({ xrm: fieldKeys, dom: fieldKeys });
+export type ReadSources = z.infer<typeof ReadSources>;
+
 export const FindingsReport = z.object({
   type: z.literal('cosell:findings'),
   url: z.string(),
@@ -10,6 +15,7 @@ export const FindingsReport = z.object({
   /** A solution flow list seen on this page (its flow states tick the set-up checklist). */
   solutionFlows: z.optional(SolutionFlows),
   failures: z.optional(Failures),
+  sources: z.optional(ReadSources),
 });
 export type FindingsReport = z.infer<typeof FindingsReport>;
 
@@ -21,6 +27,7 @@ export const TabState = z.object({
   failures: z.optional(Failures),
   /** The browser's session storage refused it: the background holds it in memory only. */
   unstored: z.optional(z.boolean()),
+  sources: z.optional(ReadSources),
 });
 export type TabState = z.infer<typeof TabState>;
 

@@ -11,6 +11,8 @@ export interface PageReading {
    * hint inside one would grow it under its neighbours, so the layer shows it beside it.
    */
   beside?: string[];
+  /** Where each field's value came from (`xrm`: the app's client API; `dom`: the rendered page), by field. */
+  sources?: Record<string, 'xrm' | 'dom'>;
   /** Identifies the record/page: hints dismissed here stay dismissed until it changes. */
   recordKey: string;
 }

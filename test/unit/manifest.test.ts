@@ -20,7 +20,7 @@ describe.each(TARGETS)('built manifest (%s)', (target) => {
   });
 
   it('declares the oldest Chromium it runs on, and one background for incognito windows', () => {
-    expect(Number(manifest.minimum_chrome_version)).toBeGreaterThanOrEqual(102);
+    expect(Number(manifest.minimum_chrome_version)).toBeGreaterThanOrEqual(111);
     expect(manifest.incognito).toBe('spanning');
   });
 
@@ -45,6 +45,14 @@ describe.each(TARGETS)('built manifest (%s)', (target) => {
     // Only what is read: Partner Center's dashboard, Salesforce's Lightning app.
     expect(byApp.get('partner-center')).toEqual(['https://partner.microsoft.com/*dashboard*']);
     expect(byApp.get('salesforce')!.every((m) => m.endsWith('/lightning/*'))).toBe(true);
+  });
+
+  it("runs the Xrm bridge in the page's world on the Dynamics hosts alone, without extension APIs or zod", () => {
+    const bridge = manifest.content_scripts.filter((cs: { world?: string }) => cs.world === 'MAIN');
+    expect(bridge.map((cs: { js: string[] }) => cs.js)).toEqual([['content-scripts/xrm-bridge.js']]);
+    expect([...bridge[0].matches].sort()).toEqual(matchPatterns('dynamics').sort());
+    const code = readFileSync(join(ROOT, '.output', target, 'content-scripts/xrm-bridge.js'), 'utf8');
+    expect(code).not.toMatch(/\bchrome\.|\bbrowser\.runtime|\$ZodType|fetch\(|XMLHttpRequest/);
   });
 
   it('has toolbar and store icons that exist', () => {
@@ -83,7 +91,8 @@ describe.each(TARGETS)('built bundles (%s)', (target) => {
     const polyfill = /__mozWebExtensionPolyfillReject__/;
     expect(read('background.js')).toMatch(polyfill);
     const others = [...readdirSync(join(dir, 'chunks')).map((f) => `chunks/${f}`), ...readdirSync(join(dir, 'content-scripts')).map((f) => `content-scripts/${f}`)].filter((p) => p.endsWith('.js'));
-    expect(others.filter((p) => p.startsWith('content-scripts/'))).toHaveLength(4);
+    // One per app, plus the Dynamics page-world bridge.
+    expect(others.filter((p) => p.startsWith('content-scripts/'))).toHaveLength(5);
     for (const path of others) expect(read(path), path).not.toMatch(polyfill);
   });
 });

@@ -3,26 +3,36 @@
  * (`main.aspx?pagetype=entityrecord&etn=opportunity|account`). Reader order per knowledge/dom.md
  * §2.3: URL gate → form root → body field containers by logical name → the connector's custom
  * fields by label (en/ja/fr + overrides). A field that is not on screen stays unknown.
+ * When the page-world bridge answered (`input.xrm`), each field's value comes from the client API
+ * and the DOM only anchors the hint; a field the answer lacks is read from the DOM.
  */
+import type { XrmAnswer } from '../../bridge/xrm-message';
 import type { Account, Opportunity } from '../../model/observation';
-import type { Settings } from '../../model/settings';
+import type { CustomFieldKey, Settings } from '../../model/settings';
 import { firstShown, normalize, pageLang, parseAmount, parseDisplayDate, stripSaveState, textOf } from '../dom';
-import type { PageReading } from '../types';
+import type { PageReading, ReadHints } from '../types';
+import { type FieldSource, XrmForm, dateLangOf } from './xrm';
 import { containerByLabel, containerByLogicalName, isEditable, readChoice, readLookup, readText, readTwoOption, subgridByLabel } from './controls';
 
 const WON = /\b(?:won)\b|受注|gagnée?/i;
 const LOST = /\b(?:lost)\b|失注|perdue?/i;
 const OPEN = /^(?:open|オープン|ouverte?)$/i;
 
-export function readDynamics(doc: Document, url: URL, settings: Settings): PageReading | null {
+/** What the content script passes in besides the page: the bridge's latest answer, if any. */
+export interface DynamicsInput {
+  xrm?: XrmAnswer | null;
+}
+
+export function readDynamics(doc: Document, url: URL, settings: Settings, _hints?: ReadHints, input: DynamicsInput = {}): PageReading | null {
   const q = url.searchParams;
   if (q.get('pagetype') !== 'entityrecord') return null;
   const form = firstShown(doc.querySelectorAll('[data-id="editFormRoot"]'));
   if (!form) return null;
   const recordId = (q.get('id') ?? '').replace(/[{}]|%7B|%7D/gi, '').toLowerCase() || null;
   const etn = q.get('etn');
-  if (etn === 'opportunity') return readOpportunity(doc, form, recordId, settings);
-  if (etn === 'account') return readAccount(form, recordId, settings);
+  const xrm = etn ? XrmForm.for(input.xrm, etn, recordId) : null;
+  if (etn === 'opportunity') return readOpportunity(doc, form, recordId, settings, xrm);
+  if (etn === 'account') return readAccount(form, recordId, settings, xrm);
   return null;
 }
 
@@ -31,58 +41,67 @@ function title(form: Element): string | null | undefined {
   return el ? stripSaveState(normalize(el.getAttribute('title') || el.textContent)) || null : undefined;
 }
 
-function readOpportunity(doc: Document, form: Element, recordId: string | null, settings: Settings): PageReading {
+function readOpportunity(doc: Document, form: Element, recordId: string | null, settings: Settings, xrm: XrmForm | null): PageReading {
   const anchors: Record<string, Element> = {};
+  const sources: Record<string, FieldSource> = {};
   const o: Opportunity = { kind: 'opportunity', app: 'dynamics', recordId };
-  const set = <K extends keyof Opportunity>(key: K, value: Opportunity[K] | undefined, anchor: Element | null | undefined, field: string = key) => {
+  /** The client API's value when it has one, else the DOM's (read only then). */
+  const set = <K extends keyof Opportunity>(key: K, fromXrm: Opportunity[K] | undefined, fromDom: () => Opportunity[K] | undefined, anchor: Element | null | undefined, field: string = key) => {
+    const value = fromXrm !== undefined ? fromXrm : fromDom();
     if (value === undefined) return;
     o[key] = value;
+    sources[field] = fromXrm !== undefined ? 'xrm' : 'dom';
     if (anchor) anchors[field] = anchor;
   };
+  const byLabel = (key: CustomFieldKey) => {
+    const name = xrm?.nameOf(key);
+    return { name, el: (name ? containerByLogicalName(form, name) : null) ?? containerByLabel(form, key, settings) };
+  };
   const header = form.querySelector('[data-id="form-header"]');
-  set('name', title(form), header);
+  set('name', xrm?.text('name'), () => title(form), header);
 
-  const sync = containerByLabel(form, 'syncWithPartnerCenter', settings);
-  if (sync) set('syncWithPartnerCenter', readTwoOption(sync), sync);
-  const help = containerByLabel(form, 'helpRequested', settings);
-  if (help) set('helpRequested', readChoice(help), help);
+  const sync = byLabel('syncWithPartnerCenter');
+  set('syncWithPartnerCenter', xrm?.bool(sync.name), () => (sync.el ? readTwoOption(sync.el) : undefined), sync.el);
+  const help = byLabel('helpRequested');
+  set('helpRequested', xrm?.text(help.name), () => (help.el ? readChoice(help.el) : undefined), help.el);
   const solutions = subgridByLabel(form, 'solutions', settings);
-  if (solutions) set('solutionsCount', solutions.count, solutions.anchor, 'solutions');
+  set('solutionsCount', xrm?.grid('solutions'), () => solutions?.count, solutions?.anchor, 'solutions');
 
   const contact = containerByLogicalName(form, 'parentcontactid');
-  if (contact) {
-    const v = readLookup(contact, 'parentcontactid');
-    if (v !== undefined) set('contactLinked', v !== null, contact);
-  }
+  set('contactLinked', xrm?.linked('parentcontactid'), () => {
+    const v = contact ? readLookup(contact, 'parentcontactid') : undefined;
+    return v === undefined ? undefined : v !== null;
+  }, contact);
   const valueField = settings.fields.dealValue || 'estimatedvalue';
   const value = containerByLogicalName(form, valueField);
-  if (value) {
-    const text = readText(value);
-    const amount = text === null ? null : parseAmount(text);
-    if (text !== undefined && amount !== undefined) {
-      set('dealValue', amount, value);
-      if (text) o.dealValueText = text;
-    }
-  }
+  const valueText = value ? readText(value) : undefined;
+  set('dealValue', xrm?.number(valueField), () => (valueText === undefined ? undefined : valueText === null ? null : parseAmount(valueText)), value);
+  if (o.dealValue !== undefined && valueText) o.dealValueText = valueText;
   const currency = containerByLogicalName(form, 'transactioncurrencyid');
-  if (currency) set('currency', readLookup(currency, 'transactioncurrencyid'), currency);
+  set('currency', xrm?.text('transactioncurrencyid'), () => (currency ? readLookup(currency, 'transactioncurrencyid') : undefined), currency);
   const close = containerByLogicalName(form, 'estimatedclosedate');
-  if (close) {
-    const text = readText(close);
-    set('closeDate', text === null ? null : text === undefined ? undefined : parseDisplayDate(text, pageLang(doc)), close);
-  }
-  set('state', readState(doc, form), null);
+  set('closeDate', xrm?.date('estimatedclosedate'), () => {
+    const text = close ? readText(close) : undefined;
+    return text === null ? null : text === undefined ? undefined : parseDisplayDate(text, dateLangOf(xrm?.dateFormat) ?? pageLang(doc));
+  }, close);
+  set('state', xrmState(xrm), () => readState(doc, form), null);
 
-  const referral = containerByLabel(form, 'referralIdentifier', settings);
-  if (referral) set('referralId', readText(referral), referral);
-  const visibility = containerByLabel(form, 'referralVisibility', settings);
-  if (visibility) set('referralVisibilityEditable', isEditable(visibility), visibility, 'referralVisibility');
-  const audit = containerByLabel(form, 'audit', settings);
-  if (audit) set('audit', readText(audit), audit);
-  const products = containerByLabel(form, 'productsObsolete', settings);
-  if (products) set('productsObsolete', readText(products), products);
+  const referral = byLabel('referralIdentifier');
+  set('referralId', xrm?.text(referral.name), () => (referral.el ? readText(referral.el) : undefined), referral.el);
+  const visibility = byLabel('referralVisibility');
+  set('referralVisibilityEditable', xrm?.attr(visibility.name)?.editable, () => (visibility.el ? isEditable(visibility.el) : undefined), visibility.el, 'referralVisibility');
+  const audit = byLabel('audit');
+  set('audit', xrm?.text(audit.name), () => (audit.el ? readText(audit.el) : undefined), audit.el);
+  const products = byLabel('productsObsolete');
+  set('productsObsolete', xrm?.text(products.name), () => (products.el ? readText(products.el) : undefined), products.el);
 
-  return { observations: [o], anchors, recordKey: `dynamics:opportunity:${recordId ?? ''}` };
+  return { observations: [o], anchors, sources, recordKey: `dynamics:opportunity:${recordId ?? ''}` };
+}
+
+/** Opportunity statecode: 0 open, 1 won, 2 lost (the documented option values). */
+function xrmState(xrm: XrmForm | null): Opportunity['state'] {
+  const v = xrm?.number('statecode');
+  return v === 0 ? 'open' : v === 1 ? 'won' : v === 2 ? 'lost' : undefined;
 }
 
 /** Open / won / lost from the status field when the form shows it, else the closed-record banner. */
@@ -104,19 +123,28 @@ function readState(doc: Document, form: Element): Opportunity['state'] {
   return 'open';
 }
 
-function readAccount(form: Element, recordId: string | null, settings: Settings): PageReading {
+function readAccount(form: Element, recordId: string | null, settings: Settings, xrm: XrmForm | null): PageReading {
   const anchors: Record<string, Element> = {};
+  const sources: Record<string, FieldSource> = {};
   const a: Account = { kind: 'account', app: 'dynamics', recordId };
-  const name = title(form);
-  if (name !== undefined) a.name = name;
-  const country = containerByLogicalName(form, settings.fields.country || 'address1_country');
-  if (country) {
-    const text = readText(country);
-    const v = text === undefined ? readLookup(country, settings.fields.country || 'address1_country') : text;
-    if (v !== undefined) {
-      a.country = v;
-      anchors.country = country;
-    }
+  const fromXrmName = xrm?.text('name');
+  const name = fromXrmName !== undefined ? fromXrmName : title(form);
+  if (name !== undefined) {
+    a.name = name;
+    sources.name = fromXrmName !== undefined ? 'xrm' : 'dom';
   }
-  return { observations: [a], anchors, recordKey: `dynamics:account:${recordId ?? ''}` };
+  const field = settings.fields.country || 'address1_country';
+  const country = containerByLogicalName(form, field);
+  const fromXrm = xrm?.text(field);
+  let v: string | null | undefined = fromXrm;
+  if (v === undefined && country) {
+    const text = readText(country);
+    v = text === undefined ? readLookup(country, field) : text;
+  }
+  if (v !== undefined) {
+    a.country = v;
+    sources.country = fromXrm !== undefined ? 'xrm' : 'dom';
+    if (country) anchors.country = country;
+  }
+  return { observations: [a], anchors, sources, recordKey: `dynamics:account:${recordId ?? ''}` };
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { Translator } from '../../i18n';
 import { appForHost, readsPath, type AppId } from '../../knowledge/hosts';
 import type { Failures, Finding, Severity } from '../../model/finding';
+import type { ReadSources } from '../../model/messages';
 import { CUSTOM_HOSTS_KEY, CustomHosts, DEFAULT_CUSTOM_HOSTS, allCustomHosts } from '../../model/custom-hosts';
 import { SETTINGS_KEY, effectiveSettings, type EffectiveSettings } from '../../model/settings';
 import { CHECKLIST_KEY, ChecklistState, DEFAULT_CHECKLIST, DEFAULT_SIGHTINGS, FLOWS_KEY, FlowSightings, parseStored } from '../../model/state';
@@ -14,7 +15,7 @@ export type View =
   | { kind: 'loading' }
   | { kind: 'other-page' }
   | { kind: 'not-read'; app: AppId; host: string }
-  | { kind: 'findings'; app: AppId; host: string; findings: Finding[]; failures?: Failures; unstored?: boolean };
+  | { kind: 'findings'; app: AppId; host: string; findings: Finding[]; failures?: Failures; unstored?: boolean; sources?: ReadSources };
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const TABS = ['page', 'setup', 'troubleshoot', 'settings', 'plan'] as const;
@@ -27,7 +28,7 @@ export async function loadView(api: PopupApi): Promise<View> {
   if (!tab || !app || !host || !readsPath(app, safePath(tab.url))) return { kind: 'other-page' };
   const state = await api.tabState(tab.id);
   if (!state) return { kind: 'not-read', app, host };
-  return { kind: 'findings', app, host, findings: state.findings, ...(state.failures && { failures: state.failures }), ...(state.unstored && { unstored: true }) };
+  return { kind: 'findings', app, host, findings: state.findings, ...(state.failures && { failures: state.failures }), ...(state.unstored && { unstored: true }), ...(state.sources && { sources: state.sources }) };
 }
 
 const safePath = (url: string | undefined): string => {
@@ -236,7 +237,7 @@ export function App({ api, t, initial }: { api: PopupApi; t: Translator; initial
   };
 
   const pageFindings = view.kind === 'findings' ? view : null;
-  const exportPage = useMemo(() => (pageFindings ? { app: t(`app_${pageFindings.app.replace('-', '_')}`), host: pageFindings.host, findings: pageFindings.findings, failures: pageFindings.failures } : null), [pageFindings, t]);
+  const exportPage = useMemo(() => (pageFindings ? { app: t(`app_${pageFindings.app.replace('-', '_')}`), host: pageFindings.host, findings: pageFindings.findings, failures: pageFindings.failures, sources: pageFindings.sources } : null), [pageFindings, t]);
 
   return (
     <main class="popup">

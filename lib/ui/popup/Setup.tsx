@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../../i18n';
 import { checklists, type Checklist } from '../../knowledge/checklists';
 import type { Finding } from '../../model/finding';
+import type { ReadSources } from '../../model/messages';
 import type { SolutionId } from '../../model/observation';
 import { CHECKLIST_KEY, type ChecklistState } from '../../model/state';
 import { latestEnvironment } from '../../background/sightings';
@@ -10,7 +11,7 @@ import type { Patch, Stored } from './App';
 import { buildReport } from './report';
 import { listedCustomHosts } from '../../model/custom-hosts';
 
-export function Setup({ api, t, stored, patch, page }: { api: PopupApi; t: Translator; stored: Stored; patch: Patch; page: { app: string; host: string; findings: Finding[] } | null }) {
+export function Setup({ api, t, stored, patch, page }: { api: PopupApi; t: Translator; stored: Stored; patch: Patch; page: { app: string; host: string; findings: Finding[]; sources?: ReadSources | undefined } | null }) {
   const { checklist, sightings } = stored;
   const seenSolution = latestEnvironment(sightings)?.[1].solution ?? null;
   const solution: SolutionId = checklist.solution ?? seenSolution ?? 'dynamics';

@@ -6,6 +6,7 @@
 import type { Translator } from '../../i18n';
 import type { Checklist } from '../../knowledge/checklists';
 import type { Failures, Finding } from '../../model/finding';
+import type { ReadSources } from '../../model/messages';
 import type { ListedHost } from '../../model/custom-hosts';
 import type { EffectiveSettings, LockedPath } from '../../model/settings';
 import { bound, escapeMarkdown, quotePage, reportParam, scrub } from './redact';
@@ -39,7 +40,7 @@ export interface ReportInput {
   t: Translator;
   version: string;
   now: Date;
-  page: { app: string | null; host: string | null; findings: Finding[]; failures?: Failures | undefined } | null;
+  page: { app: string | null; host: string | null; findings: Finding[]; failures?: Failures | undefined; sources?: ReadSources | undefined } | null;
   checklists: { solution: string; lists: Checklist[]; done: (list: string, item: string) => { by: 'user' | 'seen'; at: number } | null } | null;
   settings?: ReportSettings | null;
 }
@@ -49,7 +50,10 @@ export function buildReport({ t, version, now, page, checklists, settings }: Rep
   const field = (label: string, value: string) => t('report_field', { label, value });
   const lines = [`# ${t('report_title')}`, '', `- ${field(t('report_generated'), now.toISOString())}`, `- Co-sell Companion ${version}`];
   if (page) {
-    lines.push(`- ${field(t('report_page'), `${page.app ?? '—'}${page.host ? ` (${escapeMarkdown(page.host)})` : ''}`)}`, '', `## ${t('popup_thisPage')}`, '');
+    lines.push(`- ${field(t('report_page'), `${page.app ?? '—'}${page.host ? ` (${escapeMarkdown(page.host)})` : ''}`)}`);
+    // Field names only (never values): which the app's client API gave and which were read on screen.
+    if (page.sources?.xrm.length) lines.push(`- ${field(t('report_sources'), t('report_sourcesValue', { xrm: page.sources.xrm.join(', '), dom: page.sources.dom.join(', ') || '—' }))}`);
+    lines.push('', `## ${t('popup_thisPage')}`, '');
     if (page.failures) lines.push(`- ${field(t('report_failures'), t('report_failures_counts', { ...page.failures }))}`, '');
     if (page.findings.length === 0) lines.push(t(page.failures?.read ? 'report_readFailed' : 'report_noFindings'));
     const withheld = new Map<string, number>();
