@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALL_MATCH_PATTERNS, contentMatches, type AppId } from '@/lib/knowledge/hosts';
+import { ALL_MATCH_PATTERNS, contentMatches, matchPatterns, type AppId } from '@/lib/knowledge/hosts';
 import { ROOT } from './helpers';
 
 const TARGETS = ['chrome-mv3', 'edge-mv3'] as const;
