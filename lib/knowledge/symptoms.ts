@@ -12,10 +12,12 @@ export interface Symptom {
   causeKey: string;
   steps: readonly string[];
   source: string;
+  /** A public Microsoft Learn page on it (path after the locale), when there is one a user can open. */
+  page?: string;
 }
 
 /** Symptoms that are not an error message, with their number of steps. */
-const FAQ: readonly [id: string, steps: number, source: string][] = [
+const FAQ: readonly [id: string, steps: number, source: string, page?: string][] = [
   ['flows-dont-turn-on', 4, 'FAQ C5; domain §5 E5'],
   ['cant-add-connections', 3, 'FAQ C4; domain §5 E4'],
   ['not-synchronized', 3, 'FAQ R2; domain §5 E7'],
@@ -35,13 +37,13 @@ const FAQ: readonly [id: string, steps: number, source: string][] = [
   ['lead-qualified-incomplete', 2, 'domain §5 E8b [EN-2020]'],
   ['crm-id-unknown', 2, 'domain §5 E8c [EN-2020]'],
   ['sf-currency', 2, 'domain §5 E8d [EN-2020]'],
-  ['throttled', 2, 'Partner Center Events connector reference (throttling)'],
+  ['throttled', 2, 'Partner Center Events connector reference (throttling)', 'connectors/partnercenterref'],
 ];
 
 export const SYMPTOMS: readonly Symptom[] = [
-  ...FAQ.map(([id, steps, source]) => {
+  ...FAQ.map(([id, steps, source, page]) => {
     const k = `sym_${id.replace(/-/g, '_')}`;
-    return { id, titleKey: `${k}_title`, causeKey: `${k}_cause`, steps: Array.from({ length: steps }, (_, i) => `${k}_fix${i + 1}`), source };
+    return { id, titleKey: `${k}_title`, causeKey: `${k}_cause`, steps: Array.from({ length: steps }, (_, i) => `${k}_fix${i + 1}`), source, ...(page ? { page } : {}) };
   }),
   ...ERROR_CATALOGUE.map((e) => ({ id: e.id, titleKey: `sym_${errorKey(e.id)}_title`, causeKey: errorMessageKey(e.id), steps: errorFixKeys(e), source: e.source })),
 ];

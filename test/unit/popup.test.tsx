@@ -291,6 +291,15 @@ describe.each(LOCALES)('popup: troubleshooter (%s)', (locale) => {
     expect(container.querySelectorAll('details[open]')).toHaveLength(1);
   });
 
+  it('links a public Microsoft page in the user\'s language, and shows no internal source note', async () => {
+    const { field, container } = await open();
+    fireEvent.input(field, { target: { value: '429' } });
+    const link = container.querySelector('[data-symptom="throttled"] a') as HTMLAnchorElement;
+    expect(link.href).toBe(`https://learn.microsoft.com/${{ en: 'en-us', ja: 'ja-jp', fr: 'fr-fr' }[locale]}/connectors/partnercenterref`);
+    fireEvent.input(field, { target: { value: '' } });
+    expect(container.textContent).not.toMatch(/FAQ [A-Z]\d|domain §/);
+  });
+
   it('says when the problems listed match only some of the words, and when none matches (the error catalogue)', async () => {
     const { field, container } = await open();
     fireEvent.input(field, { target: { value: { en: 'duplicate opportunities zebra', ja: '重複 zebra', fr: 'doublons zebra' }[locale] } });

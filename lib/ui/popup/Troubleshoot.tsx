@@ -44,7 +44,14 @@ export function Troubleshoot({ t, focus = false }: { t: Translator; focus?: bool
               <li key={k}>{t(k)}</li>
             ))}
           </ol>
-          <p class="note">{t('ts_source', { source: s.source })}</p>
+          {/* Our own source notes ("FAQ C5") open nothing: only a public page is shown. */}
+          {s.page && (
+            <p class="note">
+              <a href={`https://learn.microsoft.com/${t('ts_learn_locale')}/${s.page}`} target="_blank" rel="noreferrer">
+                {t('ts_source_link')}
+              </a>
+            </p>
+          )}
         </details>
       ))}
     </div>
