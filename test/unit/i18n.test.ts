@@ -28,6 +28,11 @@ describe('locales', () => {
     for (const [k, v] of Object.entries(messages(locale))) expect(v.message, k).not.toMatch(/\$/);
   });
 
+  it('English says each message in at most 160 characters (the hints\' one-line summaries come from here)', () => {
+    const long = Object.entries(en).filter(([, v]) => [...v.message].length > 160).map(([k]) => k);
+    expect(long).toEqual([]);
+  });
+
   it.each(LOCALES)('%s: store description fits in 132 characters', (locale) => {
     expect([...messages(locale).extDescription!.message].length).toBeLessThanOrEqual(132);
   });

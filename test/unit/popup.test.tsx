@@ -291,7 +291,16 @@ describe.each(LOCALES)('popup: troubleshooter (%s)', (locale) => {
     expect(container.querySelectorAll('details[open]')).toHaveLength(1);
   });
 
-  it('says when the problems listed match only some of the words, and when none matches', async () => {
+  it('links a public Microsoft page in the user\'s language, and shows no internal source note', async () => {
+    const { field, container } = await open();
+    fireEvent.input(field, { target: { value: '429' } });
+    const link = container.querySelector('[data-symptom="throttled"] a') as HTMLAnchorElement;
+    expect(link.href).toBe(`https://learn.microsoft.com/${{ en: 'en-us', ja: 'ja-jp', fr: 'fr-fr' }[locale]}/connectors/partnercenterref`);
+    fireEvent.input(field, { target: { value: '' } });
+    expect(container.textContent).not.toMatch(/FAQ [A-Z]\d|domain §/);
+  });
+
+  it('says when the problems listed match only some of the words, and when none matches (the error catalogue)', async () => {
     const { field, container } = await open();
     fireEvent.input(field, { target: { value: { en: 'duplicate opportunities zebra', ja: '重複 zebra', fr: 'doublons zebra' }[locale] } });
     const listed = container.querySelectorAll('[data-symptom]').length;
@@ -299,8 +308,9 @@ describe.each(LOCALES)('popup: troubleshooter (%s)', (locale) => {
     expect(status(container)).toBe(t('ts_results_partial', { count: listed }));
     expect(container.querySelector('details[open]')).toBeNull();
     fireEvent.input(field, { target: { value: 'zebra giraffe' } });
-    expect(container.querySelectorAll('[data-symptom]')).toHaveLength(0);
-    expect(status(container)).toBe(t('ts_results', { count: 0 }));
+    // Never nothing: the documented errors, said as such.
+    expect(container.querySelectorAll('[data-symptom^="error."]').length).toBeGreaterThan(0);
+    expect(status(container)).toBe(t('ts_results_fallback'));
   });
 });
 

@@ -9,7 +9,7 @@ export function Troubleshoot({ t, focus = false }: { t: Translator; focus?: bool
   useEffect(() => {
     if (focus) field.current?.focus();
   }, [focus]);
-  const { results, recognized, partial } = useMemo(() => searchSymptoms(query, (k) => t(k)), [query, t]);
+  const { results, recognized, partial, fallback } = useMemo(() => searchSymptoms(query, (k) => t(k)), [query, t]);
   return (
     <div class="troubleshoot" data-view="troubleshoot">
       <label for="ts-search">{t('ts_search_label')}</label>
@@ -25,7 +25,13 @@ export function Troubleshoot({ t, focus = false }: { t: Translator; focus?: bool
         onInput={(e) => setQuery((e.target as HTMLTextAreaElement).value)}
       />
       <p role="status" class="note">
-        {recognized ? t('ts_recognized', { title: t(recognized.titleKey) }) : partial ? t('ts_results_partial', { count: results.length }) : t('ts_results', { count: results.length })}
+        {recognized
+          ? t('ts_recognized', { title: t(recognized.titleKey) })
+          : fallback
+            ? t('ts_results_fallback')
+            : partial
+              ? t('ts_results_partial', { count: results.length })
+              : t('ts_results', { count: results.length })}
       </p>
       {results.map((s) => (
         <details key={s.id} class="symptom" data-symptom={s.id} data-recognized={s === recognized ? '' : undefined} open={s === recognized}>
@@ -38,7 +44,14 @@ export function Troubleshoot({ t, focus = false }: { t: Translator; focus?: bool
               <li key={k}>{t(k)}</li>
             ))}
           </ol>
-          <p class="note">{t('ts_source', { source: s.source })}</p>
+          {/* Our own source notes ("FAQ C5") open nothing: only a public page is shown. */}
+          {s.page && (
+            <p class="note">
+              <a href={`https://learn.microsoft.com/${t('ts_learn_locale')}/${s.page}`} target="_blank" rel="noreferrer">
+                {t('ts_source_link')}
+              </a>
+            </p>
+          )}
         </details>
       ))}
     </div>
