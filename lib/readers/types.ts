@@ -11,6 +11,8 @@ export interface PageReading {
    * hint inside one would grow it under its neighbours, so the layer shows it beside it.
    */
   beside?: string[];
+  /** The page's own label of a field, where the reader knows it better than its container shows (`labelsOf`). */
+  labels?: Record<string, string>;
   /** Identifies the record/page: hints dismissed here stay dismissed until it changes. */
   recordKey: string;
 }
