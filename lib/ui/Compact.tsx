@@ -34,45 +34,57 @@ export function lineOf(items: HintItem[], t: Translator): string {
 }
 
 export function Hint({ items, t, marker = false, onDismiss }: HintProps) {
-  const [open, setOpen] = useState(false);
-  const more = useRef<HTMLDivElement>(null);
   const top = items[0]!.finding.severity;
   const line = lineOf(items, t);
   const name = t('hint_name', { severity: t(`severity_${top}`), text: line });
-  // A marker's text opens in the top layer beside it, where a narrow column cannot squeeze or clip it.
-  useEffect(() => {
-    const el = more.current;
-    if (!marker || !el || typeof el.showPopover !== 'function') return;
-    const shown = el.matches(':popover-open');
-    if (open && !shown) el.showPopover();
-    else if (!open && shown) el.hidePopover();
-  }, [open, marker]);
+  const body = items.map((item) => <Item key={`${item.finding.rule}|${item.finding.field ?? ''}`} item={item} t={t} heading={items.length > 1} />);
+  if (marker) return <Marker top={top} line={line} name={name} t={t} onDismiss={onDismiss} items={items.length}>{body}</Marker>;
+  // The line is the disclosure's summary: it opens the hint itself, in place.
   return (
-    <div class={`hint${marker ? ' marker' : ''}${open ? ' open' : ''}`} data-severity={top} data-count={items.length} role="group" aria-label={name} title={t('extName')}>
-      <div class="row">
-        <button type="button" class="toggle" aria-expanded={open} aria-label={marker ? name : undefined} title={marker ? line : t('hint_more')} onClick={() => setOpen(!open)}>
+    <div class="hint" data-severity={top} data-count={items.length} role="group" aria-label={name} title={t('extName')}>
+      <details>
+        <summary title={t('hint_more')}>
           <span class="icon" aria-hidden="true">
             {ICON[top]}
           </span>
-          {!marker && <span class="line">{line}</span>}
-          {!marker && (
-            <span class="chevron" aria-hidden="true">
-              ▾
-            </span>
-          )}
+          <span class="line">{line}</span>
+          <span class="chevron" aria-hidden="true">
+            ▾
+          </span>
+        </summary>
+        <div class="more">{body}</div>
+      </details>
+      {onDismiss && (
+        <button type="button" class="dismiss" aria-label={t('hint_dismiss')} title={t('hint_dismiss')} onClick={onDismiss}>
+          ×
         </button>
-        {onDismiss && !marker && (
-          <button type="button" class="dismiss" aria-label={t('hint_dismiss')} title={t('hint_dismiss')} onClick={onDismiss}>
-            ×
-          </button>
-        )}
-      </div>
-      <div class="more" ref={more} hidden={!open && !marker} popover={marker ? 'manual' : undefined}>
-        {marker && <p class="line-full">{line}</p>}
-        {items.map((item) => (
-          <Item key={`${item.finding.rule}|${item.finding.field ?? ''}`} item={item} t={t} heading={items.length > 1} />
-        ))}
-        {marker && onDismiss && (
+      )}
+    </div>
+  );
+}
+
+/** The icon alone beside its field; its text opens in the top layer, where no narrow column squeezes or clips it. */
+function Marker({ top, line, name, t, onDismiss, items, children }: { top: Finding['severity']; line: string; name: string; t: Translator; onDismiss?: () => void; items: number; children: preact.ComponentChildren }) {
+  const [open, setOpen] = useState(false);
+  const more = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = more.current;
+    if (!el || typeof el.showPopover !== 'function') return;
+    const shown = el.matches(':popover-open');
+    if (open && !shown) el.showPopover();
+    else if (!open && shown) el.hidePopover();
+  }, [open]);
+  return (
+    <div class={`hint marker${open ? ' open' : ''}`} data-severity={top} data-count={items} role="group" aria-label={name} title={t('extName')}>
+      <button type="button" class="toggle" aria-expanded={open} aria-label={name} title={line} onClick={() => setOpen(!open)}>
+        <span class="icon" aria-hidden="true">
+          {ICON[top]}
+        </span>
+      </button>
+      <div class="more" ref={more} popover="manual" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+        <p class="line-full">{line}</p>
+        {children}
+        {onDismiss && (
           <button type="button" class="dismiss-text" onClick={onDismiss}>
             {t('hint_dismiss')}
           </button>

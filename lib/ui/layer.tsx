@@ -268,9 +268,16 @@ export class HintLayer {
     for (const type of tag === HOST_TAGS[0] ? OWN_EVENTS : OWN_EVENTS.slice(0, 3)) host.addEventListener(type, (e) => e.stopPropagation(), { passive: true });
     // Nor may it trigger the default action of whatever the page has around it (a label's checkbox, a
     // link): the hint is placed outside those (./place.ts), and this holds wherever the page moves it.
-    if (tag === HOST_TAGS[0]) host.addEventListener('click', (e) => e.preventDefault());
+    if (tag === HOST_TAGS[0]) host.addEventListener('click', (e) => ownDefault(e, host) || e.preventDefault());
     return { host, mount };
   }
+}
+
+/** A click on a control of ours (the disclosure, a button): its own default action is the hint's, and stays. */
+function ownDefault(e: Event, host: Element): boolean {
+  const path = e.composedPath();
+  const inside = path.slice(0, Math.max(0, path.indexOf(host)));
+  return inside.some((n) => (n as Node).nodeType === 1 && (n as Element).matches('summary, button'));
 }
 
 /** Follows the host page's scheme: the first opaque background up the tree decides. */

@@ -92,7 +92,7 @@ describe('hint layer: hints beside canvas cards', () => {
     layer.update([{ ...finding, fixSteps: ['flow_connection_missing_fix1'] }], { 'step:Get_referral': card }, 'k', ['step:Get_referral']);
     const seen: string[] = [];
     for (const type of ['pointerdown', 'mousedown', 'click', 'dblclick', 'wheel']) card.addEventListener(type, () => seen.push(type));
-    const summary = doc.querySelector('cosell-hint')!.shadowRoot!.querySelector('button.toggle')!;
+    const summary = doc.querySelector('cosell-hint')!.shadowRoot!.querySelector('summary')!;
     for (const type of ['pointerdown', 'mousedown', 'click', 'dblclick', 'wheel']) summary.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).Event(type, { bubbles: true, composed: true }));
     expect(seen).toEqual([]);
     card.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).Event('click', { bubbles: true }));
@@ -137,11 +137,10 @@ describe('hint layer: one compact hint per place', () => {
     const root = doc.querySelector('cosell-hint')!.shadowRoot!;
     expect([...root.querySelectorAll('.item')].map((e) => [e.getAttribute('data-rule'), e.getAttribute('data-severity')])).toEqual([['crm.close-date-missing', 'error'], ['crm.close-date-past', 'warning']]);
     expect(root.querySelector('.line')!.textContent).toMatch(/^2 problems here: "Est\. close date" is empty/);
-    // Collapsed: the line alone; the disclosure opens the hint itself.
-    expect(root.querySelector('.more')!.hasAttribute('hidden')).toBe(true);
-    (root.querySelector('button.toggle') as HTMLButtonElement).click();
-    await new Promise((ok) => setTimeout(ok, 10));
-    expect(root.querySelector('.more')!.hasAttribute('hidden')).toBe(false);
+    // Collapsed: the line alone, the summary of a disclosure that opens the hint itself.
+    expect(root.querySelector('details:not([open]) > summary .line')).not.toBeNull();
+    expect(root.querySelector('details > .more .item')).not.toBeNull();
+    await Promise.resolve();
   });
 
   it('says a finding another explains once, under its cause, and not at its own field', () => {
@@ -162,9 +161,14 @@ describe('hint layer: one compact hint per place', () => {
       const host = doc.querySelector('cosell-hint')!;
       expect(host.closest(tag), tag).toBeNull();
       expect(host.previousElementSibling?.id).toBe('w');
-      const click = new (doc.defaultView as unknown as typeof globalThis).MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
-      host.shadowRoot!.querySelector('button.toggle')!.dispatchEvent(click);
-      expect(click.defaultPrevented).toBe(true);
+      const click = () => new (doc.defaultView as unknown as typeof globalThis).MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+      const onText = click();
+      host.shadowRoot!.querySelector('.msg')!.dispatchEvent(onText);
+      expect(onText.defaultPrevented).toBe(true);
+      // Its own disclosure still opens.
+      const onSummary = click();
+      host.shadowRoot!.querySelector('summary')!.dispatchEvent(onSummary);
+      expect(onSummary.defaultPrevented).toBe(false);
     }
   });
 
