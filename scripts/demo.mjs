@@ -81,7 +81,7 @@ for (const lang of LANGS) {
       const t0 = Date.now();
       await page.goto(f.url);
       if (f.meta.rules.length > 0) {
-        await page.locator('cosell-hint [data-rule], cosell-panel [data-rule]').first().waitFor({ timeout: 5000 }).catch(() => undefined);
+        await page.locator('cosell-hint [data-rule], cosell-panel [data-rule]').first().waitFor({ state: 'attached', timeout: 5000 }).catch(() => undefined);
       }
       await page.waitForTimeout(300);
       // Open the first hint's disclosure (why, and how to fix) so the screenshot shows it.
@@ -110,7 +110,7 @@ for (const lang of LANGS) {
     // every sample in turn, and the popup is about what its tab shows now).
     const problems = server.fixtures.find((f) => f.name === 'opportunity-problems');
     await page.goto(problems.url);
-    await page.locator('cosell-hint [data-rule]').first().waitFor({ timeout: 5000 });
+    await page.locator('cosell-hint [data-rule]').first().waitFor({ state: 'attached', timeout: 5000 });
     await page.waitForTimeout(300);
     const popupTab = await tabIdFor(browser.sw, problems.url);
     // Its set-up is ticked from the solution pages seen above.

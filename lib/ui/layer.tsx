@@ -10,7 +10,7 @@ import type { Translator } from '../i18n';
 import type { Beside, BesideHint } from './beside';
 import { Hidden, Hint, type HintItem } from './Compact';
 import { Panel } from './Hint';
-import { placeFor } from './place';
+import { place, stillFits } from './place';
 import css from './hint.css?inline';
 import { HOST_TAGS, createShadowHost, type HostTag } from './hosts';
 
@@ -21,6 +21,8 @@ interface Mounted extends BesideHint {
   json: string;
   /** On a canvas (beside its card, or inside it where the browser cannot): never placed in the flow. */
   float: boolean;
+  /** Placed in the page's flow (./place.ts): as a marker (true) or a line (false). */
+  placed?: boolean;
 }
 
 /** Hints dismissed per record and rule (the content script keeps them in `storage.local`). */
@@ -166,7 +168,7 @@ export class HintLayer {
   }
 
   /** The host for an anchor, created and placed where it belongs (./place.ts, or beside its card). */
-  private hostFor(anchor: Element, float: boolean, field: string): Mounted {
+  private hostFor(anchor: Element, float: boolean, field: string, small = false): Mounted {
     let m = this.hints.get(anchor);
     if (!m) {
       const { host, mount } = this.createHost(HOST_TAGS[0], anchor);
@@ -177,27 +179,33 @@ export class HintLayer {
       // (after it, it would sit at the canvas's corner, away from every card).
       if (!(float && this.beside?.adopt(m))) {
         if (float) anchor.appendChild(host);
-        else this.put(m);
+        else this.put(m, small);
       }
       this.hints.set(anchor, m);
     } else if (!m.float) {
-      this.put(m);
+      this.put(m, small);
     }
     return m;
   }
 
-  /** Puts (or keeps) a host in the page's flow where ./place.ts says; marks it a marker where it must be one. */
-  private put(m: Mounted): void {
-    const place = placeFor(m.anchor);
-    if (m.host.parentNode !== place.parent) place.parent.insertBefore(m.host, place.before);
-    if (m.host.hasAttribute('data-marker') !== place.marker) m.host.toggleAttribute('data-marker', place.marker);
+  /**
+   * Puts a host in the page's flow where ./place.ts finds it room; a marker where none has. Once
+   * placed it stays, unless the page moved it away or its place narrowed (a resize, a zoom).
+   */
+  private put(m: Mounted, small: boolean): void {
+    const marker = m.host.hasAttribute('data-marker');
+    if (m.placed === small && m.host.isConnected && (small || marker || stillFits(m.host, m.anchor))) return;
+    m.placed = small;
+    const narrow = place(m.host, m.anchor, small) && !small;
+    if (narrow !== marker) m.host.toggleAttribute('data-marker', narrow);
   }
 
   private showHint(g: Group): void {
-    const m = this.hostFor(g.anchor, g.float, g.fields[0]!);
-    this.justHidden.delete(g.anchor);
     // Info alone is a marker beside its field, not a card; so is a hint with no room for its line.
-    const marker = m.host.hasAttribute('data-marker') || g.items.every((i) => i.finding.severity === 'info');
+    const info = g.items.every((i) => i.finding.severity === 'info');
+    const m = this.hostFor(g.anchor, g.float, g.fields[0]!, info && !g.float);
+    this.justHidden.delete(g.anchor);
+    const marker = m.host.hasAttribute('data-marker') || info;
     const json = JSON.stringify([g.items, marker]);
     if (m.json === json) return;
     m.json = json;

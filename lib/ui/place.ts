@@ -18,20 +18,11 @@ const TABLE_PARTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th
 /** How far up from the field a section wide enough is looked for. */
 const MAX_UP = 6;
 
-export interface Place {
+interface Slot {
   parent: Node;
   /** Insert before this node (null: at the end of `parent`). */
   before: Node | null;
-  /** Too narrow everywhere near: show the icon, its text in a popover. */
-  marker: boolean;
 }
-
-const width = (el: Element) => el.getBoundingClientRect().width;
-/** Narrow only when measured: without layout (a test DOM) nothing is. */
-const narrow = (el: Element) => {
-  const w = width(el);
-  return w > 0 && w < READABLE_WIDTH;
-};
 
 /** The outermost interactive element around `el` (itself included), below the body. */
 function outermostInteractive(el: Element): Element | null {
@@ -40,26 +31,52 @@ function outermostInteractive(el: Element): Element | null {
   return found;
 }
 
-const after = (el: Element): Place => ({ parent: el.parentNode!, before: el.nextSibling, marker: false });
+const after = (el: Element): Slot => ({ parent: el.parentNode!, before: el.nextSibling });
 
-export function placeFor(anchor: Element): Place {
-  const view = anchor.ownerDocument.defaultView;
-  // In a table: after the whole table, at its width.
+/** Containers whose children a hint must not join (a row of a grid, a list's items). */
+const NOT_A_HOME = '[role="grid"], [role="treegrid"], [role="table"], [role="row"], [role="rowgroup"], [role="list"], ul, ol, dl, select, datalist';
+
+/**
+ * Where a hint may go, best first: in the field's own container, then below it, then below each
+ * container around it (the field's row, its section); never inside an interactive element or a
+ * table, list or grid row.
+ */
+export function slotsFor(anchor: Element): Slot[] {
   const table = TABLE_PARTS.has(anchor.localName) || anchor.closest('td, th') ? anchor.closest('table') : null;
-  if (table?.parentNode) return after(outermostInteractive(table) ?? table);
+  if (table?.parentNode) return [after(outermostInteractive(table) ?? table)];
   const control = outermostInteractive(anchor);
-  let place: Place = control?.parentNode ? after(control) : { parent: anchor, before: null, marker: false };
-  const home = place.parent as Element;
-  if (!view || home.nodeType !== 1 || !narrow(home)) return place;
-  // Below the field's row: after the child of the nearest wide section that holds the field, where
-  // that section lays its children one under another (in a flex row it would squeeze its columns).
-  let child: Element = control ?? anchor;
-  for (let p = child.parentElement, i = 0; p && i < MAX_UP && p !== anchor.ownerDocument.body; p = p.parentElement, i++) {
-    if (p.closest(INTERACTIVE) || p.matches('[role="grid"], [role="treegrid"], [role="table"], [role="row"], [role="rowgroup"], ul, ol, dl')) break;
-    const display = view.getComputedStyle(p).display;
-    if (width(p) >= READABLE_WIDTH && (display === 'block' || display === 'flow-root' || display === 'list-item')) return { parent: p, before: child.nextSibling, marker: false };
-    child = p;
+  const slots: Slot[] = control ? [] : [{ parent: anchor, before: null }];
+  const body = anchor.ownerDocument.body;
+  for (let child: Element = control ?? anchor, i = 0; i < MAX_UP && child.parentElement && child !== body && child.parentElement !== body; child = child.parentElement, i++) {
+    const p = child.parentElement;
+    if (p.closest(INTERACTIVE)) break;
+    if (!p.matches(NOT_A_HOME)) slots.push(after(child));
+    else if (i > 0 || control) break;
   }
-  place = { ...place, marker: true };
-  return place;
+  if (slots.length === 0 && control?.parentNode) slots.push(after(control));
+  return slots;
+}
+
+/**
+ * Puts `host` in the first slot where it gets READABLE_WIDTH (measured in place: a page's grid or
+ * flex row decides what a child gets); where none does, in the first slot as a marker. True: a marker.
+ * `small`: it is a marker anyway (info), and takes the first slot.
+ * Without layout (the anchor has no width: hidden, or a test DOM) the first slot is taken.
+ */
+export function place(host: HTMLElement, anchor: Element, small = false): boolean {
+  const slots = slotsFor(anchor);
+  // A marker needs no room: it goes in the first slot, next to its field.
+  const laidOut = !small && anchor.getBoundingClientRect().width > 0;
+  for (const slot of slots) {
+    if (host.parentNode !== slot.parent || host.nextSibling !== slot.before) slot.parent.insertBefore(host, slot.before);
+    if (!laidOut || host.getBoundingClientRect().width >= READABLE_WIDTH) return false;
+  }
+  const first = slots[0];
+  if (first) first.parent.insertBefore(host, first.before);
+  return true;
+}
+
+/** Whether a host placed earlier still has its room (else it is placed again); unknown without layout. */
+export function stillFits(host: HTMLElement, anchor: Element): boolean {
+  return anchor.getBoundingClientRect().width === 0 || host.getBoundingClientRect().width >= READABLE_WIDTH;
 }
