@@ -46,16 +46,16 @@ const contactSheet = (lang, tiles) => `<!doctype html><html lang="${lang}"><meta
 .grid{display:grid;grid-template-columns:repeat(2,900px);gap:16px;align-items:start}
 figure{margin:0;background:#fff;border:1px solid #c8c8d0;border-radius:6px;overflow:hidden}
 figcaption{padding:6px 10px;border-bottom:1px solid #e0e0e6}figcaption code{color:#555;font-size:11px}
-img{display:block;max-width:900px}p.none{margin:0;padding:10px;color:#555}</style>
+img{display:block;max-width:900px}</style>
 <h1>Co-sell Companion — every sample page's hints (${escape(lang)})</h1>
 <div class="grid">${tiles
+  .filter((t) => t.png)
   .map(
     (t) =>
-      `<figure><figcaption><b>${escape(t.title)}</b><br><code>${escape(t.rules.join(', ') || 'no findings expected')}</code></figcaption>${
-        t.png ? `<img alt="" src="data:image/png;base64,${t.png}">` : '<p class="none">No hint on the page.</p>'
-      }</figure>`,
+      `<figure><figcaption><b>${escape(t.title)}</b><br><code>${escape(t.rules.join(', ') || 'no findings expected')}</code></figcaption><img alt="" src="data:image/png;base64,${t.png}"></figure>`,
   )
-  .join('')}</div>`;
+  .join('')}</div>
+<p>No hint on: ${escape(tiles.filter((t) => !t.png).map((t) => t.title).join(', ') || 'none')}.</p>`;
 
 const server = await startServer({ gallery });
 

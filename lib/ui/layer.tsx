@@ -10,7 +10,7 @@ import type { Translator } from '../i18n';
 import type { Beside, BesideHint } from './beside';
 import { Hidden, Hint, type HintItem } from './Compact';
 import { Panel } from './Hint';
-import { place, stillFits } from './place';
+import { INTERACTIVE, place, stillFits } from './place';
 import css from './hint.css?inline';
 import { HOST_TAGS, createShadowHost, type HostTag } from './hosts';
 
@@ -194,7 +194,9 @@ export class HintLayer {
    */
   private put(m: Mounted, small: boolean): void {
     const marker = m.host.hasAttribute('data-marker');
-    if (m.placed === small && m.host.isConnected && (small || marker || stillFits(m.host, m.anchor))) return;
+    // Kept where it is unless the page moved it, wrapped it in a control, or narrowed its place.
+    const kept = m.placed === small && m.host.isConnected && !m.host.parentElement?.closest(INTERACTIVE);
+    if (kept && (small || marker || stillFits(m.host, m.anchor))) return;
     m.placed = small;
     const narrow = place(m.host, m.anchor, small) && !small;
     if (narrow !== marker) m.host.toggleAttribute('data-marker', narrow);

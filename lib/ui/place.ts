@@ -45,14 +45,20 @@ export function slotsFor(anchor: Element): Slot[] {
   const table = TABLE_PARTS.has(anchor.localName) || anchor.closest('td, th') ? anchor.closest('table') : null;
   if (table?.parentNode) return [after(outermostInteractive(table) ?? table)];
   const control = outermostInteractive(anchor);
-  const slots: Slot[] = control ? [] : [{ parent: anchor, before: null }];
+  const view = anchor.ownerDocument.defaultView;
+  // A grid or flex container places a new child as a cell or column of its own: not a home. Past
+  // one, the hint would leave the field's column (a marker reads better than a hint far away).
+  const laysOut = (el: Element) => /^(?:inline-)?(?:grid|flex)$/.test(view?.getComputedStyle(el).display ?? '');
+  const slots: Slot[] = control || laysOut(anchor) ? [] : [{ parent: anchor, before: null }];
   const body = anchor.ownerDocument.body;
   for (let child: Element = control ?? anchor, i = 0; i < MAX_UP && child.parentElement && child !== body && child.parentElement !== body; child = child.parentElement, i++) {
     const p = child.parentElement;
-    if (p.closest(INTERACTIVE)) break;
+    if (p.closest(INTERACTIVE) || laysOut(p)) break;
     if (!p.matches(NOT_A_HOME)) slots.push(after(child));
     else if (i > 0 || control) break;
   }
+  // Nowhere in the flow: inside the field after all, as a marker.
+  if (slots.length === 0 && !control) slots.push({ parent: anchor, before: null });
   if (slots.length === 0 && control?.parentNode) slots.push(after(control));
   return slots;
 }

@@ -73,7 +73,7 @@ for (const lang of LANGS) {
         await openAndSettle(browser, page, f.url, f.meta.rules);
         const { label, line } = await page.evaluate(() => {
           const host = document.querySelector('cosell-hint[data-field="closeDate"]');
-          const container = host?.parentElement?.closest('[data-id$="-FieldSectionItemContainer"]') ?? host?.parentElement;
+          const container = document.querySelector('[data-id="estimatedclosedate-FieldSectionItemContainer"]');
           return { label: container?.querySelector('label')?.textContent?.trim(), line: host?.shadowRoot?.querySelector('.hint')?.getAttribute('aria-label') };
         });
         assert.ok(label, 'the page shows a label');
