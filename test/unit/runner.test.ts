@@ -182,7 +182,7 @@ describe('content runner', () => {
   });
 
   it('reports the findings when the page breaks our hints (its own custom element takes the host)', () => {
-    const fx = loadFixture('dynamics', 'opportunity-sync-off');
+    const fx = loadFixture('dynamics', 'opportunity-sync-on-fr');
     const ac = new AbortController();
     controllers.push(ac);
     const report = vi.fn();
