@@ -48,8 +48,9 @@ for (const lang of LANGS) {
         const host = document.querySelector('cosell-hint');
         return {
           open: host?.shadowRoot?.mode,
-          field: host?.parentElement?.getAttribute('data-id'),
-          label: host?.parentElement?.querySelector('label')?.textContent?.trim(),
+          // In the field's container, or right after it where the container lays out a grid.
+          field: (host?.parentElement?.closest('[data-id$="-FieldSectionItemContainer"]') ?? host?.previousElementSibling)?.getAttribute('data-id'),
+          label: (host?.parentElement?.closest('[data-id$="-FieldSectionItemContainer"]') ?? host?.previousElementSibling)?.querySelector('label')?.textContent?.trim(),
           name: host?.shadowRoot?.querySelector('.hint')?.getAttribute('aria-label'),
         };
       });
