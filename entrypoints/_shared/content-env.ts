@@ -52,5 +52,11 @@ export function contentEnv(ctx: ContentScriptContext): ContentEnv {
       ctx.onInvalidated(() => browser.storage.onChanged.removeListener(listener));
     },
     onLocationChange: (cb) => ctx.addEventListener(window, 'wxt:locationchange', cb),
+    local: {
+      get: async (key) => (ctx.isInvalid ? null : (await browser.storage.local.get(key))[key]),
+      set: async (key, value) => {
+        if (!ctx.isInvalid) await browser.storage.local.set({ [key]: value });
+      },
+    },
   };
 }

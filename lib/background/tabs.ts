@@ -67,8 +67,9 @@ export function createTabStore(area: StorageArea, badge: Badge) {
         // A new top document: whatever its old frames said is gone with it.
         if (frameId === 0 && stored.frames['0']?.url !== msg.url) stored.frames = {};
         stored.frames[String(frameId)] = { url: msg.url, findings: msg.findings, at: Date.now(), ...(msg.failures && { failures: msg.failures }), ...(msg.sources && { sources: msg.sources }) };
-        // The badge first: it must show what the page has even when storage refuses the report.
-        const errors = Object.values(stored.frames).reduce((n, f) => n + f.findings.filter((x) => x.severity === 'error').length, 0);
+        // The badge first: it must show what the page has even when storage refuses the report. A
+        // finding another one explains is the same problem: counted once, with its cause.
+        const errors = Object.values(stored.frames).reduce((n, f) => n + f.findings.filter((x) => x.severity === 'error' && !x.cause).length, 0);
         await badge.set(senderTabId, errors > 0 ? String(errors) : '');
         try {
           await area.set({ [tabKey(senderTabId)]: stored });

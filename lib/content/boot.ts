@@ -11,6 +11,8 @@ import type { Reader } from '../readers/types';
 import type { Rule } from '../rules/types';
 import type { Beside } from '../ui/beside';
 import { startRunner } from './runner';
+import { DISMISSED_KEY, addDismissed, parseDismissed, removeDismissed } from '../model/dismissals';
+import { memoryDismissals, type DismissStore } from '../ui/layer';
 
 export interface ContentEnv {
   doc: Document;
@@ -28,6 +30,8 @@ export interface ContentEnv {
   onSettingsChanged: (cb: () => void) => void;
   /** Calls back on same-document (SPA) navigation. */
   onLocationChange: (cb: () => void) => void;
+  /** The extension's local storage (dismissed hints); without it they last as long as the page. */
+  local?: { get(key: string): Promise<unknown>; set(key: string, value: unknown): Promise<void> };
 }
 
 /** What an app's script adds to the shared runner: the designer's hints beside cards, for Power Automate. */
@@ -42,7 +46,7 @@ export async function bootContentScript(env: ContentEnv, read: Reader, rules: re
   // One answer at start: the settings (validated by the background) and the message catalogue.
   // Anything else (no answer, a background that does not know the question) falls back to the
   // settings question alone and the browser's own message lookup.
-  const first: unknown = await env.start().catch(() => null);
+  const [first, dismissed] = await Promise.all([env.start().catch(() => null) as Promise<unknown>, loadDismissals(env)]);
   const answered = typeof first === 'object' && first !== null && 'settings' in first;
   let settings = answered ? ((first.settings as Settings | null) ?? DEFAULT_SETTINGS) : await load();
   const messages = answered && 'messages' in first ? asCatalog(first.messages) : null;
@@ -56,6 +60,7 @@ export async function bootContentScript(env: ContentEnv, read: Reader, rules: re
     signal: env.signal,
     alive: env.alive,
     beside: options.beside?.(env.doc),
+    dismissals: dismissed,
     report: (r) => {
       // The background may be restarting or the extension reloaded: never let that reach the page.
       env.sendMessage({ type: 'cosell:findings', ...r }).catch(() => undefined);
@@ -69,4 +74,25 @@ export async function bootContentScript(env: ContentEnv, read: Reader, rules: re
     });
   });
   env.onLocationChange(() => runner.schedule());
+}
+
+/**
+ * Dismissed hints as stored (../model/dismissals.ts): read once at start, written on each change.
+ * A failed read or write keeps them for the page only; the page never sees an error of ours.
+ */
+async function loadDismissals(env: ContentEnv): Promise<DismissStore> {
+  const local = env.local;
+  if (!local) return memoryDismissals();
+  let list = parseDismissed(await local.get(DISMISSED_KEY).catch(() => null));
+  let keys = new Set(list.map(([k]) => k));
+  const save = (next: typeof list) => {
+    list = next;
+    keys = new Set(list.map(([k]) => k));
+    void local.set(DISMISSED_KEY, list).catch(() => undefined);
+  };
+  return {
+    has: (key) => keys.has(key),
+    add: (added) => save(addDismissed(list, added, Date.now())),
+    remove: (removed) => save(removeDismissed(list, removed)),
+  };
 }

@@ -15,7 +15,8 @@ import type { ReadHints, Reader } from '../readers/types';
 import { evaluate, localToday } from '../rules/engine';
 import type { Rule } from '../rules/types';
 import type { Beside } from '../ui/beside';
-import { HintLayer, isHost, isOurs } from '../ui/layer';
+import { HintLayer, isHost, isOurs, type DismissStore } from '../ui/layer';
+import { labelsOf } from '../readers/dom';
 
 /** Logged in development builds only: failures stay silent for the user, not for us. */
 const devLog = (where: string, e: unknown) => {
@@ -50,6 +51,8 @@ export interface RunnerOptions {
   clock?: Clock;
   /** Places hints beside canvas cards (only the Power Automate script brings it: ../ui/beside.ts). */
   beside?: Beside;
+  /** Where dismissed hints are kept (default: for as long as the page). */
+  dismissals?: DismissStore;
 }
 
 export interface Clock {
@@ -85,7 +88,7 @@ export function startRunner(opts: RunnerOptions): Runner {
     requestAnimationFrame: (fn) => win.requestAnimationFrame(fn),
     cancelAnimationFrame: (id) => win.cancelAnimationFrame(id),
   };
-  const layer = new HintLayer(doc, opts.t, opts.beside);
+  const layer = new HintLayer(doc, opts.t, opts.beside, opts.dismissals);
   const currentUrl = opts.url ?? (() => doc.location.href);
   let frame = 0;
   let lastReport = '';
@@ -107,6 +110,8 @@ export function startRunner(opts: RunnerOptions): Runner {
   let known = new WeakSet<Node>();
   let fullRead = true;
   let lastSettings: Settings | null = null;
+  /** A finding shows only while its field is edited: focus moving is a change then. */
+  let editing = false;
 
   const pass = (force = false) => {
     frame = 0;
@@ -158,7 +163,12 @@ export function startRunner(opts: RunnerOptions): Runner {
         layer.clear();
         lastRecord = recordKey;
       }
-      layer.update(findings, reading?.anchors ?? {}, recordKey, reading?.beside);
+      editing = findings.some((f) => f.display === 'editing');
+      const anchors = reading?.anchors ?? {};
+      // Only the fields a hint shows at need their label read.
+      const named: Record<string, Element> = {};
+      for (const f of findings) if (f.field && anchors[f.field] && f.display !== 'popup') named[f.field] = anchors[f.field]!;
+      layer.update(findings, anchors, recordKey, reading?.beside, { ...labelsOf(named), ...reading?.labels });
     } catch (e) {
       failed.render++; // a page that breaks our hints must not also lose the report
       devLog('render', e);
@@ -244,11 +254,20 @@ export function startRunner(opts: RunnerOptions): Runner {
   };
   doc.addEventListener('input', onInput, true);
   doc.addEventListener('change', onInput, true);
+  // Some hints show only while their field is being edited (Referral Visibility): entering or
+  // leaving a field is a change for them.
+  const onFocus = (e: Event) => {
+    if (editing && !isOurs(e.target as Node | null)) schedule();
+  };
+  doc.addEventListener('focusin', onFocus, true);
+  doc.addEventListener('focusout', onFocus, true);
 
   signal.addEventListener('abort', () => {
     observer.disconnect();
     doc.removeEventListener('input', onInput, true);
     doc.removeEventListener('change', onInput, true);
+    doc.removeEventListener('focusin', onFocus, true);
+    doc.removeEventListener('focusout', onFocus, true);
     if (frame) clock.cancelAnimationFrame(frame);
     if (settleTimer) clock.clearTimeout(settleTimer);
     if (waitTimer) clock.clearTimeout(waitTimer);

@@ -17,6 +17,15 @@ export const Finding = z.object({
   fixSteps: z.array(z.string()),
   /** The FAQ question or domain section the rule implements. */
   source: z.string(),
+  /**
+   * Where it shows (RULES.md "inline or not"): absent, beside its field; `popup`, only in the popup
+   * (a normal state); `editing`, beside its field only while the user is in it.
+   */
+  display: z.optional(z.enum(['popup', 'editing'])),
+  /** The known error (`error.*` ID) a quoted message matched, for rules that quote one. */
+  matched: z.optional(z.string()),
+  /** The rule whose finding on the same record explains this one (said once, under it: `explains`). */
+  cause: z.optional(z.string()),
 });
 export type Finding = z.infer<typeof Finding>;
 

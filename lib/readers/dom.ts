@@ -154,3 +154,35 @@ export function deepText(el: Element | null | undefined): string {
 
 /** The page language: `<html lang>`, else the browser's. */
 export const pageLang = (doc: Document): string => doc.documentElement.getAttribute('lang') || doc.defaultView?.navigator.language || 'en';
+
+/**
+ * The label the page shows for a field's container, as the user reads it: a `label` in it, the
+ * element its `aria-labelledby` names, a Salesforce form-element label, or a `dt`/`th` before it.
+ * Marks of a required field (`*`) and a trailing colon are left out; null when none is found.
+ */
+export function pageLabelOf(container: Element): string | null {
+  const doc = container.ownerDocument;
+  const by = container.getAttribute('aria-labelledby')?.split(/\s+/)[0];
+  const candidates = [
+    container.querySelector('label'),
+    by ? doc.getElementById(by) : null,
+    container.querySelector('.slds-form-element__label, .test-id__field-label'),
+    container.localName === 'dd' ? container.previousElementSibling : null,
+  ];
+  for (const el of candidates) {
+    if (!el) continue;
+    const text = normalize(el.textContent).replace(/^\*\s*|\s*[*:：]\s*$/g, '').trim();
+    if (text && text.length <= 80) return text;
+  }
+  return null;
+}
+
+/** The page's label of every anchored field that has one (hints quote it). */
+export function labelsOf(anchors: Readonly<Record<string, Element>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, el] of Object.entries(anchors)) {
+    const label = pageLabelOf(el);
+    if (label) out[field] = label;
+  }
+  return out;
+}

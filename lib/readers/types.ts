@@ -13,6 +13,8 @@ export interface PageReading {
   beside?: string[];
   /** Where each field's value came from (`xrm`: the app's client API; `dom`: the rendered page), by field. */
   sources?: Record<string, 'xrm' | 'dom'>;
+  /** The page's own label of a field, where the reader knows it better than its container shows (`labelsOf`). */
+  labels?: Record<string, string>;
   /** Identifies the record/page: hints dismissed here stay dismissed until it changes. */
   recordKey: string;
 }

@@ -11,6 +11,8 @@ export default defineRule({
   kinds: ['opportunity'],
   severity: 'error',
   source: 'FAQ R2; domain §3.1',
+  // The ✘ in the name marks the failure the Audit field tells.
+  explains: ['crm.sync-failed-mark'],
   messages: [
     'crm_audit_failure_msg',
     'crm_audit_failure_known',
@@ -27,7 +29,7 @@ export default defineRule({
     if (!known && !line) return [];
     const text = quote(line ?? o.audit);
     if (known) {
-      return [{ field: 'audit', messageKey: 'crm_audit_failure_known', params: { text, knownKey: errorMessageKey(known.id) }, fixSteps: errorFixKeys(known) }];
+      return [{ field: 'audit', messageKey: 'crm_audit_failure_known', params: { text, knownKey: errorMessageKey(known.id) }, fixSteps: errorFixKeys(known), matched: known.id }];
     }
     return [{ field: 'audit', messageKey: 'crm_audit_failure_msg', params: { text }, fixSteps: ['crm_audit_failure_fix1', 'crm_audit_failure_fix2', 'crm_audit_failure_fix3'] }];
   },

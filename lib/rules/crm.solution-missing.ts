@@ -7,6 +7,8 @@ export default defineRule({
   kinds: ['opportunity'],
   severity: 'error',
   source: 'FAQ R2, R7',
+  // The connector's answer to a missing solution, in the Audit field, and the ✘ it puts in the name.
+  explains: ['error.solution-id-required', 'crm.sync-failed-mark'],
   messages: ['crm_solution_missing_msg', 'crm_solution_missing_fix1', 'crm_solution_missing_fix2', 'crm_solution_missing_fix3'],
   check(o) {
     if (!meantToSync(o) || o.solutionsCount !== 0) return [];

@@ -22,6 +22,9 @@ export default defineRule({
         severity: intent ? 'warning' : 'info',
         field: 'syncWithPartnerCenter',
         messageKey: intent ? 'crm_sync_disabled_intent' : 'crm_sync_disabled_info',
+        // Most opportunities are not for co-sell: without a sign of intent this is the normal state,
+        // said in the popup only.
+        ...(intent ? {} : { display: 'popup' as const }),
         fixSteps: ['crm_sync_disabled_fix1', 'crm_sync_disabled_fix2'],
       },
     ];

@@ -9,6 +9,7 @@ export default defineRule({
   messages: ['crm_visibility_irreversible_msg', 'crm_visibility_irreversible_fix1'],
   check(o) {
     if (o.referralVisibilityEditable !== true) return [];
-    return [{ field: 'referralVisibility', messageKey: 'crm_visibility_irreversible_msg', fixSteps: ['crm_visibility_irreversible_fix1'] }];
+    // Said beside the field only while the user is in it (about to change it); else in the popup.
+    return [{ field: 'referralVisibility', messageKey: 'crm_visibility_irreversible_msg', fixSteps: ['crm_visibility_irreversible_fix1'], display: 'editing' }];
   },
 });

@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../model/finding';
 import type { Observation } from '../model/observation';
-import type { Rule, RuleContext } from './types';
+import type { Draft, Rule, RuleContext } from './types';
 import { MAX_PARAM, bound } from '../model/bound';
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -32,7 +32,7 @@ export function evaluate(observations: readonly Observation[], ctx: RuleContext,
       }
     }
   }
-  return sortFindings(out);
+  return sortFindings(linkCauses(out, rules));
 }
 
 /** Every string a finding carries is bounded here, whatever its rule took from the page. */
@@ -43,8 +43,38 @@ const bounded = (params: Finding['params'] | undefined): Finding['params'] => {
   return out;
 };
 
-const pick = (d: { field?: string; messageKey: string; fixSteps: string[] }) =>
-  d.field === undefined ? { messageKey: d.messageKey, fixSteps: d.fixSteps } : { field: d.field, messageKey: d.messageKey, fixSteps: d.fixSteps };
+/** A draft's own parts, without keys it left out (a finding compares and serialises as it was made). */
+function pick(d: Draft): Pick<Finding, 'messageKey' | 'fixSteps' | 'field' | 'display' | 'matched'> {
+  const f: Pick<Finding, 'messageKey' | 'fixSteps' | 'field' | 'display' | 'matched'> = { messageKey: d.messageKey, fixSteps: d.fixSteps };
+  if (d.field !== undefined) f.field = d.field;
+  if (d.display !== undefined) f.display = d.display;
+  if (d.matched !== undefined) f.matched = d.matched;
+  return f;
+}
+
+/**
+ * Marks each finding that another one explains (the rules' `explains`): by its rule, or by the
+ * known error it quotes. A cause that is itself explained hands its findings to its own cause, so
+ * everything is said once, under the first cause.
+ */
+export function linkCauses(findings: Finding[], rules: readonly Rule[]): Finding[] {
+  const explains = new Map(rules.filter((r) => r.explains?.length).map((r) => [r.id, r.explains!]));
+  if (explains.size === 0) return findings;
+  const causeOf = (f: Finding): string | undefined =>
+    findings.find((c) => c !== f && c.rule !== f.rule && c.display === undefined && explains.get(c.rule)?.some((id) => id === f.rule || id === f.matched))?.rule;
+  const direct = new Map(findings.map((f) => [f, causeOf(f)]));
+  return findings.map((f) => {
+    let cause = direct.get(f);
+    // Up the chain to the first cause (bounded: a cycle in the declarations must not hang a pass).
+    for (let i = 0; cause && i < 8; i++) {
+      const up = findings.find((c) => c.rule === cause);
+      const next = up && direct.get(up);
+      if (!next || next === f.rule) break;
+      cause = next;
+    }
+    return cause ? { ...f, cause } : f;
+  });
+}
 
 /** `YYYY-MM-DD` of `now` in the given (default: the user's) time zone. */
 const dayFormats = new Map<string, Intl.DateTimeFormat>();

@@ -68,7 +68,8 @@ export function unrecognizedErrorRule(): Rule {
   return defineRule({
     id: UNRECOGNIZED_ID,
     kinds: ['flowRun', 'errorMessages'],
-    severity: 'info',
+    // A step failed: that needs looking at, whatever the cause (RULES.md).
+    severity: 'warning',
     source: 'FAQ R1',
     messages: ['error_unrecognized_msg', ...fixSteps],
     check(o) {

@@ -2,8 +2,9 @@ import { plan } from '../knowledge/planner';
 import { defineRule, type Draft } from './types';
 
 /**
- * Solution flow list: a flow that is on while one documented before it is off (warning, on that
- * row); otherwise the next flow to turn on (info, on its row), with its place in the order.
+ * Solution flow list, one coherent message: the next flow to turn on (the first off in the
+ * documented order) is marked on its row (info); a flow on while that one is still off gets a
+ * warning on its row that points to it.
  */
 export default defineRule({
   id: 'flow.activation-order',
@@ -15,18 +16,19 @@ export default defineRule({
     if (!s.solution) return [];
     const p = plan(s.solution, s.flows, s.turningOn);
     const total = p.rows.filter((r) => r.flow).length + p.notSeen.length;
-    if (p.outOfOrder.length > 0) {
-      return p.outOfOrder.map(
-        ({ row, before }): Draft => ({
-          field: `flow:${row.name}`,
-          messageKey: 'flow_activation_order_violation',
-          params: { flow: row.name, before: before.name, position: row.flow!.position, beforePosition: before.flow!.position, total },
-          fixSteps: ['flow_activation_order_fix1', 'flow_activation_order_fix2'],
-        }),
-      );
-    }
     if (!p.next) return [];
+    // Every flow on too early waits for the same one: the first flow off in the order.
+    const next = p.next;
+    const early = p.outOfOrder.map(
+      ({ row }): Draft => ({
+        field: `flow:${row.name}`,
+        messageKey: 'flow_activation_order_violation',
+        params: { flow: row.name, before: next.name, position: row.flow!.position, beforePosition: next.flow!.position, total },
+        fixSteps: ['flow_activation_order_fix1', 'flow_activation_order_fix2'],
+      }),
+    );
     return [
+      ...early,
       {
         severity: 'info',
         field: `flow:${p.next.name}`,

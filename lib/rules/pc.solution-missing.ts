@@ -5,6 +5,7 @@ export default defineRule({
   kinds: ['referral'],
   severity: 'error',
   source: 'FAQ R7; domain §3.5',
+  explains: ['error.solution-id-required'],
   messages: ['pc_solution_missing_msg', 'pc_solution_missing_fix1', 'pc_solution_missing_fix2'],
   check(r) {
     if (r.solutionsCount !== 0) return [];

@@ -9,7 +9,7 @@ export interface RuleContext {
 }
 
 /** What a rule returns; the engine adds `rule` and `source`. */
-export type Draft = Omit<Finding, 'rule' | 'source' | 'params' | 'severity'> & {
+export type Draft = Omit<Finding, 'rule' | 'source' | 'params' | 'severity' | 'cause'> & {
   severity?: Severity;
   params?: Finding['params'];
 };
@@ -23,6 +23,11 @@ interface RuleMeta {
   source: string;
   /** Every i18n key the rule may emit (messages and fix steps); checked in en, ja and fr. */
   messages: readonly string[];
+  /**
+   * Findings this rule's finding explains when both fire on one page: rule IDs, or the `error.*` ID
+   * a quoting finding `matched`. They are said once, under this one (the cause first).
+   */
+  explains?: readonly string[];
 }
 
 /** A registered rule. The engine only hands it observations of the kinds it declares. */

@@ -1,5 +1,6 @@
 import type { Finding } from '../model/finding';
 import type { Translator } from '../i18n';
+import { Hint, type HintItem } from './Compact';
 
 const ICON: Record<Finding['severity'], string> = { error: '!', warning: '!', info: 'i' };
 
@@ -38,15 +39,16 @@ export function HintCard({ finding, t, onDismiss, brand = true }: { finding: Fin
   );
 }
 
-export function Panel({ findings, t, collapsed, onToggle, onDismiss, onDismissAll }: {
-  findings: Finding[];
+/** Findings whose field is not on screen: one compact hint each, in a panel at the window's corner. */
+export function Panel({ items, t, collapsed, onToggle, onDismiss, onDismissAll }: {
+  items: HintItem[];
   t: Translator;
   collapsed: boolean;
   onToggle: () => void;
-  onDismiss: (f: Finding) => void;
+  onDismiss: (i: HintItem) => void;
   onDismissAll: () => void;
 }) {
-  const title = t('panel_title', { count: findings.length });
+  const title = t('panel_title', { count: items.length });
   if (collapsed) {
     return (
       <button type="button" class="panel pill" aria-expanded="false" onClick={onToggle}>
@@ -65,8 +67,8 @@ export function Panel({ findings, t, collapsed, onToggle, onDismiss, onDismissAl
           ×
         </button>
       </div>
-      {findings.map((f) => (
-        <HintCard key={`${f.rule}|${f.field ?? ''}`} finding={f} t={t} brand={false} onDismiss={() => onDismiss(f)} />
+      {items.map((i) => (
+        <Hint key={`${i.finding.rule}|${i.finding.field ?? ''}`} items={[i]} t={t} onDismiss={() => onDismiss(i)} />
       ))}
     </section>
   );

@@ -25,7 +25,7 @@ export interface BesideHint {
 /** Below this zoom of the canvas, a hint beside a card shows as its icon until pointed at or focused. */
 export const COMPACT_BELOW = 0.75;
 
-/** A hint beside a card is never made shorter than this to stay inside its canvas (px). */
+/** A hint beside a card is never made shorter than this to stay inside its canvas (px); taller, it scrolls as a whole. */
 const MIN_ROOM = 160;
 
 /** The widest a hint beside a card gets (./beside.css: `max-width`), in a window `width` wide. */

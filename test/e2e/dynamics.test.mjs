@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { LANGS, launch, listFixtures, messages, shownRules, startServer, tabIdFor } from './harness.mjs';
+import { LANGS, launch, listFixtures, messages, openAndSettle, shownRules, startServer, tabIdFor } from './harness.mjs';
 
 const fixture = (name) => listFixtures().find((f) => f.app === 'dynamics' && f.name === name);
 
@@ -28,23 +28,35 @@ for (const lang of LANGS) {
       assert.match(ui, new RegExp(`^${lang}`));
     });
 
-    it('shows the localized hint beside "Sync with Partner Center" when sync is off', async () => {
+    it('says sync off without a sign of co-sell intent in the popup only: the page gets no hint (a normal state)', async () => {
       const page = await browser.context.newPage();
-      await page.goto(fixture('opportunity-sync-off').url);
-      const hint = page.locator('cosell-hint [data-rule="crm.sync-disabled"]');
-      await hint.waitFor();
+      const f = fixture('opportunity-sync-off');
+      assert.deepEqual(await openAndSettle(browser, page, f.url, f.meta.rules), ['crm.sync-disabled']);
+      assert.deepEqual(await shownRules(page), []);
+      assert.equal(await page.locator('cosell-hint, cosell-panel').count(), 0);
+      await page.close();
+    });
+
+    it('shows the localized hint beside the field, quoting its label as the page shows it', async () => {
+      const page = await browser.context.newPage();
+      const f = fixture('opportunity-sync-on-fr');
+      await openAndSettle(browser, page, f.url, f.meta.rules);
+      const hint = page.locator('cosell-hint [data-rule="crm.not-yet-synced"]');
       assert.equal(await hint.getAttribute('data-severity'), 'info');
-      assert.equal((await hint.locator('.msg').textContent()).trim(), m.crm_sync_disabled_info.message);
+      assert.equal((await hint.locator('.msg').textContent()).trim(), m.crm_not_yet_synced_msg.message);
       const inside = await page.evaluate(() => {
         const host = document.querySelector('cosell-hint');
         return {
           open: host?.shadowRoot?.mode,
-          field: host?.parentElement?.getAttribute('data-id'),
+          // In the field's container, or right after it where the container lays out a grid.
+          field: (host?.parentElement?.closest('[data-id$="-FieldSectionItemContainer"]') ?? host?.previousElementSibling)?.getAttribute('data-id'),
+          label: (host?.parentElement?.closest('[data-id$="-FieldSectionItemContainer"]') ?? host?.previousElementSibling)?.querySelector('label')?.textContent?.trim(),
+          name: host?.shadowRoot?.querySelector('.hint')?.getAttribute('aria-label'),
         };
       });
       assert.equal(inside.open, 'open');
-      assert.match(inside.field, /_syncwithpartnercenter-FieldSectionItemContainer$/);
-      assert.deepEqual(await shownRules(page), ['crm.sync-disabled']);
+      assert.match(inside.field, /_referralidentifier-FieldSectionItemContainer$/);
+      assert.ok(inside.name.includes(inside.label), `${inside.name} quotes ${inside.label}`);
       await page.close();
     });
 
@@ -65,17 +77,15 @@ for (const lang of LANGS) {
 
     it('finds the field on a form that renders late', async () => {
       const page = await browser.context.newPage();
-      await page.goto(fixture('opportunity-late-render').url);
-      await page.locator('cosell-hint [data-rule="crm.sync-disabled"]').waitFor({ timeout: 5000 });
-      assert.deepEqual(await shownRules(page), ['crm.sync-disabled']);
+      const f = fixture('opportunity-late-render');
+      assert.deepEqual(await openAndSettle(browser, page, f.url, f.meta.rules), ['crm.sync-disabled']);
       await page.close();
     });
 
     it('lists the same finding in the popup for that tab', async () => {
       const page = await browser.context.newPage();
-      const { url } = fixture('opportunity-sync-off');
-      await page.goto(url);
-      await page.locator('cosell-hint').waitFor();
+      const { url, meta } = fixture('opportunity-sync-off');
+      await openAndSettle(browser, page, url, meta.rules);
       const tabId = await tabIdFor(browser.sw, url);
       assert.ok(tabId, 'the fixture tab is visible to the extension');
       const popup = await browser.context.newPage();

@@ -234,16 +234,19 @@ for (const lang of LANGS) {
 
     it('settings: switching a rule off reaches open pages at once', async () => {
       const page = await browser.context.newPage();
-      const f = listFixtures().find((x) => x.name === 'opportunity-sync-off');
+      // Sync off with help requested: its hint shows on the page (RULES.md: a sign of intent).
+      const f = listFixtures().find((x) => x.name === 'opportunity-sync-off-ja');
       await useSettings(browser.sw);
       await openAndSettle(browser, page, f.url, f.meta.rules);
+      const shown = () => page.evaluate(() => [...document.querySelectorAll('cosell-hint')].some((h) => h.shadowRoot?.querySelector('[data-rule="crm.sync-disabled"]')));
+      assert.equal(await shown(), true);
       const popup = await openPopup(browser);
       await popup.locator('#tab-settings').click();
       await popup.locator('input[id="rule-crm.sync-disabled"]').uncheck();
       await popup.locator('[data-view="settings"] [role="status"]').waitFor();
-      await page.waitForFunction(() => document.querySelectorAll('cosell-hint').length === 0, null, { timeout: 5000 });
+      await page.waitForFunction(() => ![...document.querySelectorAll('cosell-hint')].some((h) => h.shadowRoot?.querySelector('[data-rule="crm.sync-disabled"]')), null, { timeout: 5000 });
       await popup.locator('input[id="rule-crm.sync-disabled"]').check();
-      await page.waitForFunction(() => document.querySelectorAll('cosell-hint').length === 1, null, { timeout: 5000 });
+      await page.waitForFunction(() => [...document.querySelectorAll('cosell-hint')].some((h) => h.shadowRoot?.querySelector('[data-rule="crm.sync-disabled"]')), null, { timeout: 5000 });
       await popup.close();
       await page.close();
     });

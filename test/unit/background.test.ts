@@ -27,6 +27,13 @@ describe('background tab store', () => {
     expect(badge.set).toHaveBeenLastCalledWith(7, '');
   });
 
+  it('counts a problem once on the badge: errors another finding explains go with their cause', async () => {
+    const badge = { set: vi.fn() };
+    const store = createTabStore(memoryArea(), badge);
+    await store.handle({ type: 'cosell:findings', url: 'u', findings: [finding('error'), { ...finding('error'), rule: 'crm.sync-failed-mark', cause: 'crm.sync-disabled' }] }, 5);
+    expect(badge.set).toHaveBeenLastCalledWith(5, '1');
+  });
+
   it('survives a service-worker restart (state lives in storage, not memory)', async () => {
     const area = memoryArea();
     await createTabStore(area, { set: () => undefined }).handle({ type: 'cosell:findings', url: 'u', findings: [finding('info')] }, 3);

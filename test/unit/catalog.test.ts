@@ -1,3 +1,4 @@
+import { DISMISSED_KEY } from '@/lib/model/dismissals';
 import { describe, expect, it, vi } from 'vitest';
 import { asCatalog, buildCatalog, catalogGetter } from '@/lib/i18n/catalog';
 import { bootContentScript, type ContentEnv } from '@/lib/content/boot';
@@ -43,7 +44,7 @@ describe('message catalogue', () => {
 
 describe('content script start-up', () => {
   function env(start: () => Promise<unknown>, overrides: Partial<ContentEnv> = {}) {
-    const fx = loadFixture('dynamics', 'opportunity-sync-off');
+    const fx = loadFixture('dynamics', 'opportunity-sync-on-fr');
     const ac = new AbortController();
     const getMessage = vi.fn(jaGet);
     const loadSettings = vi.fn(async () => ({ ...DEFAULT_SETTINGS }));
@@ -69,7 +70,7 @@ describe('content script start-up', () => {
     const catalog = buildCatalog(Object.keys(ja), jaGet);
     const { e, fx, ac, getMessage, loadSettings } = env(async () => ({ settings: DEFAULT_SETTINGS, messages: catalog }));
     await bootContentScript(e, readDynamics, RULES);
-    expect(await hintText(fx.doc)).toBe(ja.crm_sync_disabled_info!.message);
+    expect(await hintText(fx.doc)).toBe(ja.crm_not_yet_synced_msg!.message);
     expect(getMessage).not.toHaveBeenCalled();
     expect(loadSettings).not.toHaveBeenCalled();
     ac.abort();
@@ -79,13 +80,40 @@ describe('content script start-up', () => {
     for (const answer of [undefined, null, 'garbage', { settings: null, messages: { a: 1 } }]) {
       const { e, fx, ac, getMessage } = env(async () => answer);
       await bootContentScript(e, readDynamics, RULES);
-      expect(await hintText(fx.doc), JSON.stringify(answer)).toBe(ja.crm_sync_disabled_info!.message);
+      expect(await hintText(fx.doc), JSON.stringify(answer)).toBe(ja.crm_not_yet_synced_msg!.message);
       expect(getMessage).toHaveBeenCalled();
       ac.abort();
     }
     const { e, fx, ac } = env(() => Promise.reject(new Error('no background')));
     await bootContentScript(e, readDynamics, RULES);
-    expect(await hintText(fx.doc)).toBe(ja.crm_sync_disabled_info!.message);
+    expect(await hintText(fx.doc)).toBe(ja.crm_not_yet_synced_msg!.message);
     ac.abort();
+  });
+
+  it('keeps a dismissed hint dismissed after a reload (per record and rule, in local storage), and brings it back on undo', async () => {
+    const stored = new Map<string, unknown>();
+    const local = { get: async (k: string) => stored.get(k), set: async (k: string, v: unknown) => void stored.set(k, v) };
+    const boot = async () => {
+      const { e, fx, ac } = env(async () => ({ settings: DEFAULT_SETTINGS }), { local });
+      await bootContentScript(e, readDynamics, RULES);
+      await hintText(fx.doc);
+      return { fx, ac, root: () => fx.doc.querySelector('cosell-hint')?.shadowRoot ?? null };
+    };
+    const first = await boot();
+    (first.root()!.querySelector('button.dismiss, button.dismiss-text') as HTMLButtonElement).click();
+    first.ac.abort();
+    expect(stored.get(DISMISSED_KEY)).toEqual([[expect.stringMatching(/\|crm\.not-yet-synced\|referralId$/), expect.any(Number)]]);
+    const again = await boot();
+    await new Promise((ok) => setTimeout(ok, 100));
+    expect(again.root()).toBeNull();
+    again.ac.abort();
+    // Undo, before the reload: it is back, and stays back.
+    stored.clear();
+    const third = await boot();
+    (third.root()!.querySelector('button.dismiss, button.dismiss-text') as HTMLButtonElement).click();
+    (third.root()!.querySelector('button.undo') as HTMLButtonElement).click();
+    expect(third.root()!.querySelector('[data-rule="crm.not-yet-synced"]')).not.toBeNull();
+    expect(stored.get(DISMISSED_KEY)).toEqual([]);
+    third.ac.abort();
   });
 });

@@ -32,6 +32,18 @@ describe('rule engine', () => {
     expect(onAudit(['crm.audit-failure', 'error.solution-id-required'])).toEqual([]);
   });
 
+  it('says findings that share a cause once, under it: a missing solution explains the Audit\'s "Solution ID is required" and the ✘ mark', () => {
+    const o = { kind: 'opportunity', app: 'dynamics', name: 'Contoso ✘', syncWithPartnerCenter: true, solutionsCount: 0, audit: 'Error: Solution ID is required' } as const;
+    const causes = (disabledRules: string[] = []) =>
+      Object.fromEntries(evaluate([o], { settings: { ...DEFAULT_SETTINGS, disabledRules }, today: '2025-01-15' }, RULES).map((f) => [f.rule, f.cause ?? null]));
+    expect(causes()).toMatchObject({ 'crm.solution-missing': null, 'crm.audit-failure': 'crm.solution-missing', 'crm.sync-failed-mark': 'crm.solution-missing' });
+    // The Audit's own hint stands for it when crm.audit-failure is off: still explained.
+    expect(causes(['crm.audit-failure'])).toMatchObject({ 'error.solution-id-required': 'crm.solution-missing', 'crm.sync-failed-mark': 'crm.solution-missing' });
+    // Another Audit error is not the missing solution's: the ✘ goes under the Audit, which says why.
+    const other = evaluate([{ ...o, solutionsCount: 1, audit: 'Error: Access denied' }], { settings: DEFAULT_SETTINGS, today: '2025-01-15' }, RULES);
+    expect(Object.fromEntries(other.map((f) => [f.rule, f.cause ?? null]))).toMatchObject({ 'crm.audit-failure': null, 'crm.sync-failed-mark': 'crm.audit-failure' });
+  });
+
   it('puts errors first, then warnings, then info', () => {
     const findings = evaluate(
       [{ kind: 'opportunity', app: 'dynamics', syncWithPartnerCenter: true, referralId: null, closeDate: '2020-01-01', state: 'open', solutionsCount: 0, referralVisibilityEditable: true }],

@@ -118,3 +118,77 @@ describe('hint layer: hints beside canvas cards', () => {
     expect(homeOf(card('<main id="home"><div id="card" role="region" aria-label="A">A</div></main>')).id).toBe('home');
   });
 });
+
+describe('hint layer: one compact hint per place', () => {
+  const f = (rule: string, field: string, severity: Finding['severity'], extra: Partial<Finding> = {}): Finding => ({ rule, severity, field, messageKey: 'crm_close_date_missing_msg', params: {}, fixSteps: ['crm_close_date_missing_fix1'], source: 's', ...extra });
+  const setup = (html: string) => {
+    const window = new Window({ url: 'https://contoso.crm.dynamics.com/' });
+    const doc = window.document as unknown as Document;
+    const parsed = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+    doc.body.replaceChildren(...[...parsed.body.childNodes].map((n) => doc.importNode(n, true)));
+    return { doc, layer: new HintLayer(doc, translator('en')) };
+  };
+
+  it('merges the findings on one anchor into one host ("2 problems here"), each keeping its data-rule and data-severity', async () => {
+    const { doc, layer } = setup('<div id="a"><label>Est. close date</label><input></div>');
+    const a = doc.getElementById('a')!;
+    layer.update([f('crm.close-date-missing', 'closeDate', 'error'), f('crm.close-date-past', 'closeDateAgain', 'warning')], { closeDate: a, closeDateAgain: a }, 'k', [], { closeDate: 'Est. close date' });
+    expect(doc.querySelectorAll('cosell-hint')).toHaveLength(1);
+    const root = doc.querySelector('cosell-hint')!.shadowRoot!;
+    expect([...root.querySelectorAll('.item')].map((e) => [e.getAttribute('data-rule'), e.getAttribute('data-severity')])).toEqual([['crm.close-date-missing', 'error'], ['crm.close-date-past', 'warning']]);
+    expect(root.querySelector('.line')!.textContent).toMatch(/^2 problems here: "Est\. close date" is empty/);
+    // Collapsed: the line alone, the summary of a disclosure that opens the hint itself.
+    expect(root.querySelector('details:not([open]) > summary .line')).not.toBeNull();
+    expect(root.querySelector('details > .more .item')).not.toBeNull();
+    await Promise.resolve();
+  });
+
+  it('says a finding another explains once, under its cause, and not at its own field', () => {
+    const { doc, layer } = setup('<div id="s">Solutions</div><div id="n">Name ✘</div>');
+    const cause = f('crm.solution-missing', 'solutions', 'error', { messageKey: 'crm_solution_missing_msg' });
+    const mark = f('crm.sync-failed-mark', 'name', 'error', { messageKey: 'crm_sync_failed_mark_msg', cause: 'crm.solution-missing' });
+    layer.update([cause, mark], { solutions: doc.getElementById('s')!, name: doc.getElementById('n')! }, 'k');
+    expect(doc.querySelectorAll('cosell-hint')).toHaveLength(1);
+    const root = doc.querySelector('#s cosell-hint')!.shadowRoot!;
+    expect(root.querySelector('.explains [data-rule="crm.sync-failed-mark"]')).not.toBeNull();
+  });
+
+  it('never puts a hint inside a label, link, button or summary: after it; and a click in it has no default action', () => {
+    for (const wrap of ['label', 'a href="#x"', 'button type="button"', 'summary']) {
+      const tag = wrap.split(' ')[0]!;
+      const { doc, layer } = setup(`<details open><${wrap} id="w"><span id="a">Field</span></${tag}></details>`);
+      layer.update([f('crm.close-date-missing', 'closeDate', 'error')], { closeDate: doc.getElementById('a')! }, 'k');
+      const host = doc.querySelector('cosell-hint')!;
+      expect(host.closest(tag), tag).toBeNull();
+      expect(host.previousElementSibling?.id).toBe('w');
+      const click = () => new (doc.defaultView as unknown as typeof globalThis).MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+      const onText = click();
+      host.shadowRoot!.querySelector('.msg')!.dispatchEvent(onText);
+      expect(onText.defaultPrevented).toBe(true);
+      // Its own disclosure still opens.
+      const onSummary = click();
+      host.shadowRoot!.querySelector('summary')!.dispatchEvent(onSummary);
+      expect(onSummary.defaultPrevented).toBe(false);
+    }
+  });
+
+  it('in a table, goes after the table rather than into a row as a cell of its own', () => {
+    const { doc, layer } = setup('<section><table id="t"><tbody><tr id="r"><td>Aiko</td><td></td></tr></tbody></table></section>');
+    layer.update([f('pc.team-incomplete', 'team:0', 'error')], { 'team:0': doc.getElementById('r')! }, 'k');
+    const host = doc.querySelector('cosell-hint')!;
+    expect(host.closest('table')).toBeNull();
+    expect(host.previousElementSibling?.id).toBe('t');
+  });
+
+  it('shows a normal state only in the popup, and what matters while editing only while the field has focus', () => {
+    const { doc, layer } = setup('<div id="v"><input id="i"></div>');
+    const v = doc.getElementById('v')!;
+    const popupOnly = f('crm.sync-disabled', 'sync', 'info', { display: 'popup' });
+    const editing = f('crm.visibility-irreversible', 'v', 'info', { display: 'editing' });
+    layer.update([popupOnly, editing], { sync: v, v }, 'k');
+    expect(doc.querySelectorAll('cosell-hint')).toHaveLength(0);
+    (doc.getElementById('i') as HTMLInputElement).focus();
+    layer.update([popupOnly, editing], { sync: v, v }, 'k');
+    expect(doc.querySelector('cosell-hint')!.shadowRoot!.querySelector('[data-rule]')!.getAttribute('data-rule')).toBe('crm.visibility-irreversible');
+  });
+});

@@ -34,16 +34,25 @@ const hints = (doc: Document) =>
   [...doc.querySelectorAll('cosell-hint')].map((h) => h.shadowRoot!.querySelector('[data-rule]')!);
 
 describe('content runner', () => {
-  it('puts the localized hint beside the sync field, in an open shadow root', () => {
+  it('says a normal state in the popup only: sync off without a sign of co-sell intent is reported, not shown', () => {
+    const { doc, reports } = run('opportunity-sync-off');
+    expect(doc.querySelectorAll('cosell-hint, cosell-panel')).toHaveLength(0);
+    expect(reports.at(-1)?.findings.map((f) => [f.rule, f.display])).toEqual([['crm.sync-disabled', 'popup']]);
+  });
+
+  it('puts the localized hint beside its field, in an open shadow root, quoting the label the page shows', () => {
     for (const locale of ['en', 'ja', 'fr'] as const) {
-      const { doc, reports } = run('opportunity-sync-off', locale);
+      const { doc, reports } = run('opportunity-sync-on-fr', locale);
       const [hint] = hints(doc);
-      expect(hint?.getAttribute('data-rule')).toBe('crm.sync-disabled');
+      expect(hint?.getAttribute('data-rule')).toBe('crm.not-yet-synced');
       expect(hint?.getAttribute('data-severity')).toBe('info');
       const host = doc.querySelector('cosell-hint')!;
-      expect(host.parentElement?.getAttribute('data-id')).toMatch(/_syncwithpartnercenter-FieldSectionItemContainer$/);
-      expect(hint!.querySelector('.msg')!.textContent).toBe(translator(locale)('crm_sync_disabled_info'));
-      expect(reports.at(-1)?.findings.map((f) => f.rule)).toEqual(['crm.sync-disabled']);
+      expect(host.parentElement?.getAttribute('data-id')).toMatch(/_referralidentifier-FieldSectionItemContainer$/);
+      expect(hint!.querySelector('.msg')!.textContent).toBe(translator(locale)('crm_not_yet_synced_msg'));
+      // The page is in French: its label is quoted whatever the browser's language.
+      const label = doc.querySelector('[data-id$="_referralidentifier-FieldSectionItemContainer"] label')!.textContent!.trim();
+      expect(host.shadowRoot!.querySelector('.hint')!.getAttribute('aria-label')).toContain(label);
+      expect(reports.at(-1)?.findings.map((f) => f.rule)).toEqual(['crm.not-yet-synced']);
     }
   });
 
@@ -66,7 +75,7 @@ describe('content runner', () => {
   });
 
   it('does not touch the page when a pass finds the same thing', () => {
-    const { doc, runner } = run('opportunity-sync-off');
+    const { doc, runner } = run('opportunity-sync-on-fr');
     const host = doc.querySelector('cosell-hint');
     const observer = new (doc.defaultView as unknown as typeof globalThis).MutationObserver(() => undefined);
     observer.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -76,8 +85,8 @@ describe('content runner', () => {
   });
 
   it('re-anchors when the host app re-renders the field', () => {
-    const { doc, runner } = run('opportunity-sync-off');
-    const container = doc.querySelector('[data-id$="_syncwithpartnercenter-FieldSectionItemContainer"]')!;
+    const { doc, runner } = run('opportunity-sync-on-fr');
+    const container = doc.querySelector('[data-id$="_referralidentifier-FieldSectionItemContainer"]')!;
     const clone = container.cloneNode(true) as Element;
     clone.querySelector('cosell-hint')?.remove();
     container.replaceWith(clone);
@@ -86,21 +95,25 @@ describe('content runner', () => {
     expect(clone.querySelector('cosell-hint')).not.toBeNull();
   });
 
-  it('keeps a dismissed hint away on this record only', () => {
-    const { doc, runner } = run('opportunity-sync-off');
-    (doc.querySelector('cosell-hint')!.shadowRoot!.querySelector('button.dismiss') as HTMLButtonElement).click();
+  it('keeps a dismissed hint away on this record, with an undo until the record changes', () => {
+    const { doc, runner } = run('opportunity-sync-on-fr');
+    const root = () => doc.querySelector('cosell-hint')!.shadowRoot!;
+    (root().querySelector('button.dismiss, button.dismiss-text') as HTMLButtonElement).click();
     runner.pass();
-    expect(doc.querySelectorAll('cosell-hint')).toHaveLength(0);
+    expect(doc.querySelectorAll('cosell-hint')).toHaveLength(1);
+    expect(root().querySelector('[data-rule]')).toBeNull();
+    (root().querySelector('button.undo') as HTMLButtonElement).click();
+    expect(root().querySelector('[data-rule="crm.not-yet-synced"]')).not.toBeNull();
   });
 
   it('goes quiet and removes its hosts when the extension context ends', () => {
-    const { doc, ac } = run('opportunity-sync-off');
+    const { doc, ac } = run('opportunity-sync-on-fr');
     ac.abort();
     expect(doc.querySelectorAll('cosell-hint, cosell-panel')).toHaveLength(0);
   });
 
   it('after an in-app URL change, waits for the page to swap the record before reading it', async () => {
-    const fx = loadFixture('dynamics', 'opportunity-sync-off');
+    const fx = loadFixture('dynamics', 'opportunity-sync-on-fr');
     let href = fx.meta.url;
     const ac = new AbortController();
     controllers.push(ac);
@@ -109,7 +122,7 @@ describe('content runner', () => {
     runner.pass();
     expect(fx.doc.querySelectorAll('cosell-hint')).toHaveLength(1);
     // The app pushes the next record's URL; its form is not rendered yet (the old one still is).
-    href = fx.meta.url.replace('7D1C1A2E', '00000000');
+    href = fx.meta.url.replace('F0E1D2C3', '00000000');
     runner.pass();
     expect(fx.doc.querySelectorAll('cosell-hint')).toHaveLength(0);
     expect(reports.map((r) => r.url)).toEqual([fx.meta.url]);
@@ -120,7 +133,7 @@ describe('content runner', () => {
   });
 
   it('an orphaned script (extension reloaded under the page) reads nothing more', () => {
-    const fx = loadFixture('dynamics', 'opportunity-sync-off');
+    const fx = loadFixture('dynamics', 'opportunity-sync-on-fr');
     const ac = new AbortController();
     controllers.push(ac);
     let alive = true;
@@ -169,7 +182,7 @@ describe('content runner', () => {
   });
 
   it('reports the findings when the page breaks our hints (its own custom element takes the host)', () => {
-    const fx = loadFixture('dynamics', 'opportunity-sync-off');
+    const fx = loadFixture('dynamics', 'opportunity-sync-on-fr');
     const ac = new AbortController();
     controllers.push(ac);
     const report = vi.fn();

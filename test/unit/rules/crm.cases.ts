@@ -3,7 +3,7 @@ import { opp, type RuleCases } from './types';
 
 export const crmCases: RuleCases = {
   'crm.sync-disabled': [
-    { name: 'sync off, nothing else: info', observation: opp({ syncWithPartnerCenter: false }), expect: [{ severity: 'info', field: 'syncWithPartnerCenter', messageKey: 'crm_sync_disabled_info' }] },
+    { name: 'sync off, nothing else: info', observation: opp({ syncWithPartnerCenter: false }), expect: [{ severity: 'info', field: 'syncWithPartnerCenter', messageKey: 'crm_sync_disabled_info', display: 'popup' }] },
     { name: 'sync off, help requested: warning', observation: opp({ syncWithPartnerCenter: false, helpRequested: 'Proof of concept or demo' }), expect: [{ severity: 'warning', messageKey: 'crm_sync_disabled_intent' }] },
     { name: 'sync off, a solution linked: warning', observation: opp({ syncWithPartnerCenter: false, solutionsCount: 1 }), expect: [{ severity: 'warning' }] },
     { name: 'sync off, referral ID present: warning', observation: opp({ syncWithPartnerCenter: false, referralId: 'a7c1e0f2-0000-4000-8000-000000000001' }), expect: [{ severity: 'warning' }] },
@@ -91,7 +91,7 @@ export const crmFieldCases: RuleCases = {
     { name: 'referral ID field not on the form', observation: opp({ ...on }), expect: 'silent' },
   ],
   'crm.visibility-irreversible': [
-    { name: 'editable', observation: opp({ referralVisibilityEditable: true }), expect: [{ severity: 'info', field: 'referralVisibility' }] },
+    { name: 'editable', observation: opp({ referralVisibilityEditable: true }), expect: [{ severity: 'info', field: 'referralVisibility', display: 'editing' }] },
     { name: 'read-only (already visible)', observation: opp({ referralVisibilityEditable: false }), expect: 'silent' },
     { name: 'not on the form', observation: opp({}), expect: 'silent' },
   ],

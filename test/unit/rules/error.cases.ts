@@ -63,7 +63,7 @@ export const errorCases: RuleCases = {
     { name: 'unrelated AADSTS code', observation: run('AADSTS50034: The user account does not exist.'), expect: 'silent' },
   ],
   'error.unrecognized': [
-    { name: 'a failed action nobody catalogued', observation: run('BadRequest. The specified object was not found in the store.', 'BadRequest'), expect: [{ severity: 'info', field: 'error:Create_referral', params: { text: 'BadRequest: BadRequest. The specified object was not found in the store.' } }] },
+    { name: 'a failed action nobody catalogued', observation: run('BadRequest. The specified object was not found in the store.', 'BadRequest'), expect: [{ severity: 'warning', field: 'error:Create_referral', params: { text: 'BadRequest: BadRequest. The specified object was not found in the store.' } }] },
     { name: 'a known error is not unrecognized', observation: run('Solution ID is required'), expect: 'silent' },
     { name: 'a banner is not a failed action', observation: banner('Something odd'), expect: 'silent' },
     { name: 'Audit text is handled by crm.audit-failure', observation: opp({ audit: 'Something odd failed' }), expect: 'silent' },

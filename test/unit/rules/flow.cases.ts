@@ -18,9 +18,15 @@ export const flowCases: RuleCases = {
     { name: 'nothing on: next is Webhook Registration (1 of 9)', observation: list(D, () => false), expect: [{ severity: 'info', messageKey: 'flow_activation_order_next', field: `flow:${D[0]!}`, params: { flow: D[0]!, position: 1, total: 9 } }] },
     { name: 'first three on: next is the Helper (4 of 9)', observation: list(D, (i) => i < 3), expect: [{ severity: 'info', params: { flow: D[3]!, position: 4 } }] },
     { name: 'Salesforce: first four on, next is PC to Salesforce (5 of 8)', observation: list(S, (i) => i < 4), expect: [{ params: { flow: S[4]!, position: 5, total: 8 } }] },
-    { name: 'Opportunity flow on before Webhook Registration', observation: list(D, (i) => i === 7), expect: [{ severity: 'warning', messageKey: 'flow_activation_order_violation', field: `flow:${D[7]!}`, params: { flow: D[7]!, before: D[0]!, position: 8, beforePosition: 1 } }] },
-    { name: 'two violations, one per flow on too early', observation: list(S, (i) => i === 0 || i === 5 || i === 6), expect: [{ params: { flow: S[5]!, before: S[1]! } }, { params: { flow: S[6]!, before: S[1]! } }] },
-    { name: 'rows in any display order (sorted by name)', observation: { kind: 'solutionFlows', solution: 'dynamics', flows: [...D].sort().map((name) => ({ name, state: name === D[1]! ? 'on' : 'off' })) }, expect: [{ severity: 'warning', params: { flow: D[1]!, before: D[0]! } }] },
+    { name: 'Opportunity flow on before Webhook Registration', observation: list(D, (i) => i === 7), expect: [{ severity: 'warning', messageKey: 'flow_activation_order_violation', field: `flow:${D[7]!}`, params: { flow: D[7]!, before: D[0]!, position: 8, beforePosition: 1 } }, { severity: 'info', messageKey: 'flow_activation_order_next', field: `flow:${D[0]!}` }] },
+    // One coherent message: every flow on too early points to the first flow off, the one marked next.
+    {
+      name: 'flows on too early all point to the flow to turn on next, which is marked',
+      observation: list(D, (i) => i === 0 || i === 4 || i === 7),
+      expect: [{ severity: 'warning', params: { flow: D[4]!, before: D[1]! } }, { severity: 'warning', params: { flow: D[7]!, before: D[1]! } }, { severity: 'info', field: `flow:${D[1]!}`, params: { flow: D[1]!, position: 2 } }],
+    },
+    { name: 'two violations, one per flow on too early', observation: list(S, (i) => i === 0 || i === 5 || i === 6), expect: [{ params: { flow: S[5]!, before: S[1]! } }, { params: { flow: S[6]!, before: S[1]! } }, { severity: 'info', field: `flow:${S[1]!}` }] },
+    { name: 'rows in any display order (sorted by name)', observation: { kind: 'solutionFlows', solution: 'dynamics', flows: [...D].sort().map((name) => ({ name, state: name === D[1]! ? 'on' : 'off' })) }, expect: [{ severity: 'warning', params: { flow: D[1]!, before: D[0]! } }, { severity: 'info', params: { flow: D[0]! } }] },
     { name: 'all on', observation: list(D, () => true), expect: 'silent' },
     { name: 'states unknown', observation: { kind: 'solutionFlows', solution: 'dynamics', flows: D.map((name) => ({ name, state: 'unknown' })) }, expect: 'silent' },
     { name: 'not a connector solution', observation: { kind: 'solutionFlows', solution: null, flows: [{ name: 'Approve invoices', state: 'off' }] }, expect: 'silent' },
@@ -71,6 +77,7 @@ export const flowCases: RuleCases = {
   ],
   'flow.edit-non-customize': [
     { name: 'editing PC to Salesforce', observation: { kind: 'flowDesigner', flowName: 'Partner Center to Salesforce CRM (Insider Preview)', steps: [] }, expect: [{ severity: 'info', params: { flow: 'Partner Center to Salesforce CRM (Insider Preview)' } }] },
+    { name: 'opened on Webhook Registration, as the set-up asks: popup only', observation: { kind: 'flowDesigner', flowName: 'Partner Center Webhook Registration (Insider Preview)', steps: [] }, expect: [{ severity: 'info', display: 'popup' }] },
     { name: 'editing the Customize flow', observation: { kind: 'flowDesigner', flowName: '(Customize) Create or Get Details from Salesforce', steps: [] }, expect: 'silent' },
     { name: 'editing an unrelated flow', observation: { kind: 'flowDesigner', flowName: 'Approve invoices', steps: [] }, expect: 'silent' },
     { name: 'name unknown', observation: { kind: 'flowDesigner', steps: [] }, expect: 'silent' },

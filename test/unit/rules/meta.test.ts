@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '@/lib/rules';
 import { LOCALES, ROOT, messages } from '../helpers';
 import { ALL_CASES } from './rules.test';
+import { DEFAULT_SETTINGS } from '@/lib/model/settings';
+import { evaluate } from '@/lib/rules/engine';
+import { ERROR_CATALOGUE, errorMessageKey } from '@/lib/knowledge/errors';
 
 const RULE_FILE = /^(crm|pc|flow|error)\.[a-z0-9-]+\.ts$/;
 const catalogue = readFileSync(join(__dirname, 'catalogue-ids.txt'), 'utf8').split('\n').filter(Boolean);
@@ -51,7 +54,8 @@ describe('rule registry', () => {
 
   it('has no rule message left over in the locales', () => {
     const used = new Set(RULES.flatMap((r) => r.messages));
-    const orphans = Object.keys(messages('en')).filter((k) => /^(crm|pc|flow|error)_/.test(k) && !used.has(k));
+    // A one-line summary (`<key>_short`, and its plural form) belongs to its message.
+    const orphans = Object.keys(messages('en')).filter((k) => /^(crm|pc|flow|error)_/.test(k) && !used.has(k.replace(/_short(?:_one)?$/, '')));
     expect(orphans).toEqual([]);
   });
 });
@@ -70,5 +74,31 @@ describe('purity', () => {
 
   it('lib/ as a whole never imports browser APIs or entrypoints', () => {
     for (const file of files('lib')) expect(readFileSync(join(ROOT, file), 'utf8'), file).not.toMatch(/from ['"](?:wxt\/browser|webextension-polyfill|@wxt-dev\/browser|[^'"]*entrypoints)/);
+  });
+});
+
+describe('one-line summaries', () => {
+  // Every message a rule emits in its cases, and every known error's (the Audit hint quotes them).
+  const emitted = new Set<string>();
+  for (const [id, cases] of Object.entries(ALL_CASES)) {
+    const rule = RULES.find((r) => r.id === id)!;
+    for (const c of cases) {
+      if (c.expect === 'silent') continue;
+      for (const f of evaluate([c.observation], { settings: { ...DEFAULT_SETTINGS, ...c.settings }, today: c.today ?? '2025-01-15' }, [rule])) emitted.add(f.messageKey);
+    }
+  }
+  for (const e of ERROR_CATALOGUE) emitted.add(errorMessageKey(e.id));
+
+  it.each(LOCALES)('%s: every message a hint shows has a one-line summary (`<key>_short`), ≤ 90 characters in English', (locale) => {
+    const m = messages(locale);
+    for (const key of emitted) {
+      const short = m[`${key}_short`]?.message;
+      expect(short, `${key}_short`).toBeDefined();
+      if (locale === 'en') expect([...short!].length, key).toBeLessThanOrEqual(90);
+      // Similar in ja and fr: no longer than the sentence it summarises, and one line.
+      expect(short!.length, key).toBeLessThanOrEqual(Math.max(90, m[key]!.message.length));
+      expect(short, key).not.toMatch(/\n/);
+    }
+    expect(emitted.size).toBeGreaterThan(50);
   });
 });

@@ -47,7 +47,9 @@ export const pcCases: RuleCases = {
     { name: 'unknown', observation: deal({ ...open }), expect: 'silent' },
   ],
   'pc.closed-won-lost': [
-    { name: 'won', observation: deal({ status: 'closed', outcome: 'won' }), expect: [{ severity: 'warning', messageKey: 'pc_closed_won_lost_won' }] },
+    { name: 'won, synced to the CRM: info', observation: deal({ status: 'closed', outcome: 'won', crmId: '0a1b' }), expect: [{ severity: 'info', messageKey: 'pc_closed_won_lost_won' }] },
+    { name: 'won without a CRM ID: warning', observation: deal({ status: 'closed', outcome: 'won', crmId: null }), expect: [{ severity: 'warning', messageKey: 'pc_closed_won_lost_won' }] },
+    { name: 'won, CRM ID not read: info', observation: deal({ status: 'closed', outcome: 'won' }), expect: [{ severity: 'info' }] },
     { name: 'lost', observation: deal({ status: 'closed', outcome: 'lost' }), expect: [{ messageKey: 'pc_closed_won_lost_lost' }] },
     { name: 'declined', observation: deal({ status: 'closed', outcome: 'declined' }), expect: 'silent' },
     { name: 'active', observation: deal({ ...open, outcome: null }), expect: 'silent' },
