@@ -66,3 +66,16 @@ describe('run-only users in Japanese', () => {
     expect(readRunOnlyUsers(doc)?.observation.connections).toEqual([{ connector: 'Dynamics 365', mode: 'run-only-user' }]);
   });
 });
+
+describe('Dynamics current controls', () => {
+  it('reads `---` in a text field as empty and counts AG Grid rows once', async () => {
+    const { readText, subgridByLabel } = await import('@/lib/readers/dynamics/controls');
+    const field = page('<div data-id="estimatedvalue-FieldSectionItemContainer"><input data-id="estimatedvalue.fieldControl-currency-text-input" value="---"></div>').body.firstElementChild!;
+    expect(readText(field)).toBeNull();
+    const rows = (n: number) => Array.from({ length: n }, () => '<div role="row"><div role="gridcell">x</div></div>').join('');
+    const grid = page(
+      `<div data-id="solutions-subgrid"><h2>Microsoft Partner Center Solutions</h2><div role="grid"><div class="ag-pinned-left-cols-container">${rows(2)}</div><div class="ag-center-cols-container">${rows(2)}</div></div></div>`,
+    );
+    expect(subgridByLabel(grid.body, 'solutions')?.count).toBe(2);
+  });
+});
