@@ -79,7 +79,8 @@ export function readTwoOption(container: Element): boolean | undefined {
 /** Text, number, currency, date and multiline inputs: the live value; `null` when empty. */
 export function readText(container: Element): string | null | undefined {
   const input = container.querySelector<HTMLInputElement | HTMLTextAreaElement>('input[data-id*=".fieldControl"], textarea[data-id*=".fieldControl"]') ?? container.querySelector('input:not([type="hidden"]), textarea');
-  if (input) return normalize(input.value) === '' ? null : input.value.trim();
+  // A read-only empty field shows `---`: empty, not a value.
+  if (input) return EMPTY.has(normalize(input.value)) ? null : input.value.trim();
   return undefined;
 }
 
@@ -127,7 +128,9 @@ export function subgridByLabel(form: ParentNode, key: CustomFieldKey, settings?:
     const section = title.closest('[data-id$="-subgrid"], [data-id*="subgrid"], section, [data-control-name]');
     const grid = section?.querySelector('[data-id$="-pcf_grid_control_container"], [role="grid"], [role="treegrid"]');
     if (!section || !grid || !firstShown([grid])) continue;
-    const rows = [...grid.querySelectorAll('[role="row"]')].filter((r) => !r.querySelector('[role="columnheader"]') && !r.closest('[role="rowgroup"][data-header]'));
+    // AG Grid renders pinned columns' rows apart from the centre ones: count the centre rows once.
+    const centre = grid.querySelector('.ag-center-cols-container');
+    const rows = [...(centre ?? grid).querySelectorAll('[role="row"]')].filter((r) => !r.querySelector('[role="columnheader"]') && !r.closest('[role="rowgroup"][data-header]'));
     return { count: rows.length, anchor: section };
   }
   return undefined;

@@ -5,7 +5,7 @@
  */
 import type { FlowDesigner } from '../../model/observation';
 import { firstShown, isShown, labelKey, normalize } from '../dom';
-import { CONNECTION_PROBLEM, FLOW_NAME_LABELS } from './labels';
+import { CONNECTION_PROBLEM, ERROR_BADGE, FLOW_NAME_LABELS, INACTIVE_CONNECTION_BADGE } from './labels';
 
 /** `Apply_to_each-#scope` → `Apply_to_each` (LogicAppsUX removeIdTag). */
 const actionName = (id: string) => id.replace(/-#.*$/, '');
@@ -113,13 +113,15 @@ const LABELLED = '[title], [aria-label], img[alt]';
  * Elements that may show a problem: error text, and labelled badges other than the card itself:
  * its label and automation id are its name ("card-Send_error_mail" is no error).
  */
-const SIGNS = `${ERROR_TEXT}, :is(${LABELLED}):not(${CARD})`;
+const SIGNS = `${ERROR_TEXT}, ${INACTIVE_CONNECTION_BADGE}, :is(${LABELLED}):not(${CARD})`;
 
 /** The error or warning one sign shows: v1 error banner text, or a badge's title / label / alt that says so. */
 function signText(el: Element): string | null {
   if (el.matches(ERROR_TEXT)) return normalize(el.textContent) || null;
   const t = el.getAttribute('title') || el.getAttribute('aria-label') || el.getAttribute('alt') || '';
-  return CONNECTION_PROBLEM.test(t) || /^errors?\b|エラー|erreurs?/i.test(t) ? normalize(t) : null;
+  // The inactive badge says "no connection" whatever its label's language; keep the label when it says so too.
+  if (el.matches(INACTIVE_CONNECTION_BADGE)) return CONNECTION_PROBLEM.test(t) ? normalize(t) : `Connection required${t ? ` (${normalize(t)})` : ''}`;
+  return CONNECTION_PROBLEM.test(t) || ERROR_BADGE.test(t) ? normalize(t) : null;
 }
 
 /** The problems a card shows (banner text, badges' titles and labels, its own included), in page order. */

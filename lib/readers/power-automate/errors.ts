@@ -3,14 +3,19 @@ import type { ErrorMessages } from '../../model/observation';
 import { deepText, isShown } from '../dom';
 
 const MAX = 4000;
+/**
+ * Error text: alerts and alert dialogs; Fluent v8 message bars below error level (warnings are
+ * `role="status"`); Fluent v9 message bars (`role="group"`, whatever their intent).
+ */
+export const BANNERS = '[role="alert"], [role="alertdialog"], .ms-MessageBar[role="status"], .ms-MessageBar [role="status"], .fui-MessageBar[role="group"]';
 
 export function readErrorBanners(doc: Document): { observation: ErrorMessages; anchors: Record<string, Element> } | null {
   const anchors: Record<string, Element> = {};
   const messages: ErrorMessages['messages'] = [];
-  for (const el of doc.querySelectorAll('[role="alert"], [role="alertdialog"]')) {
+  for (const el of doc.querySelectorAll(BANNERS)) {
     if (!isShown(el) || el.closest('[data-testid^="rf__node-"], .react-flow__node') || el.localName.startsWith('cosell-')) continue;
     const text = deepText(el).slice(0, MAX);
-    if (!text || messages.some((m) => m.text === text)) continue;
+    if (!text || messages.some((m) => m.text === text || m.text.includes(text))) continue;
     const code = /"code"\s*:\s*"([^"]+)"/.exec(text)?.[1] ?? null;
     anchors[`message:${messages.length}`] = el;
     messages.push({ source: el.getAttribute('role') === 'alertdialog' || el.closest('[role="dialog"]') ? 'dialog' : 'banner', code, text });

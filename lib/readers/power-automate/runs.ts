@@ -46,7 +46,8 @@ export function readFlowRun(doc: Document): { observation: FlowRun; anchors: Rec
   }
   if (nodes.length === 0 && errors.length === 0) return null;
   const observation: FlowRun = { kind: 'flowRun', errors };
-  observation.status = failed || errors.length > 0 ? 'failed' : nodes.length > 0 ? 'succeeded' : 'unknown';
+  // Off-screen steps are not in the DOM (virtualized canvas): no failure seen is not a success.
+  observation.status = failed || errors.length > 0 ? 'failed' : 'unknown';
   return { observation, anchors, beside };
 }
 
