@@ -143,7 +143,7 @@ try {
   // bundle `i18n.getMessage` loads on its first call). The first two loads are not counted, as the
   // popup's first two opens are not: the very first page after the extension's files were written
   // (a new build, an update) is 180-200 ms later on this machine, once, in the browser's own work
-  // (docs/performance.md, twelfth session); it is reported beside the figure.
+  // (docs/performance.md, "Hint latency"); it is reported beside the figure.
   for (let i = 0; i < 22; i++) {
     const { page } = await instrumented(withExt);
     await page.goto(bench.latency.url);
