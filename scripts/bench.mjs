@@ -347,7 +347,7 @@ try {
     // The popup itself, opened from the toolbar action as a click opens it (`action.openPopup()`),
     // on the tab with the findings: Chrome sizes it to its content (the page's minimum width, within
     // 800 × 600) and draws it in its own bubble. The blank page is opened as the action's popup too.
-    // A browser-level DevTools session finds each one once it has rendered, reads its timings, and
+    // A browser-level DevTools connection finds each one once it has rendered, reads its timings, and
     // closes it; nothing of it runs in the popup before then.
     await page.bringToFront();
     const popups = await actionPopups(browser);
