@@ -1,6 +1,6 @@
 /**
- * The registry: every rule of RULES.md, one file each, named by its ID. Content scripts import only
- * their app's family, so each bundle carries just the rules it can use.
+ * The registry is the rule catalogue (docs/rules.md is made from it), one file per rule, named by
+ * its ID. Content scripts import only their app's family, so each bundle carries just its rules.
  */
 import type { Rule } from './types';
 import crmAuditFailure from './crm.audit-failure';
