@@ -144,7 +144,7 @@ try {
   // bundle `i18n.getMessage` loads on its first call). The first two loads are not counted, as the
   // popup's first two opens are not: the very first page after the extension's files were written
   // (a new build, an update) is 180-200 ms later on this machine, once, in the browser's own work
-  // (docs/performance.md, twelfth session); it is reported beside the figure.
+  // (docs/performance.md, "Hint latency"); it is reported beside the figure.
   for (let i = 0; i < 22; i++) {
     const { page } = await instrumented(withExt);
     await page.goto(bench.latency.url);
@@ -348,7 +348,7 @@ try {
     // The popup itself, opened from the toolbar action as a click opens it (`action.openPopup()`),
     // on the tab with the findings: Chrome sizes it to its content (the page's minimum width, within
     // 800 × 600) and draws it in its own bubble. The blank page is opened as the action's popup too.
-    // A browser-level DevTools session finds each one once it has rendered, reads its timings, and
+    // A browser-level DevTools connection finds each one once it has rendered, reads its timings, and
     // closes it; nothing of it runs in the popup before then.
     await page.bringToFront();
     const popups = await actionPopups(browser);

@@ -19,7 +19,7 @@ const held = async (tabId: number) => {
 
 const api: PopupApi = {
   activeTab,
-  // Read where the background keeps it (extension pages may read session storage): no round trip
+  // Read where the background keeps it (extension pages may read the in-memory area): no round trip
   // through the worker, which may be asleep.
   tabState: async (tabId) => (await readTabState(browser.storage.session, tabId)) ?? held(tabId),
   load: batchedGet((keys) => browser.storage.local.get(keys)),

@@ -1,5 +1,5 @@
 /**
- * Per-tab findings, kept in `storage.session` so a service worker restart loses nothing. A tab can
+ * Per-tab findings, kept in the in-memory storage area so a service worker restart loses nothing. A tab can
  * have several reporting frames (the flow designer inside Power Apps): each frame's report is kept
  * and the popup and badge see them merged. Browser-agnostic: the storage area and badge setter are
  * passed in.

@@ -1,6 +1,6 @@
 /**
  * The content-script pipeline, shared by the four apps:
- *   page DOM → reader → observations (validated) → rules → findings → hints + report.
+ *   page DOM → reader → observations → rules → findings → hints + report (the background validates it).
  *
  * It wakes only when the page changes (DOM mutations outside our hosts, input events, SPA
  * navigation), does at most one pass per animation frame, paces itself while the page keeps

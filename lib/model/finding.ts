@@ -4,7 +4,7 @@ export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
 
 export const Finding = z.object({
-  /** Rule ID from RULES.md. */
+  /** Rule ID, as listed in docs/rules.md. */
   rule: z.string(),
   severity: Severity,
   /** The observation field (or list item, `steps:Send_email`) the hint belongs beside. */

@@ -46,10 +46,9 @@ export function errorRule(id: string): Rule {
     messages: [errorMessageKey(id), ...errorFixKeys(entry)],
     check(o, ctx) {
       const out: Draft[] = [];
-      // The Audit field's hint (crm.audit-failure) already quotes a known error and gives its steps:
-      // a second hint under it would repeat them word for word, and count one failure twice on the
-      // badge. This one stands in for it only when the user switched that rule off (RULES.md: the
-      // Audit hint "may also show" the error's own hint; it does not).
+      // crm.audit-failure already quotes a known Audit error with its steps; a second hint would
+      // repeat them and count one failure twice on the badge. So this one stands in only when the
+      // user switched that rule off.
       const auditSaid = !ctx.settings.disabledRules.includes(AUDIT_RULE);
       for (const e of errorTexts(o)) {
         if (e.field === 'audit' && auditSaid) continue;

@@ -1,6 +1,6 @@
 import type { Opportunity } from '../model/observation';
 
-/** RULES.md "meant to sync": sync is on, or help from Microsoft is requested. */
+/** "Meant to sync" (docs/architecture.md): sync is on, or help from Microsoft is requested. */
 export const meantToSync = (o: Opportunity): boolean =>
   o.syncWithPartnerCenter === true || (typeof o.helpRequested === 'string' && o.helpRequested.trim() !== '');
 

@@ -15,7 +15,7 @@ export type Draft = Omit<Finding, 'rule' | 'source' | 'params' | 'severity' | 'c
 };
 
 interface RuleMeta {
-  /** The ID of RULES.md; also the file name. */
+  /** The rule ID (docs/rules.md); also the file name. */
   id: string;
   /** Default severity (a draft may override it, for example warning vs info). */
   severity: Severity;

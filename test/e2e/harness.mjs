@@ -157,7 +157,7 @@ export async function launch({ port, lang = 'en', headless = true, extension = t
  * Installs the extension at `browser.extensionPath` again while it runs, as an update does: the
  * browser unloads the running one (its content scripts in open tabs are orphaned) and loads what is
  * on disk now, under the same ID. Needs `launch({ debugging: true })`; the browser's own
- * `Extensions.loadUnpacked` over a browser-level DevTools session, which Playwright's persistent
+ * `Extensions.loadUnpacked` over a browser-level DevTools connection, which Playwright's persistent
  * context does not give, so this connects to the DevTools port. Returns the new service worker.
  */
 export async function reinstallExtension(browser) {
@@ -253,7 +253,7 @@ export async function openPopup(browser, tabId = null) {
  * The extension's popups as a click on its toolbar action opens them (`action.openPopup()`), in the
  * window of the tab brought to the front last: Chrome sizes each one to its content and draws it in
  * its own bubble, which a tab cannot show. Needs `launch({ debugging: true })`: a browser-level
- * DevTools session finds the popup (Playwright does not list it as a page) and evaluates in it.
+ * DevTools connection finds the popup (Playwright does not list it as a page) and evaluates in it.
  * `open(file)` waits `settle` ms, untouched, before it looks for the popup.
  */
 export async function actionPopups(browser) {

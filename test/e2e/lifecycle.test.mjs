@@ -199,7 +199,7 @@ describe('extension lifecycle with open tabs', () => {
     await cdp.send('ServiceWorker.stopAllWorkers');
     await popup.close();
 
-    // The popup wakes a new worker, which answers from storage.session what the old one had stored.
+    // The popup wakes a new worker, which answers from the in-memory storage what the old one had stored.
     const pinned = await openPopup(browser, tabId);
     await pinned.locator('[data-state="findings"] [data-rule="crm.sync-disabled"]').waitFor();
     const sw = browser.context.serviceWorkers().at(-1);

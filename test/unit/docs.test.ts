@@ -28,6 +28,22 @@ const KINDS: Record<string, string> = {
   errorMessages: 'error banners and dialogs',
 };
 
+const LEARN = 'https://learn.microsoft.com/partner-center/referrals';
+const FAQ = `${LEARN}/connectors-troubleshoot`;
+
+/** The public page behind each part of a rule's `source` ("FAQ R3; domain §3.1"), so the doc cites URLs. */
+function publicSource(part: string): string {
+  if (part.startsWith('FAQ')) return `[Troubleshoot co-sell referrals connectors](${FAQ}) ${part.slice(4)}`;
+  const section = /§(\d+(?:\.\d+)?)/.exec(part)?.[1] ?? '';
+  if (section.startsWith('3.5')) return `[Manage co-sell opportunities](${LEARN}/manage-co-sell-opportunities)`;
+  if (section === '3.3' && /E22/.test(part)) return `[Co-sell connector for Salesforce CRM](${LEARN}/connector-salesforce)`;
+  if (/^[23]/.test(section)) return `[Co-sell connector for Dynamics 365 CRM](${LEARN}/connector-dynamics)`;
+  if (section.startsWith('5')) return `[Troubleshoot co-sell referrals connectors](${FAQ})`;
+  throw new Error(`no public page for the source "${part}"`);
+}
+
+const citation = (source: string) => [...new Set(source.split(';').map((s) => publicSource(s.trim())))].join('; ');
+
 export function renderRulesDoc(): string {
   const en = messages('en');
   const text = (k: string) => en[k]?.message ?? k;
@@ -44,7 +60,7 @@ export function renderRulesDoc(): string {
   for (const [family, title] of FAMILIES) {
     const rules = RULES.filter((r) => r.id.startsWith(`${family}.`));
     lines.push(`## ${title}`, '', '| ID | severity | reads | source |', '| --- | --- | --- | --- |');
-    for (const r of rules) lines.push(`| [\`${r.id}\`](#${r.id.replace(/\./g, '')}) | ${r.severity} | ${r.kinds.map((k) => KINDS[k] ?? k).join(', ')} | ${r.source} |`);
+    for (const r of rules) lines.push(`| [\`${r.id}\`](#${r.id.replace(/\./g, '')}) | ${r.severity} | ${r.kinds.map((k) => KINDS[k] ?? k).join(', ')} | ${citation(r.source)} |`);
     lines.push('');
     for (const r of rules) {
       lines.push(`### ${r.id}`, '');

@@ -28,7 +28,7 @@ export interface DesignerReading {
  * The steps whose cards show a problem. One query finds the signs of every card (in React Flow's
  * node layer, or the page when the cards are elsewhere), and only a card with a sign that says
  * something is read: a step without a problem is of use to no rule, and a pan re-creates cards by
- * the hundred, each a new node to read (docs/performance.md, eighth session).
+ * the hundred, each a new node to read (docs/performance.md, "Storm").
  */
 export function readDesigner(doc: Document): DesignerReading | null {
   const anchors: Record<string, Element> = {};
