@@ -41,9 +41,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        ...['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'Request'].map((name) => ({ name, message: 'Co-sell Companion makes no network requests.' })),
+        ...['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'Request'].map((name) => ({
+          name,
+          message: 'Co-sell Companion makes no network requests.',
+        })),
       ],
-      'no-restricted-properties': ['error', { object: 'navigator', property: 'sendBeacon', message: 'Co-sell Companion makes no network requests.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'navigator', property: 'sendBeacon', message: 'Co-sell Companion makes no network requests.' },
+      ],
     },
   },
   {
@@ -54,7 +60,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['wxt/browser', 'webextension-polyfill', '@wxt-dev/browser', 'wxt/*'], message: 'lib/ is browser-agnostic: take what you need as an argument.' },
+            {
+              group: ['wxt/browser', 'webextension-polyfill', '@wxt-dev/browser', 'wxt/*'],
+              message: 'lib/ is browser-agnostic: take what you need as an argument.',
+            },
             { group: ['**/entrypoints/**', '@/entrypoints/**'], message: 'lib/ never imports from entrypoints/.' },
           ],
         },
@@ -63,7 +72,10 @@ export default tseslint.config(
         'error',
         { name: 'chrome', message: 'lib/ is browser-agnostic.' },
         { name: 'browser', message: 'lib/ is browser-agnostic.' },
-        ...['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'Request'].map((name) => ({ name, message: 'Co-sell Companion makes no network requests.' })),
+        ...['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'Request'].map((name) => ({
+          name,
+          message: 'Co-sell Companion makes no network requests.',
+        })),
       ],
     },
   },
@@ -77,12 +89,32 @@ export default tseslint.config(
         { name: 'window', message: 'Rules and knowledge never touch the DOM.' },
         { name: 'chrome', message: 'lib/ is browser-agnostic.' },
         { name: 'browser', message: 'lib/ is browser-agnostic.' },
-        ...['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'Request'].map((name) => ({ name, message: 'Co-sell Companion makes no network requests.' })),
+        ...['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'Request'].map((name) => ({
+          name,
+          message: 'Co-sell Companion makes no network requests.',
+        })),
       ],
     },
   },
   {
     files: ['scripts/**/*.mjs', 'test/e2e/**/*.mjs', 'test/bench/**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly', chrome: 'readonly', getComputedStyle: 'readonly', HTMLElement: 'readonly', MutationObserver: 'readonly', requestAnimationFrame: 'readonly', CustomEvent: 'readonly', customElements: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        performance: 'readonly',
+        chrome: 'readonly',
+        getComputedStyle: 'readonly',
+        HTMLElement: 'readonly',
+        MutationObserver: 'readonly',
+        requestAnimationFrame: 'readonly',
+        CustomEvent: 'readonly',
+        customElements: 'readonly',
+      },
+    },
   },
 );

@@ -62,7 +62,10 @@ export default defineConfig({
   // used them. `imports: false` alone only drops the types; see the `config:resolved` hook.
   imports: false,
   // Chrome and Edge preload modules natively: no polyfill script ahead of the popup's own code.
-  vite: () => ({ plugins: [preact(), inlinePageCss(), messageKeys()], build: { sourcemap: process.env.COSELL_SOURCEMAP === "1", modulePreload: { polyfill: false } } }),
+  vite: () => ({
+    plugins: [preact(), inlinePageCss(), messageKeys()],
+    build: { sourcemap: process.env.COSELL_SOURCEMAP === '1', modulePreload: { polyfill: false } },
+  }),
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -89,7 +92,10 @@ export default defineConfig({
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const alias = config.resolve?.alias ?? {};
       const entries = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
-      config.resolve = { ...config.resolve, alias: [{ find: 'wxt/browser', replacement: '@wxt-dev/browser' }, ...entries.filter((a) => a.find !== 'wxt/browser')] };
+      config.resolve = {
+        ...config.resolve,
+        alias: [{ find: 'wxt/browser', replacement: '@wxt-dev/browser' }, ...entries.filter((a) => a.find !== 'wxt/browser')],
+      };
     },
     // WXT 0.21 still adds unimport's Vite plugin with `imports: false`, which injects its presets;
     // the plugin's own switch turns the injection off.

@@ -48,7 +48,8 @@ export default defineBackground(() => {
     if (type === 'cosell:start') return settings().then((current) => ({ settings: current, messages: messages() }));
     // Best effort: a write the browser refuses (its storage full or failing) must not surface as an
     // error of the extension; the popup says so when the user's own changes cannot be stored.
-    if (type === 'cosell:findings' && keepsSightingsFrom(sender)) void remember((message as { solutionFlows?: unknown }).solutionFlows).catch(() => undefined);
+    if (type === 'cosell:findings' && keepsSightingsFrom(sender))
+      void remember((message as { solutionFlows?: unknown }).solutionFlows).catch(() => undefined);
     return tabs.handle(message, sender.tab?.id, sender.frameId ?? 0);
   });
   // A reload, or a load of a page we have no access to (Chrome then withholds `url`), ends what we

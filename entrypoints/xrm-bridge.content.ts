@@ -33,7 +33,14 @@ export default defineContentScript({
     };
     // Handlers the client API documents (addOnLoad, addOnChange): the form's own events, no polling.
     const hook = (xrm: unknown, names: string[]) => {
-      const page = (xrm as { Page?: { data?: { addOnLoad?: (h: () => void) => void }; getAttribute?: (n: string) => { addOnChange?: (h: () => void) => void } | null } })?.Page;
+      const page = (
+        xrm as {
+          Page?: {
+            data?: { addOnLoad?: (h: () => void) => void };
+            getAttribute?: (n: string) => { addOnChange?: (h: () => void) => void } | null;
+          };
+        }
+      )?.Page;
       const data = page?.data;
       if (data && !hooked.has(data) && typeof data.addOnLoad === 'function') {
         hooked.add(data);
@@ -54,7 +61,12 @@ export default defineContentScript({
       try {
         const w = JSON.parse(detail) as XrmWant;
         if (w?.v !== BRIDGE_VERSION || !Array.isArray(w.names) || typeof w.labels !== 'object' || typeof w.grids !== 'object') return;
-        want = { v: BRIDGE_VERSION, names: w.names.filter((n) => typeof n === 'string').slice(0, 50), labels: w.labels ?? {}, grids: w.grids ?? {} };
+        want = {
+          v: BRIDGE_VERSION,
+          names: w.names.filter((n) => typeof n === 'string').slice(0, 50),
+          labels: w.labels ?? {},
+          grids: w.grids ?? {},
+        };
       } catch {
         return;
       }

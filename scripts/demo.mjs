@@ -29,7 +29,12 @@ function hintsBox() {
   const boxes = [...document.querySelectorAll('cosell-hint, cosell-panel')]
     .map((h) => (h.shadowRoot?.querySelector('.hint, .panel, .hidden-line') ?? h).getBoundingClientRect())
     .filter((b) => b.width > 0 && b.height > 0)
-    .map((b) => ({ left: b.left + window.scrollX, top: b.top + window.scrollY, right: b.right + window.scrollX, bottom: b.bottom + window.scrollY }));
+    .map((b) => ({
+      left: b.left + window.scrollX,
+      top: b.top + window.scrollY,
+      right: b.right + window.scrollX,
+      bottom: b.bottom + window.scrollY,
+    }));
   if (boxes.length === 0) return null;
   const pageWidth = document.documentElement.scrollWidth;
   const pageHeight = document.documentElement.scrollHeight;
@@ -55,7 +60,12 @@ img{display:block;max-width:900px}</style>
       `<figure><figcaption><b>${escape(t.title)}</b><br><code>${escape(t.rules.join(', ') || 'no findings expected')}</code></figcaption><img alt="" src="data:image/png;base64,${t.png}"></figure>`,
   )
   .join('')}</div>
-<p>No hint on: ${escape(tiles.filter((t) => !t.png).map((t) => t.title).join(', ') || 'none')}.</p>`;
+<p>No hint on: ${escape(
+  tiles
+    .filter((t) => !t.png)
+    .map((t) => t.title)
+    .join(', ') || 'none',
+)}.</p>`;
 
 const server = await startServer({ gallery });
 
@@ -81,7 +91,11 @@ for (const lang of LANGS) {
       const t0 = Date.now();
       await page.goto(f.url);
       if (f.meta.rules.length > 0) {
-        await page.locator('cosell-hint [data-rule], cosell-panel [data-rule]').first().waitFor({ state: 'attached', timeout: 5000 }).catch(() => undefined);
+        await page
+          .locator('cosell-hint [data-rule], cosell-panel [data-rule]')
+          .first()
+          .waitFor({ state: 'attached', timeout: 5000 })
+          .catch(() => undefined);
       }
       await page.waitForTimeout(300);
       // Open the first hint's disclosure (why, and how to fix) so the screenshot shows it.
@@ -94,7 +108,11 @@ for (const lang of LANGS) {
       await page.screenshot({ path: file, fullPage: true });
       written.push(file);
       const clip = await page.evaluate(hintsBox);
-      tiles.push({ title: `${f.app} / ${f.name}`, rules: f.meta.rules, png: clip ? (await page.screenshot({ clip, fullPage: true })).toString('base64') : null });
+      tiles.push({
+        title: `${f.app} / ${f.name}`,
+        rules: f.meta.rules,
+        png: clip ? (await page.screenshot({ clip, fullPage: true })).toString('base64') : null,
+      });
       console.log(`  ${lang} ${f.app}/${f.name} (${Date.now() - t0} ms)`);
     }
     // The contact sheet: every sample page's hints, as they sit on the page, in one image.

@@ -23,7 +23,8 @@ export function contentEnv(ctx: ContentScriptContext): ContentEnv {
     },
     { capture: true, signal: ctx.signal },
   );
-  for (const type of ['visibilitychange', 'focus', 'pointerdown'] as const) ctx.addEventListener(type === 'visibilitychange' ? document : window, type, alive, { capture: true, passive: true });
+  for (const type of ['visibilitychange', 'focus', 'pointerdown'] as const)
+    ctx.addEventListener(type === 'visibilitychange' ? document : window, type, alive, { capture: true, passive: true });
   try {
     // The port closes before the context is marked invalid: look again a moment later.
     browser.runtime.connect({ name: 'cosell:alive' }).onDisconnect.addListener(() => {

@@ -13,10 +13,10 @@ interface Area {
 export const policyFrom = (storage: { local: Area; managed: Pick<Area, 'get'> }, patienceMs?: number): (() => Promise<unknown>) =>
   policyReader(
     {
-    managed: () => storage.managed.get(),
-    seen: async () => (await storage.local.get(POLICY_SEEN_KEY))[POLICY_SEEN_KEY],
-    remember: (value) => storage.local.set({ [POLICY_SEEN_KEY]: value }),
-    wait: (ms) => new Promise((ok) => setTimeout(ok, ms)),
+      managed: () => storage.managed.get(),
+      seen: async () => (await storage.local.get(POLICY_SEEN_KEY))[POLICY_SEEN_KEY],
+      remember: (value) => storage.local.set({ [POLICY_SEEN_KEY]: value }),
+      wait: (ms) => new Promise((ok) => setTimeout(ok, ms)),
     },
     patienceMs,
   );

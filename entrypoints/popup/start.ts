@@ -26,7 +26,9 @@ export const pinnedTab = (): number | null => {
 
 export async function activeTab(): Promise<EarlyTab | null> {
   const pinned = pinnedTab();
-  const tab = pinned ? await browser.tabs.get(pinned).catch(() => null) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  const tab = pinned
+    ? await browser.tabs.get(pinned).catch(() => null)
+    : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   return tab?.id ? { id: tab.id, url: tab.url } : null;
 }
 

@@ -38,7 +38,13 @@ export interface ScriptingApi {
 export function wantedScripts(hosts: readonly CustomHost[], isGranted: (host: string) => boolean): ScriptSpec[] {
   const byApp = new Map<AppId, string[]>();
   for (const h of hosts) if (isGranted(h.host)) byApp.set(h.app, [...(byApp.get(h.app) ?? []), customPattern(h.host)]);
-  return [...byApp].map(([app, matches]) => ({ id: `${SCRIPT_PREFIX}${app}`, matches: [...new Set(matches)].sort(), js: [CONTENT_SCRIPTS[app].js], allFrames: CONTENT_SCRIPTS[app].allFrames, runAt: 'document_idle' }));
+  return [...byApp].map(([app, matches]) => ({
+    id: `${SCRIPT_PREFIX}${app}`,
+    matches: [...new Set(matches)].sort(),
+    js: [CONTENT_SCRIPTS[app].js],
+    allFrames: CONTENT_SCRIPTS[app].allFrames,
+    runAt: 'document_idle',
+  }));
 }
 
 /** Brings the registered custom scripts in line with what is stored and granted; returns what is now wanted. */

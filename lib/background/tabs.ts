@@ -28,7 +28,8 @@ const merged = (stored: Stored): TabState | null => {
   const findings: Finding[] = frames.flatMap(([, f]) => f.findings);
   const state: TabState = { url: (top ?? frames[0]![1]).url, findings, at: Math.max(...frames.map(([, f]) => f.at)) };
   const failed = frames.map(([, f]) => f.failures).filter((f) => f !== undefined);
-  if (failed.length) state.failures = failed.reduce((a, b) => ({ read: a.read + b.read, rules: a.rules + b.rules, render: a.render + b.render }));
+  if (failed.length)
+    state.failures = failed.reduce((a, b) => ({ read: a.read + b.read, rules: a.rules + b.rules, render: a.render + b.render }));
   const sources = frames.find(([, f]) => f.sources)?.[1].sources;
   if (sources) state.sources = sources;
   return state;
@@ -66,10 +67,19 @@ export function createTabStore(area: StorageArea, badge: Badge) {
         const stored = await read(senderTabId);
         // A new top document: whatever its old frames said is gone with it.
         if (frameId === 0 && stored.frames['0']?.url !== msg.url) stored.frames = {};
-        stored.frames[String(frameId)] = { url: msg.url, findings: msg.findings, at: Date.now(), ...(msg.failures && { failures: msg.failures }), ...(msg.sources && { sources: msg.sources }) };
+        stored.frames[String(frameId)] = {
+          url: msg.url,
+          findings: msg.findings,
+          at: Date.now(),
+          ...(msg.failures && { failures: msg.failures }),
+          ...(msg.sources && { sources: msg.sources }),
+        };
         // The badge first: it must show what the page has even when storage refuses the report. A
         // finding another one explains is the same problem: counted once, with its cause.
-        const errors = Object.values(stored.frames).reduce((n, f) => n + f.findings.filter((x) => x.severity === 'error' && !x.cause).length, 0);
+        const errors = Object.values(stored.frames).reduce(
+          (n, f) => n + f.findings.filter((x) => x.severity === 'error' && !x.cause).length,
+          0,
+        );
         await badge.set(senderTabId, errors > 0 ? String(errors) : '');
         try {
           await area.set({ [tabKey(senderTabId)]: stored });

@@ -17,4 +17,3 @@ export interface XrmWant {
   labels: Record<string, string[]>;
   grids: Record<string, string[]>;
 }
-

@@ -9,7 +9,19 @@ import { BRIDGE_VERSION, MAX_ANSWER_CHARS } from './protocol';
 
 export { BRIDGE_VERSION, MAX_ANSWER_CHARS, XRM_ANSWER_EVENT, XRM_REQUEST_EVENT, type XrmWant } from './protocol';
 
-export const XRM_TYPES = ['boolean', 'datetime', 'decimal', 'double', 'integer', 'lookup', 'memo', 'money', 'multioptionset', 'optionset', 'string'] as const;
+export const XRM_TYPES = [
+  'boolean',
+  'datetime',
+  'decimal',
+  'double',
+  'integer',
+  'lookup',
+  'memo',
+  'money',
+  'multioptionset',
+  'optionset',
+  'string',
+] as const;
 export interface XrmLookup {
   id: string;
   name: string | null;
@@ -46,19 +58,35 @@ const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object
 const str = (x: unknown, max: number): x is string => typeof x === 'string' && x.length <= max;
 const only = (o: Record<string, unknown>, keys: string[]) => Object.keys(o).every((k) => keys.includes(k));
 /** A plain record of at most `max` entries whose keys match `key` and values pass `ok`. */
-const record = (x: unknown, max: number, key: RegExp, ok: (v: unknown) => boolean) => isObj(x) && Object.keys(x).length <= max && Object.entries(x).every(([k, v]) => key.test(k) && ok(v));
+const record = (x: unknown, max: number, key: RegExp, ok: (v: unknown) => boolean) =>
+  isObj(x) && Object.keys(x).length <= max && Object.entries(x).every(([k, v]) => key.test(k) && ok(v));
 
 function lookup(x: unknown): boolean {
-  return isObj(x) && only(x, ['id', 'name', 'entityType']) && str(x.id, 64) && (x.name === null || str(x.name, 2000)) && (x.entityType === undefined || str(x.entityType, 100));
+  return (
+    isObj(x) &&
+    only(x, ['id', 'name', 'entityType']) &&
+    str(x.id, 64) &&
+    (x.name === null || str(x.name, 2000)) &&
+    (x.entityType === undefined || str(x.entityType, 100))
+  );
 }
 function value(x: unknown): boolean {
   if (x === null || typeof x === 'boolean' || str(x, 4000)) return true;
   if (typeof x === 'number') return Number.isFinite(x);
   if (!Array.isArray(x)) return false;
-  return x.length <= 20 ? x.every(lookup) || x.every((n) => typeof n === 'number' && Number.isFinite(n)) : x.length <= 100 && x.every((n) => typeof n === 'number' && Number.isFinite(n));
+  return x.length <= 20
+    ? x.every(lookup) || x.every((n) => typeof n === 'number' && Number.isFinite(n))
+    : x.length <= 100 && x.every((n) => typeof n === 'number' && Number.isFinite(n));
 }
 function attribute(x: unknown): boolean {
-  return isObj(x) && only(x, ['type', 'value', 'text', 'editable']) && (XRM_TYPES as readonly unknown[]).includes(x.type) && value(x.value) && (x.text === undefined || x.text === null || str(x.text, 2000)) && (x.editable === undefined || typeof x.editable === 'boolean');
+  return (
+    isObj(x) &&
+    only(x, ['type', 'value', 'text', 'editable']) &&
+    (XRM_TYPES as readonly unknown[]).includes(x.type) &&
+    value(x.value) &&
+    (x.text === undefined || x.text === null || str(x.text, 2000)) &&
+    (x.editable === undefined || typeof x.editable === 'boolean')
+  );
 }
 
 /** Whether `x` is an answer of this version, within every bound. */

@@ -33,7 +33,19 @@ interface ControlLike {
   getGrid?(): { getTotalRecordCount(): number };
 }
 
-const TYPES = new Set<XrmAttribute['type']>(['boolean', 'datetime', 'decimal', 'double', 'integer', 'lookup', 'memo', 'money', 'multioptionset', 'optionset', 'string']);
+const TYPES = new Set<XrmAttribute['type']>([
+  'boolean',
+  'datetime',
+  'decimal',
+  'double',
+  'integer',
+  'lookup',
+  'memo',
+  'money',
+  'multioptionset',
+  'optionset',
+  'string',
+]);
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
 const guard = <T>(fn: () => T): T | undefined => {
   try {
@@ -130,11 +142,17 @@ function attribute(a: AttributeLike): XrmAttribute | undefined {
       return { type, value: raw, text: typeof text === 'string' ? clip(text, 2000) : null, ...base };
     }
     case 'multioptionset':
-      return Array.isArray(raw) && raw.every((n) => typeof n === 'number') ? { type, value: raw.slice(0, 100) as number[], ...base } : undefined;
+      return Array.isArray(raw) && raw.every((n) => typeof n === 'number')
+        ? { type, value: raw.slice(0, 100) as number[], ...base }
+        : undefined;
     case 'datetime':
       // The client API gives a Date in the user's time zone; the calendar day is what the user sees.
       return raw instanceof Date && !Number.isNaN(raw.getTime())
-        ? { type, value: `${String(raw.getFullYear()).padStart(4, '0')}-${String(raw.getMonth() + 1).padStart(2, '0')}-${String(raw.getDate()).padStart(2, '0')}`, ...base }
+        ? {
+            type,
+            value: `${String(raw.getFullYear()).padStart(4, '0')}-${String(raw.getMonth() + 1).padStart(2, '0')}-${String(raw.getDate()).padStart(2, '0')}`,
+            ...base,
+          }
         : undefined;
     case 'lookup':
       if (!Array.isArray(raw)) return undefined;

@@ -133,7 +133,9 @@ export function startRunner(opts: RunnerOptions): Runner {
     const settings = opts.settings();
     const where = targets.size <= MAX_TARGETS ? [...targets] : null;
     const hints: ReadHints | undefined =
-      fullRead || href !== lastHref || settings !== lastSettings ? undefined : { changedOnlyWithin: (el) => !!where && where.every((t) => el === t || el.contains(t)) };
+      fullRead || href !== lastHref || settings !== lastSettings
+        ? undefined
+        : { changedOnlyWithin: (el) => !!where && where.every((t) => el === t || el.contains(t)) };
     known = new WeakSet();
     targets = new Set();
     fullRead = false;
@@ -180,7 +182,13 @@ export function startRunner(opts: RunnerOptions): Runner {
     const report = JSON.stringify([href, findings, solutionFlows, failures, sources]);
     if (report !== lastReport) {
       lastReport = report;
-      opts.report({ url: href, findings, ...(solutionFlows && { solutionFlows }), ...(failures && { failures }), ...(sources && { sources }) });
+      opts.report({
+        url: href,
+        findings,
+        ...(solutionFlows && { solutionFlows }),
+        ...(failures && { failures }),
+        ...(sources && { sources }),
+      });
     }
     lastPassCost = clock.now() - lastPassAt;
   };
@@ -243,7 +251,23 @@ export function startRunner(opts: RunnerOptions): Runner {
     // Not `style` or `class`: a designer pan rewrites thousands of inline styles a frame. The changes
     // we read (values, toggles, tabs, hidden panels) come with these attributes or with child changes;
     // `open` and `aria-modal` are dialogs opening and closing (hints beside cards step aside).
-    attributeFilter: ['aria-checked', 'aria-selected', 'aria-expanded', 'aria-hidden', 'aria-label', 'alt', 'value', 'title', 'hidden', 'data-selected', 'checked', 'data-id', 'data-automation-id', 'open', 'aria-modal'],
+    attributeFilter: [
+      'aria-checked',
+      'aria-selected',
+      'aria-expanded',
+      'aria-hidden',
+      'aria-label',
+      'alt',
+      'value',
+      'title',
+      'hidden',
+      'data-selected',
+      'checked',
+      'data-id',
+      'data-automation-id',
+      'open',
+      'aria-modal',
+    ],
   });
   // A form value changes without a mutation: it is a change there all the same.
   const onInput = (e: Event) => {

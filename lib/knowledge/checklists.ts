@@ -24,7 +24,11 @@ export interface Checklist {
   source: string;
 }
 
-const item = (list: string, id: string, extra: Partial<CheckItem> = {}): CheckItem => ({ id, key: `check_${list}_${id.replace(/-/g, '_')}`, ...extra });
+const item = (list: string, id: string, extra: Partial<CheckItem> = {}): CheckItem => ({
+  id,
+  key: `check_${list}_${id.replace(/-/g, '_')}`,
+  ...extra,
+});
 
 export function checklists(solution: SolutionId): Checklist[] {
   const flows = SOLUTION_FLOWS[solution];
@@ -33,9 +37,22 @@ export function checklists(solution: SolutionId): Checklist[] {
       id: 'prerequisites',
       titleKey: 'check_title_prerequisites',
       source: 'FAQ P1–P6; domain §2.6 (commercial cloud only), §2.7, §6 (MFA for Partner Center)',
-      items: ['partner-id', 'cosell-ready', 'same-partner-id', 'referrals-visible', 'referrals-admin', 'mfa', 'crm-role', 'license', 'environment', 'commercial-cloud', 'signed-in-once', 'currency-sales-team', 'multitenancy', 'staging-first'].map((id) =>
-        item('prereq', id),
-      ),
+      items: [
+        'partner-id',
+        'cosell-ready',
+        'same-partner-id',
+        'referrals-visible',
+        'referrals-admin',
+        'mfa',
+        'crm-role',
+        'license',
+        'environment',
+        'commercial-cloud',
+        'signed-in-once',
+        'currency-sales-team',
+        'multitenancy',
+        'staging-first',
+      ].map((id) => item('prereq', id)),
     },
   ];
   if (solution === 'salesforce') {
@@ -72,7 +89,12 @@ export function checklists(solution: SolutionId): Checklist[] {
       id: 'activation',
       titleKey: 'check_title_activation',
       source: 'FAQ C3, C5; domain §2.2–2.3',
-      items: flows.map((f) => ({ id: f.role, key: 'check_activation_flow', params: { position: f.position, flow: f.name }, observe: { flowOn: f.role } })),
+      items: flows.map((f) => ({
+        id: f.role,
+        key: 'check_activation_flow',
+        params: { position: f.position, flow: f.name },
+        observe: { flowOn: f.role },
+      })),
     },
     {
       id: 'webhook',

@@ -22,7 +22,11 @@ export const ERROR_CATALOGUE: readonly ErrorEntry[] = [
   {
     id: 'error.workflow-trigger-not-found',
     codes: ['WorkflowTriggerNotFound'],
-    text: [/trigger\s+'?manual'?\s+(?:couldn['’]?t|could\s+not|cannot|can['’]?t)\s+be\s+found/i, /トリガー\s*'?manual'?\s*が見つかりません/, /déclencheur\s+'?manual'?\s+(?:est\s+)?introuvable/i],
+    text: [
+      /trigger\s+'?manual'?\s+(?:couldn['’]?t|could\s+not|cannot|can['’]?t)\s+be\s+found/i,
+      /トリガー\s*'?manual'?\s*が見つかりません/,
+      /déclencheur\s+'?manual'?\s+(?:est\s+)?introuvable/i,
+    ],
     steps: 3,
     source: 'FAQ C1; domain §5 E1',
   },
@@ -61,7 +65,12 @@ export const ERROR_CATALOGUE: readonly ErrorEntry[] = [
   {
     id: 'error.solution-id-required',
     codes: [],
-    text: [/solution\s+id\s+is\s+required/i, /need\s+a\s+Microsoft\s+co-?sell\s+ready\s+solution/i, /ソリューション\s*ID\s*が必要/, /l['’]ID\s+de\s+(?:la\s+)?solution\s+est\s+(?:requis|obligatoire)/i],
+    text: [
+      /solution\s+id\s+is\s+required/i,
+      /need\s+a\s+Microsoft\s+co-?sell\s+ready\s+solution/i,
+      /ソリューション\s*ID\s*が必要/,
+      /l['’]ID\s+de\s+(?:la\s+)?solution\s+est\s+(?:requis|obligatoire)/i,
+    ],
     steps: 3,
     source: 'FAQ R7; domain §5 E12',
   },
@@ -93,7 +102,13 @@ export const ERROR_CATALOGUE: readonly ErrorEntry[] = [
   {
     id: 'error.sign-in-required',
     codes: [],
-    text: [/sign[- ]?in\s+(?:is\s+)?required/i, /you\s+(?:need|have)\s+to\s+sign\s+in/i, /please\s+sign\s+in/i, /サインインが必要/, /connexion\s+(?:est\s+)?(?:requise|obligatoire)|vous\s+devez\s+vous\s+connecter/i],
+    text: [
+      /sign[- ]?in\s+(?:is\s+)?required/i,
+      /you\s+(?:need|have)\s+to\s+sign\s+in/i,
+      /please\s+sign\s+in/i,
+      /サインインが必要/,
+      /connexion\s+(?:est\s+)?(?:requise|obligatoire)|vous\s+devez\s+vous\s+connecter/i,
+    ],
     steps: 3,
     source: 'FAQ C2; domain §5 E2',
   },

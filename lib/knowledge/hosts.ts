@@ -6,7 +6,27 @@
 export type AppId = 'power-automate' | 'partner-center' | 'dynamics' | 'salesforce';
 
 /** Dataverse clusters: crm (NAM) … crm22 (SWE). crm10 is Microsoft's internal test ring and is left out. */
-const DYNAMICS_CLUSTERS = ['crm', 'crm2', 'crm3', 'crm4', 'crm5', 'crm6', 'crm7', 'crm8', 'crm9', 'crm11', 'crm12', 'crm14', 'crm15', 'crm16', 'crm17', 'crm19', 'crm20', 'crm21', 'crm22'];
+const DYNAMICS_CLUSTERS = [
+  'crm',
+  'crm2',
+  'crm3',
+  'crm4',
+  'crm5',
+  'crm6',
+  'crm7',
+  'crm8',
+  'crm9',
+  'crm11',
+  'crm12',
+  'crm14',
+  'crm15',
+  'crm16',
+  'crm17',
+  'crm19',
+  'crm20',
+  'crm21',
+  'crm22',
+];
 
 export const APP_HOSTS: Record<AppId, readonly string[]> = {
   'power-automate': [
@@ -58,7 +78,8 @@ export function readsPath(app: AppId, pathname: string): boolean {
   return re.test(pathname);
 }
 
-const hostMatches = (pattern: string, h: string) => (pattern.startsWith('*.') ? h.endsWith(pattern.slice(1)) && h.length > pattern.length - 1 : h === pattern);
+const hostMatches = (pattern: string, h: string) =>
+  pattern.startsWith('*.') ? h.endsWith(pattern.slice(1)) && h.length > pattern.length - 1 : h === pattern;
 
 /** A domain the user granted at run time (a proxy such as `*.mcas.ms`, or a vanity host) and the app it serves. */
 export interface CustomHost {
@@ -104,7 +125,10 @@ export function parseCustomHost(input: string, isPublicSuffix?: PublicSuffixChec
     if (!text.startsWith('https://')) return { ok: false, reason: 'invalid' };
     text = text.slice('https://'.length);
   }
-  text = text.replace(/[/?#].*$/, '').replace(/:\d+$/, '').replace(/\.$/, '');
+  text = text
+    .replace(/[/?#].*$/, '')
+    .replace(/:\d+$/, '')
+    .replace(/\.$/, '');
   const wildcard = text.startsWith('*.');
   const name = wildcard ? text.slice(2) : text;
   if (name.length === 0 || name.length > 253) return { ok: false, reason: 'invalid' };

@@ -30,7 +30,10 @@ const SYNONYMS: readonly [string, RegExp][] = [
   // Users call the record by any of its names: the CRM's, Partner Center's or the FAQ's.
   ['deal', /\b(?:deals?|opportunit\w*|referrals?|references?|co-sell deals?)\b|営業案件|商談|紹介/g],
   ['lead', /\b(?:leads?|prospects?)\b/g],
-  ['signin', /\b(?:sign(?:ed|ing)?[- ]in|log(?:ged|ging)?[- ]?in|se connecter|reconnect\w*|authenti\w*|identifiants?)\b|サインイン|ログイン/g],
+  [
+    'signin',
+    /\b(?:sign(?:ed|ing)?[- ]in|log(?:ged|ging)?[- ]?in|se connecter|reconnect\w*|authenti\w*|identifiants?)\b|サインイン|ログイン/g,
+  ],
   ['suspend', /\b(?:suspen\w*|block\w*|bloqu\w*|dlp)\b|中断|ブロック/g],
   ['missing', /\b(?:missing|manqu\w*|absent\w*|introuvable|not found|disappear\w*)\b|見つから/g],
   ['install', /\b(?:install\w*)\b|インストール/g],
@@ -39,7 +42,9 @@ const SYNONYMS: readonly [string, RegExp][] = [
 /** Words that say nothing about the problem. */
 const STOP = new Set(
   'a an the is are was were be been of to in on at for and or my our it its this that with from by i we me do does did not no will can why how what when '
-    .concat('le la les l d de des du un une et ou mon ma mes ne pas n s se est sont a au aux en sur pour par que qu qui il elle ils ce cette j je nous plus')
+    .concat(
+      'le la les l d de des du un une et ou mon ma mes ne pas n s se est sont a au aux en sur pour par que qu qui il elle ils ce cette j je nous plus',
+    )
     .split(' '),
 );
 

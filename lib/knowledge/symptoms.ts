@@ -43,9 +43,22 @@ const FAQ: readonly [id: string, steps: number, source: string, page?: string][]
 export const SYMPTOMS: readonly Symptom[] = [
   ...FAQ.map(([id, steps, source, page]) => {
     const k = `sym_${id.replace(/-/g, '_')}`;
-    return { id, titleKey: `${k}_title`, causeKey: `${k}_cause`, steps: Array.from({ length: steps }, (_, i) => `${k}_fix${i + 1}`), source, ...(page ? { page } : {}) };
+    return {
+      id,
+      titleKey: `${k}_title`,
+      causeKey: `${k}_cause`,
+      steps: Array.from({ length: steps }, (_, i) => `${k}_fix${i + 1}`),
+      source,
+      ...(page ? { page } : {}),
+    };
   }),
-  ...ERROR_CATALOGUE.map((e) => ({ id: e.id, titleKey: `sym_${errorKey(e.id)}_title`, causeKey: errorMessageKey(e.id), steps: errorFixKeys(e), source: e.source })),
+  ...ERROR_CATALOGUE.map((e) => ({
+    id: e.id,
+    titleKey: `sym_${errorKey(e.id)}_title`,
+    causeKey: errorMessageKey(e.id),
+    steps: errorFixKeys(e),
+    source: e.source,
+  })),
 ];
 
 /**

@@ -31,7 +31,10 @@ export interface RefusedManagedHost {
  * cannot be used is left out and named, and the rest of the policy still applies. The browser still
  * asks the user to allow each domain: a policy cannot grant a host permission.
  */
-export function managedCustomHosts(managed: unknown, isPublicSuffix?: PublicSuffixCheck): { hosts: CustomHost[]; refused: RefusedManagedHost[] } {
+export function managedCustomHosts(
+  managed: unknown,
+  isPublicSuffix?: PublicSuffixCheck,
+): { hosts: CustomHost[]; refused: RefusedManagedHost[] } {
   const list = typeof managed === 'object' && managed !== null ? (managed as Record<string, unknown>)[MANAGED_CUSTOM_DOMAINS] : undefined;
   const hosts: CustomHost[] = [];
   const refused: RefusedManagedHost[] = [];
@@ -59,7 +62,10 @@ export interface ListedHost extends CustomHost {
 export function listedCustomHosts(own: readonly CustomHost[], managed: unknown, isPublicSuffix?: PublicSuffixCheck): ListedHost[] {
   const listed = managedCustomHosts(managed, isPublicSuffix).hosts;
   const taken = new Set(listed.map((h) => h.host));
-  return [...listed.map((h) => ({ ...h, managed: true })), ...own.filter((h) => !taken.has(h.host)).map(({ host, app }) => ({ host, app, managed: false }))];
+  return [
+    ...listed.map((h) => ({ ...h, managed: true })),
+    ...own.filter((h) => !taken.has(h.host)).map(({ host, app }) => ({ host, app, managed: false })),
+  ];
 }
 
 /**

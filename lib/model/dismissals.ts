@@ -10,7 +10,9 @@ export type Dismissed = [key: string, when: number][];
 
 export function parseDismissed(raw: unknown): Dismissed {
   if (!Array.isArray(raw)) return [];
-  return raw.filter((e): e is [string, number] => Array.isArray(e) && typeof e[0] === 'string' && e[0].length <= 2000 && typeof e[1] === 'number').slice(-MAX_DISMISSED);
+  return raw
+    .filter((e): e is [string, number] => Array.isArray(e) && typeof e[0] === 'string' && e[0].length <= 2000 && typeof e[1] === 'number')
+    .slice(-MAX_DISMISSED);
 }
 
 export function addDismissed(list: Dismissed, keys: readonly string[], now: number): Dismissed {

@@ -19,7 +19,6 @@ export const FindingsReport = z.object({
 });
 export type FindingsReport = z.infer<typeof FindingsReport>;
 
-
 export const TabState = z.object({
   url: z.string(),
   findings: z.array(Finding),

@@ -51,7 +51,14 @@ export const ManagedPolicy = z.object({
 export type ManagedPolicy = z.infer<typeof ManagedPolicy>;
 
 /** Setting paths an administrator's policy fixes (the UI shows them locked). */
-export type LockedPath = 'fields.dealValue' | 'fields.country' | 'fields.currency' | 'salesforceStages.onHold' | 'salesforceStages.active' | `labelOverrides.${CustomFieldKey}` | `rule:${string}`;
+export type LockedPath =
+  | 'fields.dealValue'
+  | 'fields.country'
+  | 'fields.currency'
+  | 'salesforceStages.onHold'
+  | 'salesforceStages.active'
+  | `labelOverrides.${CustomFieldKey}`
+  | `rule:${string}`;
 
 /**
  * A Dynamics 365 logical name (`new_dealvalue`) or a Salesforce API name (`Deal_Value__c`): a

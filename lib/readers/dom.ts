@@ -16,17 +16,17 @@ export function normalize(text: string | null | undefined): string {
   if (!text) return '';
   // Twice the bound first (white space collapses), so a megabyte of page text costs nothing here.
   const clean = bound(text, MAX_PAGE_TEXT * 2)
-    .replace(INVISIBLE, '').replace(SPACES, ' ').trim().replace(/\s*[:：*]+$/u, '').trim();
+    .replace(INVISIBLE, '')
+    .replace(SPACES, ' ')
+    .trim()
+    .replace(/\s*[:：*]+$/u, '')
+    .trim();
   return bound(clean, MAX_PAGE_TEXT);
 }
 
 /** Normalised comparison key for labels: case- and punctuation-insensitive. */
 export function labelKey(text: string | null | undefined): string {
-  return normalize(text)
-    .toLocaleLowerCase()
-    .replace(/[’']/g, "'")
-    .replace(/[?？]/g, '')
-    .trim();
+  return normalize(text).toLocaleLowerCase().replace(/[’']/g, "'").replace(/[?？]/g, '').trim();
 }
 
 export function stripSaveState(text: string): string {
@@ -87,7 +87,10 @@ export function parseAmount(raw: string | null | undefined): number | null | und
   let normal: string;
   if (lastDot >= 0 && lastComma >= 0) {
     const dec = lastDot > lastComma ? '.' : ',';
-    normal = digits.split(dec === '.' ? ',' : '.').join('').replace(dec, '.');
+    normal = digits
+      .split(dec === '.' ? ',' : '.')
+      .join('')
+      .replace(dec, '.');
   } else if (lastComma >= 0) {
     // "5,000,000" (grouping) vs "50,5" (decimal comma): three digits after the only/last comma = grouping
     const after = digits.length - lastComma - 1;
@@ -171,7 +174,9 @@ export function pageLabelOf(container: Element): string | null {
   ];
   for (const el of candidates) {
     if (!el) continue;
-    const text = normalize(el.textContent).replace(/^\*\s*|\s*[*:：]\s*$/g, '').trim();
+    const text = normalize(el.textContent)
+      .replace(/^\*\s*|\s*[*:：]\s*$/g, '')
+      .trim();
     if (text && text.length <= 80) return text;
   }
   return null;

@@ -20,7 +20,13 @@ function safeLabel(text: string | null | undefined): string | null {
 }
 
 /** An id with its variable parts hidden: digit runs and long hex (record ids) become `#`. */
-const safeId = (id: string) => (/@/.test(id) ? '…' : id.replace(/[0-9a-f]{8,}(?:-[0-9a-f]{4,})*/gi, '#').replace(/\d+/g, '#').slice(0, 80));
+const safeId = (id: string) =>
+  /@/.test(id)
+    ? '…'
+    : id
+        .replace(/[0-9a-f]{8,}(?:-[0-9a-f]{4,})*/gi, '#')
+        .replace(/\d+/g, '#')
+        .slice(0, 80);
 
 /** One line per element, indented by depth; iterative, so a deep page cannot overflow the stack. */
 export function pageStructure(root: Element): string {
@@ -43,7 +49,10 @@ export function pageStructure(root: Element): string {
     const role = el.getAttribute('role');
     if (role) parts.push(`role=${role.replace(/[^\w-]/g, '').slice(0, 30)}`);
     if (el.id) parts.push(`#${safeId(el.id)}`);
-    const data = [...el.attributes].map((a) => a.name).filter((n) => n.startsWith('data-')).map((n) => n.replace(/[^\w-]/g, '').slice(0, 40));
+    const data = [...el.attributes]
+      .map((a) => a.name)
+      .filter((n) => n.startsWith('data-'))
+      .map((n) => n.replace(/[^\w-]/g, '').slice(0, 40));
     if (data.length) parts.push(`[${data.join(' ')}]`);
     if (LABELS.has(tag) || (role && LABEL_ROLES.has(role))) {
       const label = safeLabel(el.textContent);

@@ -3,7 +3,8 @@ import { defineRule } from './types';
 import { hasText, quote } from './shared';
 
 /** Words that mark a failed sync in the Audit trail, in en/ja/fr. Success entries carry none of them. */
-const FAILURE = /\b(?:fail(?:ed|ure|s)?|errors?|exception|denied|invalid|required|missing|forbidden|unauthori[sz]ed|expired|could\s*n[o']?t|not\s+found)\b|失敗|エラー|拒否|無効|必要です|見つかりません|échec|échoué|erreur|refusé|invalide|requis|manquant|introuvable|expiré/i;
+const FAILURE =
+  /\b(?:fail(?:ed|ure|s)?|errors?|exception|denied|invalid|required|missing|forbidden|unauthori[sz]ed|expired|could\s*n[o']?t|not\s+found)\b|失敗|エラー|拒否|無効|必要です|見つかりません|échec|échoué|erreur|refusé|invalide|requis|manquant|introuvable|expiré/i;
 
 /** The Audit field holds a failure: quote it, and add the fix of the known error it matches. */
 export default defineRule({
@@ -29,8 +30,23 @@ export default defineRule({
     if (!known && !line) return [];
     const text = quote(line ?? o.audit);
     if (known) {
-      return [{ field: 'audit', messageKey: 'crm_audit_failure_known', params: { text, knownKey: errorMessageKey(known.id) }, fixSteps: errorFixKeys(known), matched: known.id }];
+      return [
+        {
+          field: 'audit',
+          messageKey: 'crm_audit_failure_known',
+          params: { text, knownKey: errorMessageKey(known.id) },
+          fixSteps: errorFixKeys(known),
+          matched: known.id,
+        },
+      ];
     }
-    return [{ field: 'audit', messageKey: 'crm_audit_failure_msg', params: { text }, fixSteps: ['crm_audit_failure_fix1', 'crm_audit_failure_fix2', 'crm_audit_failure_fix3'] }];
+    return [
+      {
+        field: 'audit',
+        messageKey: 'crm_audit_failure_msg',
+        params: { text },
+        fixSteps: ['crm_audit_failure_fix1', 'crm_audit_failure_fix2', 'crm_audit_failure_fix3'],
+      },
+    ];
   },
 });

@@ -11,14 +11,25 @@ export default defineRule({
   kinds: ['account'],
   severity: 'error',
   source: 'FAQ R2, R6',
-  messages: ['crm_country_code_invalid_missing', 'crm_country_code_invalid_name', 'crm_country_code_invalid_other', 'crm_country_code_invalid_fix1', 'crm_country_code_invalid_fix1_code', 'crm_country_code_invalid_fix2'],
+  messages: [
+    'crm_country_code_invalid_missing',
+    'crm_country_code_invalid_name',
+    'crm_country_code_invalid_other',
+    'crm_country_code_invalid_fix1',
+    'crm_country_code_invalid_fix1_code',
+    'crm_country_code_invalid_fix2',
+  ],
   check(a, { settings }) {
     if (a.country === undefined) return [];
     const field = settings.fields.country ?? (a.app === 'salesforce' ? 'BillingCountry' : 'address1_country');
     const value = a.country?.trim() ?? '';
     if (value !== '' && isCountryCode(value)) return [];
-    const fixes = (code: string | null) => [code ? 'crm_country_code_invalid_fix1_code' : 'crm_country_code_invalid_fix1', 'crm_country_code_invalid_fix2'];
-    if (value === '') return [{ field: 'country', messageKey: 'crm_country_code_invalid_missing', params: { field }, fixSteps: fixes(null) }];
+    const fixes = (code: string | null) => [
+      code ? 'crm_country_code_invalid_fix1_code' : 'crm_country_code_invalid_fix1',
+      'crm_country_code_invalid_fix2',
+    ];
+    if (value === '')
+      return [{ field: 'country', messageKey: 'crm_country_code_invalid_missing', params: { field }, fixSteps: fixes(null) }];
     const code = countryCodeFor(value);
     return [
       {

@@ -13,7 +13,14 @@ export default defineRule({
     if (!meantToSync(o) || o.currency === undefined) return [];
     const field = settings.fields.currency ?? (o.app === 'salesforce' ? 'CurrencyIsoCode' : 'transactioncurrencyid');
     if (o.currency === null || o.currency.trim() === '') {
-      return [{ field: 'currency', messageKey: 'crm_currency_invalid_empty', params: { field }, fixSteps: ['crm_currency_invalid_fix1', 'crm_currency_invalid_fix2'] }];
+      return [
+        {
+          field: 'currency',
+          messageKey: 'crm_currency_invalid_empty',
+          params: { field },
+          fixSteps: ['crm_currency_invalid_fix1', 'crm_currency_invalid_fix2'],
+        },
+      ];
     }
     if (o.app === 'salesforce' && !isCurrencyCode(o.currency.trim())) {
       return [

@@ -7,7 +7,12 @@ export default defineRule({
   kinds: ['opportunity'],
   severity: 'error',
   source: 'FAQ R2',
-  messages: ['crm_help_needs_contact_msg', 'crm_help_needs_contact_fix1_dynamics', 'crm_help_needs_contact_fix1_salesforce', 'crm_help_needs_contact_fix2'],
+  messages: [
+    'crm_help_needs_contact_msg',
+    'crm_help_needs_contact_fix1_dynamics',
+    'crm_help_needs_contact_fix1_salesforce',
+    'crm_help_needs_contact_fix2',
+  ],
   check(o) {
     if (!helpRequested(o) || o.contactLinked !== false) return [];
     return [
@@ -15,7 +20,10 @@ export default defineRule({
         field: 'contactLinked',
         messageKey: 'crm_help_needs_contact_msg',
         params: { help: o.helpRequested ?? '' },
-        fixSteps: [o.app === 'salesforce' ? 'crm_help_needs_contact_fix1_salesforce' : 'crm_help_needs_contact_fix1_dynamics', 'crm_help_needs_contact_fix2'],
+        fixSteps: [
+          o.app === 'salesforce' ? 'crm_help_needs_contact_fix1_salesforce' : 'crm_help_needs_contact_fix1_dynamics',
+          'crm_help_needs_contact_fix2',
+        ],
       },
     ];
   },

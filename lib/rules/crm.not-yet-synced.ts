@@ -9,6 +9,8 @@ export default defineRule({
   messages: ['crm_not_yet_synced_msg', 'crm_not_yet_synced_fix1', 'crm_not_yet_synced_fix2'],
   check(o) {
     if (o.syncWithPartnerCenter !== true || !(o.referralId === null || o.referralId?.trim() === '')) return [];
-    return [{ field: 'referralId', messageKey: 'crm_not_yet_synced_msg', fixSteps: ['crm_not_yet_synced_fix1', 'crm_not_yet_synced_fix2'] }];
+    return [
+      { field: 'referralId', messageKey: 'crm_not_yet_synced_msg', fixSteps: ['crm_not_yet_synced_fix1', 'crm_not_yet_synced_fix2'] },
+    ];
   },
 });

@@ -9,6 +9,12 @@ export default defineRule({
   messages: ['crm_products_obsolete_msg', 'crm_products_obsolete_fix1', 'crm_products_obsolete_fix2'],
   check(o) {
     if (!hasText(o.productsObsolete)) return [];
-    return [{ field: 'productsObsolete', messageKey: 'crm_products_obsolete_msg', fixSteps: ['crm_products_obsolete_fix1', 'crm_products_obsolete_fix2'] }];
+    return [
+      {
+        field: 'productsObsolete',
+        messageKey: 'crm_products_obsolete_msg',
+        fixSteps: ['crm_products_obsolete_fix1', 'crm_products_obsolete_fix2'],
+      },
+    ];
   },
 });

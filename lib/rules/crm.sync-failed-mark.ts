@@ -11,6 +11,12 @@ export default defineRule({
   messages: ['crm_sync_failed_mark_msg', 'crm_sync_failed_mark_fix1', 'crm_sync_failed_mark_fix2', 'crm_sync_failed_mark_fix3'],
   check(o) {
     if (!o.name || !FAILED.test(o.name)) return [];
-    return [{ field: 'name', messageKey: 'crm_sync_failed_mark_msg', fixSteps: ['crm_sync_failed_mark_fix1', 'crm_sync_failed_mark_fix2', 'crm_sync_failed_mark_fix3'] }];
+    return [
+      {
+        field: 'name',
+        messageKey: 'crm_sync_failed_mark_msg',
+        fixSteps: ['crm_sync_failed_mark_fix1', 'crm_sync_failed_mark_fix2', 'crm_sync_failed_mark_fix3'],
+      },
+    ];
   },
 });

@@ -10,6 +10,13 @@ export default defineRule({
   check(o) {
     if (o.referralVisibilityEditable !== true) return [];
     // Said beside the field only while the user is in it (about to change it); else in the popup.
-    return [{ field: 'referralVisibility', messageKey: 'crm_visibility_irreversible_msg', fixSteps: ['crm_visibility_irreversible_fix1'], display: 'editing' }];
+    return [
+      {
+        field: 'referralVisibility',
+        messageKey: 'crm_visibility_irreversible_msg',
+        fixSteps: ['crm_visibility_irreversible_fix1'],
+        display: 'editing',
+      },
+    ];
   },
 });

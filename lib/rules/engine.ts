@@ -13,7 +13,12 @@ export const sortFindings = (findings: Finding[]): Finding[] =>
     .map(([f]) => f);
 
 /** Runs every enabled rule on every observation; errors first. A rule that throws is skipped and reported to `onFailure`. */
-export function evaluate(observations: readonly Observation[], ctx: RuleContext, rules: readonly Rule[], onFailure?: (rule: string, error: unknown) => void): Finding[] {
+export function evaluate(
+  observations: readonly Observation[],
+  ctx: RuleContext,
+  rules: readonly Rule[],
+  onFailure?: (rule: string, error: unknown) => void,
+): Finding[] {
   const off = new Set(ctx.settings.disabledRules);
   const out: Finding[] = [];
   for (const rule of rules) {
@@ -61,7 +66,10 @@ export function linkCauses(findings: Finding[], rules: readonly Rule[]): Finding
   const explains = new Map(rules.filter((r) => r.explains?.length).map((r) => [r.id, r.explains!]));
   if (explains.size === 0) return findings;
   const causeOf = (f: Finding): string | undefined =>
-    findings.find((c) => c !== f && c.rule !== f.rule && c.display === undefined && explains.get(c.rule)?.some((id) => id === f.rule || id === f.matched))?.rule;
+    findings.find(
+      (c) =>
+        c !== f && c.rule !== f.rule && c.display === undefined && explains.get(c.rule)?.some((id) => id === f.rule || id === f.matched),
+    )?.rule;
   const direct = new Map(findings.map((f) => [f, causeOf(f)]));
   return findings.map((f) => {
     let cause = direct.get(f);
@@ -81,10 +89,12 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 export function localToday(now: Date = new Date(), timeZone?: string): string {
   // The runner asks on every pass: the browser's own time zone needs no formatter.
-  if (timeZone === undefined) return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  if (timeZone === undefined)
+    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   const key = timeZone;
   let format = dayFormats.get(key);
-  if (!format) dayFormats.set(key, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  if (!format)
+    dayFormats.set(key, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
   const parts = format.formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;

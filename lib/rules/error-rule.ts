@@ -23,10 +23,17 @@ export function errorTexts(o: Observation): ErrorText[] {
   switch (o.kind) {
     case 'flowRun':
       return o.errors
-        .map((e, i) => ({ field: `error:${e.action ?? i}`, text: [e.code, e.message].filter(hasText).join(': '), code: e.code, action: true }))
+        .map((e, i) => ({
+          field: `error:${e.action ?? i}`,
+          text: [e.code, e.message].filter(hasText).join(': '),
+          code: e.code,
+          action: true,
+        }))
         .filter((e) => hasText(e.text));
     case 'errorMessages':
-      return o.messages.filter((m) => hasText(m.text) || hasText(m.code)).map((m, i) => ({ field: `message:${i}`, text: m.text, code: m.code, action: m.source === 'action' }));
+      return o.messages
+        .filter((m) => hasText(m.text) || hasText(m.code))
+        .map((m, i) => ({ field: `message:${i}`, text: m.text, code: m.code, action: m.source === 'action' }));
     case 'opportunity':
       return hasText(o.audit) ? [{ field: 'audit', text: o.audit, action: false }] : [];
     default:

@@ -11,7 +11,13 @@ export default defineRule({
   kinds: ['solutionFlows'],
   severity: 'warning',
   source: 'FAQ C5 A/C/D; domain §2.2–2.3',
-  messages: ['flow_activation_order_violation', 'flow_activation_order_next', 'flow_activation_order_fix1', 'flow_activation_order_fix2', 'flow_activation_order_fix_next'],
+  messages: [
+    'flow_activation_order_violation',
+    'flow_activation_order_next',
+    'flow_activation_order_fix1',
+    'flow_activation_order_fix2',
+    'flow_activation_order_fix_next',
+  ],
   check(s) {
     if (!s.solution) return [];
     const p = plan(s.solution, s.flows, s.turningOn);
@@ -19,14 +25,12 @@ export default defineRule({
     if (!p.next) return [];
     // Every flow on too early waits for the same one: the first flow off in the order.
     const next = p.next;
-    const early = p.outOfOrder.map(
-      ({ row }): Draft => ({
-        field: `flow:${row.name}`,
-        messageKey: 'flow_activation_order_violation',
-        params: { flow: row.name, before: next.name, position: row.flow!.position, beforePosition: next.flow!.position, total },
-        fixSteps: ['flow_activation_order_fix1', 'flow_activation_order_fix2'],
-      }),
-    );
+    const early = p.outOfOrder.map(({ row }): Draft => ({
+      field: `flow:${row.name}`,
+      messageKey: 'flow_activation_order_violation',
+      params: { flow: row.name, before: next.name, position: row.flow!.position, beforePosition: next.flow!.position, total },
+      fixSteps: ['flow_activation_order_fix1', 'flow_activation_order_fix2'],
+    }));
     return [
       ...early,
       {

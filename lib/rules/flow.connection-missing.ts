@@ -6,7 +6,13 @@ export default defineRule({
   kinds: ['flowDesigner'],
   severity: 'error',
   source: 'FAQ C4',
-  messages: ['flow_connection_missing_msg', 'flow_connection_missing_msg_one', 'flow_connection_missing_fix1', 'flow_connection_missing_fix2', 'flow_connection_missing_fix3'],
+  messages: [
+    'flow_connection_missing_msg',
+    'flow_connection_missing_msg_one',
+    'flow_connection_missing_fix1',
+    'flow_connection_missing_fix2',
+    'flow_connection_missing_fix3',
+  ],
   check(d) {
     const bad = d.steps.filter((s) => s.connectionProblem);
     if (bad.length === 0) return [];

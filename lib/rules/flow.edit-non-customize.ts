@@ -16,6 +16,14 @@ export default defineRule({
     // The set-up sends the user to these flows (run Webhook Registration; copy the URL of the
     // Partner-Center-to-CRM trigger): opening them is no edit, so it is said in the popup only.
     const asked = matchFlow(d.flowName).some((m) => OPENED_BY_SETUP.includes(m.flow.role));
-    return [{ field: 'flowName', messageKey: 'flow_edit_non_customize_msg', params: { flow: d.flowName }, fixSteps: ['flow_edit_non_customize_fix1', 'flow_edit_non_customize_fix2'], ...(asked ? { display: 'popup' as const } : {}) }];
+    return [
+      {
+        field: 'flowName',
+        messageKey: 'flow_edit_non_customize_msg',
+        params: { flow: d.flowName },
+        fixSteps: ['flow_edit_non_customize_fix1', 'flow_edit_non_customize_fix2'],
+        ...(asked ? { display: 'popup' as const } : {}),
+      },
+    ];
   },
 });

@@ -32,19 +32,37 @@ export default defineRule({
   check(w) {
     const out: Draft[] = [];
     if (w.endpoint === null || (w.endpoint !== undefined && !hasText(w.endpoint))) {
-      out.push({ field: 'endpoint', messageKey: 'flow_webhook_registration_endpoint_empty', fixSteps: ['flow_webhook_registration_fix_endpoint'] });
+      out.push({
+        field: 'endpoint',
+        messageKey: 'flow_webhook_registration_endpoint_empty',
+        fixSteps: ['flow_webhook_registration_fix_endpoint'],
+      });
     } else if (w.endpoint !== undefined && !isHttpTriggerUrl(w.endpoint)) {
-      out.push({ field: 'endpoint', messageKey: 'flow_webhook_registration_endpoint_invalid', params: { value: quote(w.endpoint, 80) }, fixSteps: ['flow_webhook_registration_fix_endpoint'] });
+      out.push({
+        field: 'endpoint',
+        messageKey: 'flow_webhook_registration_endpoint_invalid',
+        params: { value: quote(w.endpoint, 80) },
+        fixSteps: ['flow_webhook_registration_fix_endpoint'],
+      });
     }
     if (w.events) {
       const chosen = new Set(w.events.map((e) => e.trim().toLowerCase()));
       const missing = WEBHOOK_EVENTS.filter((e) => !chosen.has(e));
       if (missing.length > 0) {
-        out.push({ field: 'events', messageKey: 'flow_webhook_registration_events', params: { missing: missing.join(', ') }, fixSteps: ['flow_webhook_registration_fix_events'] });
+        out.push({
+          field: 'events',
+          messageKey: 'flow_webhook_registration_events',
+          params: { missing: missing.join(', ') },
+          fixSteps: ['flow_webhook_registration_fix_events'],
+        });
       }
     }
     if (w.overwrite === false || w.overwrite === null) {
-      out.push({ field: 'overwrite', messageKey: 'flow_webhook_registration_overwrite', fixSteps: ['flow_webhook_registration_fix_overwrite'] });
+      out.push({
+        field: 'overwrite',
+        messageKey: 'flow_webhook_registration_overwrite',
+        fixSteps: ['flow_webhook_registration_fix_overwrite'],
+      });
     }
     return out;
   },

@@ -10,6 +10,8 @@ export default defineRule({
   check(r, { today }) {
     const open = (r.status === 'new' || r.status === 'active') && !r.outcome;
     if (!open || !r.closeDate || r.closeDate >= today) return [];
-    return [{ field: 'closeDate', messageKey: 'pc_close_date_past_msg', params: { date: r.closeDate }, fixSteps: ['pc_close_date_past_fix1'] }];
+    return [
+      { field: 'closeDate', messageKey: 'pc_close_date_past_msg', params: { date: r.closeDate }, fixSteps: ['pc_close_date_past_fix1'] },
+    ];
   },
 });

@@ -13,6 +13,13 @@ export default defineRule({
   check(r) {
     if (r.outcome !== 'won' && r.outcome !== 'lost') return [];
     const neverSynced = r.crmId === null || (typeof r.crmId === 'string' && r.crmId.trim() === '');
-    return [{ severity: neverSynced ? 'warning' : 'info', field: 'status', messageKey: `pc_closed_won_lost_${r.outcome}`, fixSteps: ['pc_closed_won_lost_fix1', 'pc_closed_won_lost_fix2'] }];
+    return [
+      {
+        severity: neverSynced ? 'warning' : 'info',
+        field: 'status',
+        messageKey: `pc_closed_won_lost_${r.outcome}`,
+        fixSteps: ['pc_closed_won_lost_fix1', 'pc_closed_won_lost_fix2'],
+      },
+    ];
   },
 });

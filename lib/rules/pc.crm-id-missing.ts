@@ -10,6 +10,12 @@ export default defineRule({
   check(r) {
     if (r.crmId !== null) return [];
     if (r.outcome === 'declined' || r.outcome === 'expired' || r.outcome === 'error') return [];
-    return [{ field: 'crmId', messageKey: 'pc_crm_id_missing_msg', fixSteps: ['pc_crm_id_missing_fix1', 'pc_crm_id_missing_fix2', 'pc_crm_id_missing_fix3'] }];
+    return [
+      {
+        field: 'crmId',
+        messageKey: 'pc_crm_id_missing_msg',
+        fixSteps: ['pc_crm_id_missing_fix1', 'pc_crm_id_missing_fix2', 'pc_crm_id_missing_fix3'],
+      },
+    ];
   },
 });

@@ -9,6 +9,8 @@ export default defineRule({
   messages: ['pc_solution_missing_msg', 'pc_solution_missing_fix1', 'pc_solution_missing_fix2'],
   check(r) {
     if (r.solutionsCount !== 0) return [];
-    return [{ field: 'solutions', messageKey: 'pc_solution_missing_msg', fixSteps: ['pc_solution_missing_fix1', 'pc_solution_missing_fix2'] }];
+    return [
+      { field: 'solutions', messageKey: 'pc_solution_missing_msg', fixSteps: ['pc_solution_missing_fix1', 'pc_solution_missing_fix2'] },
+    ];
   },
 });

@@ -17,7 +17,8 @@ export default defineRule({
   ],
   check(r) {
     if (!r.team) return [];
-    if (r.team.length === 0) return [{ field: 'team', messageKey: 'pc_team_incomplete_none', fixSteps: ['pc_team_incomplete_fix1', 'pc_team_incomplete_fix2'] }];
+    if (r.team.length === 0)
+      return [{ field: 'team', messageKey: 'pc_team_incomplete_none', fixSteps: ['pc_team_incomplete_fix1', 'pc_team_incomplete_fix2'] }];
     const out: Draft[] = [];
     r.team.forEach((m, i) => {
       // Unknown (undefined) parts are not reported: only what the page shows as empty.

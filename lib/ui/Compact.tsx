@@ -37,8 +37,15 @@ export function Hint({ items, t, marker = false, onDismiss }: HintProps) {
   const top = items[0]!.finding.severity;
   const line = lineOf(items, t);
   const name = t('hint_name', { severity: t(`severity_${top}`), text: line });
-  const body = items.map((item) => <Item key={`${item.finding.rule}|${item.finding.field ?? ''}`} item={item} t={t} heading={items.length > 1} />);
-  if (marker) return <Marker top={top} line={line} name={name} t={t} onDismiss={onDismiss} items={items.length}>{body}</Marker>;
+  const body = items.map((item) => (
+    <Item key={`${item.finding.rule}|${item.finding.field ?? ''}`} item={item} t={t} heading={items.length > 1} />
+  ));
+  if (marker)
+    return (
+      <Marker top={top} line={line} name={name} t={t} onDismiss={onDismiss} items={items.length}>
+        {body}
+      </Marker>
+    );
   // The line is the disclosure's summary: it opens the hint itself, in place.
   return (
     <div class="hint" data-severity={top} data-count={items.length} role="group" aria-label={name} title={t('extName')}>
@@ -64,7 +71,23 @@ export function Hint({ items, t, marker = false, onDismiss }: HintProps) {
 }
 
 /** The icon alone beside its field; its text opens in the top layer, where no narrow column squeezes or clips it. */
-function Marker({ top, line, name, t, onDismiss, items, children }: { top: Finding['severity']; line: string; name: string; t: Translator; onDismiss?: () => void; items: number; children: preact.ComponentChildren }) {
+function Marker({
+  top,
+  line,
+  name,
+  t,
+  onDismiss,
+  items,
+  children,
+}: {
+  top: Finding['severity'];
+  line: string;
+  name: string;
+  t: Translator;
+  onDismiss?: () => void;
+  items: number;
+  children: preact.ComponentChildren;
+}) {
   const [open, setOpen] = useState(false);
   const more = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -75,7 +98,14 @@ function Marker({ top, line, name, t, onDismiss, items, children }: { top: Findi
     else if (!open && shown) el.hidePopover();
   }, [open]);
   return (
-    <div class={`hint marker${open ? ' open' : ''}`} data-severity={top} data-count={items} role="group" aria-label={name} title={t('extName')}>
+    <div
+      class={`hint marker${open ? ' open' : ''}`}
+      data-severity={top}
+      data-count={items}
+      role="group"
+      aria-label={name}
+      title={t('extName')}
+    >
       <button type="button" class="toggle" aria-expanded={open} aria-label={name} title={line} onClick={() => setOpen(!open)}>
         <span class="icon" aria-hidden="true">
           {ICON[top]}

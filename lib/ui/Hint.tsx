@@ -5,7 +5,17 @@ import { Hint, type HintItem } from './Compact';
 const ICON: Record<Finding['severity'], string> = { error: '!', warning: '!', info: 'i' };
 
 /** One finding: what is wrong and why, then the ordered fix steps. Text only; page data is never parsed as HTML. */
-export function HintCard({ finding, t, onDismiss, brand = true }: { finding: Finding; t: Translator; onDismiss?: () => void; brand?: boolean }) {
+export function HintCard({
+  finding,
+  t,
+  onDismiss,
+  brand = true,
+}: {
+  finding: Finding;
+  t: Translator;
+  onDismiss?: () => void;
+  brand?: boolean;
+}) {
   const sev = t(`severity_${finding.severity}`);
   return (
     <div class="hint" data-rule={finding.rule} data-severity={finding.severity} role="note" aria-label={`${t('extName')}: ${sev}`}>
@@ -40,7 +50,14 @@ export function HintCard({ finding, t, onDismiss, brand = true }: { finding: Fin
 }
 
 /** Findings whose field is not on screen: one compact hint each, in a panel at the window's corner. */
-export function Panel({ items, t, collapsed, onToggle, onDismiss, onDismissAll }: {
+export function Panel({
+  items,
+  t,
+  collapsed,
+  onToggle,
+  onDismiss,
+  onDismissAll,
+}: {
   items: HintItem[];
   t: Translator;
   collapsed: boolean;

@@ -21,7 +21,6 @@ export interface BesideHint {
   full?: number;
 }
 
-
 /** Below this zoom of the canvas, a hint beside a card shows as its icon until pointed at or focused. */
 export const COMPACT_BELOW = 0.75;
 
@@ -44,14 +43,17 @@ function clipOf(el: Element, view: Window): Element | null {
  * where they are). A hint beside a card goes in its card's landmark, so that whoever moves through
  * the page by landmarks finds it there (axe: region).
  */
-const LANDMARK = 'main, [role="main"], nav, [role="navigation"], aside, [role="complementary"], [role="region"][aria-label], [role="region"][aria-labelledby], section[aria-label], section[aria-labelledby], form[aria-label], form[aria-labelledby], [role="search"], search, [role="banner"], [role="contentinfo"]';
+const LANDMARK =
+  'main, [role="main"], nav, [role="navigation"], aside, [role="complementary"], [role="region"][aria-label], [role="region"][aria-labelledby], section[aria-label], section[aria-labelledby], form[aria-label], form[aria-labelledby], [role="search"], search, [role="banner"], [role="contentinfo"]';
 /** Where a hint must not be put: inside a card, or a control (see `adopt`). */
-const CARD_OR_CONTROL = '.react-flow__node, [data-testid^="rf__node-"], a[href], button, [role="button"], [role="link"], [role="option"], [role="menuitem"], [role="treeitem"], [role="gridcell"]';
+const CARD_OR_CONTROL =
+  '.react-flow__node, [data-testid^="rf__node-"], a[href], button, [role="button"], [role="link"], [role="option"], [role="menuitem"], [role="treeitem"], [role="gridcell"]';
 
 /** The nearest landmark around an anchor that is not itself in a card or control; else the body. */
 export function homeOf(anchor: Element): Element {
   const doc = anchor.ownerDocument;
-  for (let n = anchor.parentElement?.closest(LANDMARK); n; n = n.parentElement?.closest(LANDMARK)) if (!n.closest(CARD_OR_CONTROL)) return n;
+  for (let n = anchor.parentElement?.closest(LANDMARK); n; n = n.parentElement?.closest(LANDMARK))
+    if (!n.closest(CARD_OR_CONTROL)) return n;
   return doc.body ?? doc.documentElement;
 }
 
@@ -77,7 +79,8 @@ function showBeside(host: HTMLElement, anchor: Element): boolean {
   const view = host.ownerDocument.defaultView;
   const HTMLElementCtor = view?.HTMLElement;
   if (!view || !HTMLElementCtor || !(anchor instanceof HTMLElementCtor) || typeof host.showPopover !== 'function') return false;
-  if (!view.CSS?.supports?.('position-area', 'span-block-end inline-end') || !view.CSS.supports('position-visibility', 'anchors-visible')) return false;
+  if (!view.CSS?.supports?.('position-area', 'span-block-end inline-end') || !view.CSS.supports('position-visibility', 'anchors-visible'))
+    return false;
   host.setAttribute('popover', 'manual');
   let sourceRead = false;
   try {

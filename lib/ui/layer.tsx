@@ -43,7 +43,20 @@ export function memoryDismissals(): DismissStore {
  * beside a designer card: a click on "How to fix" must not also open the card's panel, start a drag
  * of the node, zoom the canvas on a double click or a wheel, or put a field into edit mode.
  */
-const OWN_EVENTS = ['keydown', 'keyup', 'keypress', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'dblclick', 'touchstart', 'touchend', 'wheel'] as const;
+const OWN_EVENTS = [
+  'keydown',
+  'keyup',
+  'keypress',
+  'pointerdown',
+  'pointerup',
+  'mousedown',
+  'mouseup',
+  'click',
+  'dblclick',
+  'touchstart',
+  'touchend',
+  'wheel',
+] as const;
 
 /** The user is in the field: focus is in it (a control in a shadow root counts by its host). */
 const editing = (anchor: Element | undefined): boolean => {
@@ -70,7 +83,13 @@ export class HintLayer {
   /** Anchors whose hint was just dismissed, and what it said: they show an undo until the record changes. */
   private justHidden = new Map<Element, string[]>();
   private panelCollapsed = false;
-  private last: { findings: Finding[]; anchors: Record<string, Element>; recordKey: string; beside: readonly string[]; labels: Readonly<Record<string, string>> } | null = null;
+  private last: {
+    findings: Finding[];
+    anchors: Record<string, Element>;
+    recordKey: string;
+    beside: readonly string[];
+    labels: Readonly<Record<string, string>>;
+  } | null = null;
 
   /** `beside`: places hints beside canvas cards (./beside.ts); without it, every hint goes in the page's flow. */
   constructor(
@@ -86,12 +105,20 @@ export class HintLayer {
    * is shown beside it instead, where the layer and the browser can. `labels`: the page's own label
    * of each field, quoted in the hint (else the catalogue's name in the user's language).
    */
-  update(findings: Finding[], anchors: Record<string, Element>, recordKey: string, beside: readonly string[] = [], labels: Readonly<Record<string, string>> = {}): void {
+  update(
+    findings: Finding[],
+    anchors: Record<string, Element>,
+    recordKey: string,
+    beside: readonly string[] = [],
+    labels: Readonly<Record<string, string>> = {},
+  ): void {
     this.last = { findings, anchors, recordKey, beside, labels };
     const dkey = (f: Finding) => `${recordKey}|${keyOf(f)}`;
     const anchorOf = (f: Finding) => (f.field ? anchors[f.field] : undefined);
     // Not inline: normal states (popup only), and what matters only while the field is edited.
-    const shown = findings.filter((f) => f.display !== 'popup' && !this.dismissals.has(dkey(f)) && (f.display !== 'editing' || editing(anchorOf(f))));
+    const shown = findings.filter(
+      (f) => f.display !== 'popup' && !this.dismissals.has(dkey(f)) && (f.display !== 'editing' || editing(anchorOf(f))),
+    );
     // Findings another one explains are said under it, once (the rules' `explains`).
     const causes = new Map<string, Finding>();
     for (const f of shown) if (!f.cause && !causes.has(f.rule)) causes.set(f.rule, f);
@@ -102,7 +129,11 @@ export class HintLayer {
       if (cause) explained.set(cause, [...(explained.get(cause) ?? []), f]);
       else main.push(f);
     }
-    const item = (f: Finding): HintItem => ({ finding: f, params: this.withLabel(f, labels), explains: (explained.get(f) ?? []).map((e) => ({ finding: e, params: this.withLabel(e, labels) })) });
+    const item = (f: Finding): HintItem => ({
+      finding: f,
+      params: this.withLabel(f, labels),
+      explains: (explained.get(f) ?? []).map((e) => ({ finding: e, params: this.withLabel(e, labels) })),
+    });
     const groups = new Map<Element, Group>();
     const loose: HintItem[] = [];
     for (const f of main) {
@@ -275,7 +306,8 @@ export class HintLayer {
     shadow.append(style, mount);
     // Our keystrokes are ours: the host app's shortcuts must not fire while someone uses a hint or
     // the panel; nor may a click in a hint act on the control the hint sits in.
-    for (const type of tag === HOST_TAGS[0] ? OWN_EVENTS : OWN_EVENTS.slice(0, 3)) host.addEventListener(type, (e) => e.stopPropagation(), { passive: true });
+    for (const type of tag === HOST_TAGS[0] ? OWN_EVENTS : OWN_EVENTS.slice(0, 3))
+      host.addEventListener(type, (e) => e.stopPropagation(), { passive: true });
     // Nor may it trigger the default action of whatever the page has around it (a label's checkbox, a
     // link): the hint is placed outside those (./place.ts), and this holds wherever the page moves it.
     if (tag === HOST_TAGS[0]) host.addEventListener('click', (e) => ownDefault(e, host) || e.preventDefault());

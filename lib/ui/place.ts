@@ -34,7 +34,8 @@ function outermostInteractive(el: Element): Element | null {
 const after = (el: Element): Slot => ({ parent: el.parentNode!, before: el.nextSibling });
 
 /** Containers whose children a hint must not join (a row of a grid, a list's items). */
-const NOT_A_HOME = '[role="grid"], [role="treegrid"], [role="table"], [role="row"], [role="rowgroup"], [role="list"], ul, ol, dl, select, datalist';
+const NOT_A_HOME =
+  '[role="grid"], [role="treegrid"], [role="table"], [role="row"], [role="rowgroup"], [role="list"], ul, ol, dl, select, datalist';
 
 /**
  * Where a hint may go, best first: in the field's own container, then below it, then below each
@@ -51,7 +52,11 @@ export function slotsFor(anchor: Element): Slot[] {
   const laysOut = (el: Element) => /^(?:inline-)?(?:grid|flex)$/.test(view?.getComputedStyle(el).display ?? '');
   const slots: Slot[] = control || laysOut(anchor) ? [] : [{ parent: anchor, before: null }];
   const body = anchor.ownerDocument.body;
-  for (let child: Element = control ?? anchor, i = 0; i < MAX_UP && child.parentElement && child !== body && child.parentElement !== body; child = child.parentElement, i++) {
+  for (
+    let child: Element = control ?? anchor, i = 0;
+    i < MAX_UP && child.parentElement && child !== body && child.parentElement !== body;
+    child = child.parentElement, i++
+  ) {
     const p = child.parentElement;
     if (p.closest(INTERACTIVE) || laysOut(p)) break;
     if (!p.matches(NOT_A_HOME)) slots.push(after(child));

@@ -49,8 +49,12 @@ for (const lang of LANGS) {
         return {
           open: host?.shadowRoot?.mode,
           // In the field's container, or right after it where the container lays out a grid.
-          field: (host?.parentElement?.closest('[data-id$="-FieldSectionItemContainer"]') ?? host?.previousElementSibling)?.getAttribute('data-id'),
-          label: (host?.parentElement?.closest('[data-id$="-FieldSectionItemContainer"]') ?? host?.previousElementSibling)?.querySelector('label')?.textContent?.trim(),
+          field: (host?.parentElement?.closest('[data-id$="-FieldSectionItemContainer"]') ?? host?.previousElementSibling)?.getAttribute(
+            'data-id',
+          ),
+          label: (host?.parentElement?.closest('[data-id$="-FieldSectionItemContainer"]') ?? host?.previousElementSibling)
+            ?.querySelector('label')
+            ?.textContent?.trim(),
           name: host?.shadowRoot?.querySelector('.hint')?.getAttribute('aria-label'),
         };
       });
@@ -68,7 +72,8 @@ for (const lang of LANGS) {
       await page.waitForFunction(() => document.readyState === 'complete');
       const tabId = await tabIdFor(browser.sw, fixture('opportunity-sync-on').url);
       await browser.sw.evaluate(async (id) => {
-        for (let i = 0; i < 50 && !(await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]?.frames?.['0']; i++) await new Promise((r) => setTimeout(r, 100));
+        for (let i = 0; i < 50 && !(await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]?.frames?.['0']; i++)
+          await new Promise((r) => setTimeout(r, 100));
       }, tabId);
       assert.deepEqual(await shownRules(page), []);
       assert.equal(await page.locator('cosell-hint, cosell-panel').count(), 0);

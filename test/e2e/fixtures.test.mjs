@@ -5,7 +5,17 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { LANGS, axeAddedByUs, axeViolations, launch, listFixtures, openAndSettle, shownRules, startServer, useSettings } from './harness.mjs';
+import {
+  LANGS,
+  axeAddedByUs,
+  axeViolations,
+  launch,
+  listFixtures,
+  openAndSettle,
+  shownRules,
+  startServer,
+  useSettings,
+} from './harness.mjs';
 
 const APPS = ['dynamics', 'salesforce', 'power-automate', 'partner-center'];
 /** Said in the popup only on the pages below (RULES.md "inline or not"). */
@@ -42,10 +52,18 @@ for (const lang of LANGS) {
         const shown = await openAndSettle(browser, page, f.url, f.meta.rules);
         assert.deepEqual(shown, [...new Set(f.meta.rules)].sort());
         // Each hint is in an open shadow root of a cosell-* host, with a severity.
-        const bad = await page.evaluate(() =>
-          [...document.querySelectorAll('*')]
-            .filter((h) => h.localName.startsWith('cosell-'))
-            .filter((h) => !h.shadowRoot || h.shadowRoot.mode !== 'open' || [...h.shadowRoot.querySelectorAll('[data-rule]')].some((e) => !['error', 'warning', 'info'].includes(e.getAttribute('data-severity')))).length,
+        const bad = await page.evaluate(
+          () =>
+            [...document.querySelectorAll('*')]
+              .filter((h) => h.localName.startsWith('cosell-'))
+              .filter(
+                (h) =>
+                  !h.shadowRoot ||
+                  h.shadowRoot.mode !== 'open' ||
+                  [...h.shadowRoot.querySelectorAll('[data-rule]')].some(
+                    (e) => !['error', 'warning', 'info'].includes(e.getAttribute('data-severity')),
+                  ),
+              ).length,
         );
         assert.equal(bad, 0);
         // What we added passes an accessibility scan, minor and moderate findings included: names,
@@ -63,7 +81,8 @@ for (const lang of LANGS) {
       await dark.addInitScript(() => {
         const paint = () => {
           const style = document.createElement('style');
-          style.textContent = ':root { color-scheme: dark } * { background-color: #1f1f1f !important; color: #f0f0f0 !important; border-color: #555 !important }';
+          style.textContent =
+            ':root { color-scheme: dark } * { background-color: #1f1f1f !important; color: #f0f0f0 !important; border-color: #555 !important }';
           document.head.append(style);
         };
         if (document.head) paint();
@@ -74,7 +93,9 @@ for (const lang of LANGS) {
           const f = listFixtures().find((x) => x.name === name);
           await useSettings(browser.sw, f.meta.settings);
           await openAndSettle(browser, dark, f.url, f.meta.rules);
-          const themes = await dark.evaluate(() => [...document.querySelectorAll('*')].filter((h) => h.localName.startsWith('cosell-')).map((h) => h.getAttribute('data-theme')));
+          const themes = await dark.evaluate(() =>
+            [...document.querySelectorAll('*')].filter((h) => h.localName.startsWith('cosell-')).map((h) => h.getAttribute('data-theme')),
+          );
           assert.ok(themes.length > 0, name);
           assert.deepEqual([...new Set(themes)], ['dark'], name);
           const a11y = await axeViolations(dark, { ours: true });
@@ -87,7 +108,11 @@ for (const lang of LANGS) {
           document.getElementById('msla-node-Get_referral').style.visibility = 'hidden';
           document.body.append(document.createElement('span'));
         });
-        await dark.waitForFunction(() => document.querySelector('cosell-panel')?.shadowRoot?.querySelector('[data-rule="flow.connection-missing"]'), null, { timeout: 5000 });
+        await dark.waitForFunction(
+          () => document.querySelector('cosell-panel')?.shadowRoot?.querySelector('[data-rule="flow.connection-missing"]'),
+          null,
+          { timeout: 5000 },
+        );
         assert.equal(await dark.evaluate(() => document.querySelector('cosell-panel').getAttribute('data-theme')), 'dark');
         const a11y = await axeViolations(dark, { ours: true });
         assert.deepEqual(a11y, [], 'panel');
@@ -104,15 +129,34 @@ for (const lang of LANGS) {
         page.evaluate(() => {
           const host = document.querySelector('cosell-hint');
           const el = host?.shadowRoot?.querySelector('[data-rule]');
-          return { rule: el?.getAttribute('data-rule'), severity: el?.getAttribute('data-severity'), row: host?.closest('[role="row"]')?.querySelector('a')?.textContent };
+          return {
+            rule: el?.getAttribute('data-rule'),
+            severity: el?.getAttribute('data-severity'),
+            row: host?.closest('[role="row"]')?.querySelector('a')?.textContent,
+          };
         });
-      assert.deepEqual(await hintRow(), { rule: 'flow.activation-order', severity: 'info', row: 'Partner Center Microsoft Co-sell Referral Updates to Salesforce (Insider Preview)' });
+      assert.deepEqual(await hintRow(), {
+        rule: 'flow.activation-order',
+        severity: 'info',
+        row: 'Partner Center Microsoft Co-sell Referral Updates to Salesforce (Insider Preview)',
+      });
       await page.evaluate(() => window.cosellFixtureSetState(3, true));
-      await page.waitForFunction(() => document.querySelector('cosell-hint')?.closest('[role="row"]')?.querySelector('a')?.textContent === 'Partner Center to Salesforce CRM (Insider Preview)', null, { timeout: 5000 });
+      await page.waitForFunction(
+        () =>
+          document.querySelector('cosell-hint')?.closest('[role="row"]')?.querySelector('a')?.textContent ===
+          'Partner Center to Salesforce CRM (Insider Preview)',
+        null,
+        { timeout: 5000 },
+      );
       // Turning on a later flow too early: a warning on that row.
       await page.evaluate(() => window.cosellFixtureSetState(6, true));
       await page.waitForFunction(
-        () => [...document.querySelectorAll('cosell-hint')].some((h) => h.shadowRoot?.querySelector('[data-severity="warning"]') && h.closest('[role="row"]')?.querySelector('a')?.textContent === 'Salesforce Opportunity to Partner Center (Insider Preview)'),
+        () =>
+          [...document.querySelectorAll('cosell-hint')].some(
+            (h) =>
+              h.shadowRoot?.querySelector('[data-severity="warning"]') &&
+              h.closest('[role="row"]')?.querySelector('a')?.textContent === 'Salesforce Opportunity to Partner Center (Insider Preview)',
+          ),
         null,
         { timeout: 5000 },
       );
@@ -130,7 +174,9 @@ for (const lang of LANGS) {
         await page.waitForFunction(
           (expected) => {
             const ids = [];
-            for (const h of document.querySelectorAll('*')) if (h.localName.startsWith('cosell-') && h.shadowRoot) for (const e of h.shadowRoot.querySelectorAll('[data-rule]')) ids.push(e.getAttribute('data-rule'));
+            for (const h of document.querySelectorAll('*'))
+              if (h.localName.startsWith('cosell-') && h.shadowRoot)
+                for (const e of h.shadowRoot.querySelectorAll('[data-rule]')) ids.push(e.getAttribute('data-rule'));
             return [...new Set(ids)].sort().join(',') === expected;
           },
           [...new Set(want)].sort().join(','),
@@ -161,26 +207,43 @@ for (const lang of LANGS) {
           const n = template.cloneNode(true);
           n.setAttribute('data-id', `Pan_step_${i}`);
           n.querySelector('.panel-msla-title').textContent = `Pan step ${i}`;
-          if (i === 41) n.querySelector('.panel-card-main').append(Object.assign(document.createElement('span'), { title: 'Invalid connection', textContent: '!' }));
+          if (i === 41)
+            n.querySelector('.panel-card-main').append(
+              Object.assign(document.createElement('span'), { title: 'Invalid connection', textContent: '!' }),
+            );
           cards.push(n);
         }
         layer.replaceChildren(...cards);
       });
-      await page.waitForFunction(() => document.querySelector('cosell-hint[data-field="step:Pan_step_41"]')?.shadowRoot?.querySelector('[data-rule="flow.connection-missing"]'), null, { timeout: 5000 });
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('cosell-hint[data-field="step:Pan_step_41"]')
+            ?.shadowRoot?.querySelector('[data-rule="flow.connection-missing"]'),
+        null,
+        { timeout: 5000 },
+      );
       const text = await page.evaluate(() => document.querySelector('cosell-hint[data-field="step:Pan_step_41"]').shadowRoot.textContent);
       assert.match(text, /Pan step 41/);
       assert.doesNotMatch(text, /Get referral/);
       // The hint of the card the pan removed went with it.
       assert.equal(await page.evaluate(() => document.querySelectorAll('cosell-hint[popover]').length), 1);
       // Opened on a flow the set-up asks to open: flow.edit-non-customize is in the popup only.
-      assert.deepEqual([...new Set(await shownRules(page))].sort(), [...f.meta.rules].filter((r) => r !== 'flow.edit-non-customize').sort());
+      assert.deepEqual(
+        [...new Set(await shownRules(page))].sort(),
+        [...f.meta.rules].filter((r) => r !== 'flow.edit-non-customize').sort(),
+      );
     });
 
     it("designer: a step's hint is shown beside its card, over the canvas: it grows and covers no card, follows a pan, hides while the card is out of view, and keeps its clicks", async () => {
       const f = listFixtures().find((x) => x.name === 'designer-v1');
       await useSettings(browser.sw);
       await openAndSettle(browser, page, f.url, f.meta.rules);
-      await page.waitForFunction(() => document.querySelector('cosell-hint[data-field="step:Get_referral"]')?.matches(':popover-open'), null, { timeout: 5000 });
+      await page.waitForFunction(
+        () => document.querySelector('cosell-hint[data-field="step:Get_referral"]')?.matches(':popover-open'),
+        null,
+        { timeout: 5000 },
+      );
       const look = () =>
         page.evaluate(
           () =>
@@ -196,7 +259,9 @@ for (const lang of LANGS) {
                   const hint = box(host);
                   const card = box(document.getElementById('msla-node-Get_referral'));
                   const nodes = [...document.querySelectorAll('.react-flow__node')].map(box);
-                  const overlaps = nodes.filter((n) => n.left < hint.right && hint.left < n.right && n.top < hint.bottom && hint.top < n.bottom).length;
+                  const overlaps = nodes.filter(
+                    (n) => n.left < hint.right && hint.left < n.right && n.top < hint.bottom && hint.top < n.bottom,
+                  ).length;
                   const seen = document.elementFromPoint((hint.left + hint.right) / 2, (hint.top + hint.bottom) / 2) === host;
                   done({ hint, card, overlaps, seen, cardHeight: card.bottom - card.top });
                 }),
@@ -205,10 +270,23 @@ for (const lang of LANGS) {
         );
       // Not inside the card: a control nested in the card's button would be flattened by assistive
       // technology (axe: nested-interactive), yet next to the card in the focus order.
-      assert.equal(await page.evaluate(() => document.querySelector('cosell-hint[data-field="step:Get_referral"]').closest('.react-flow__node')), null);
-      assert.deepEqual((await axeViolations(page)).filter((v) => v.id === 'nested-interactive'), []);
+      assert.equal(
+        await page.evaluate(() => document.querySelector('cosell-hint[data-field="step:Get_referral"]').closest('.react-flow__node')),
+        null,
+      );
+      assert.deepEqual(
+        (await axeViolations(page)).filter((v) => v.id === 'nested-interactive'),
+        [],
+      );
       // In the card's landmark (the page's main), where moving by landmarks finds it (axe: region).
-      assert.equal(await page.evaluate(() => document.querySelector('cosell-hint[data-field="step:Get_referral"]').parentElement === document.getElementById('msla-node-Get_referral').closest('main')), true);
+      assert.equal(
+        await page.evaluate(
+          () =>
+            document.querySelector('cosell-hint[data-field="step:Get_referral"]').parentElement ===
+            document.getElementById('msla-node-Get_referral').closest('main'),
+        ),
+        true,
+      );
       const tabbed = await page.evaluate(() => {
         for (const id of ['msla-node-Get_referral', 'msla-node-Apply_to_each']) document.getElementById(id).tabIndex = 0;
         document.getElementById('msla-node-Get_referral').focus();
@@ -216,7 +294,11 @@ for (const lang of LANGS) {
       });
       assert.equal(tabbed, true);
       await page.keyboard.press('Tab');
-      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-field')), 'step:Get_referral', 'Tab from the card goes into its hint');
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.getAttribute('data-field')),
+        'step:Get_referral',
+        'Tab from the card goes into its hint',
+      );
       await page.evaluate(() => document.activeElement.blur());
       const at = await look();
       assert.equal(at.seen, true, 'the hint is on top where it is');
@@ -237,14 +319,25 @@ for (const lang of LANGS) {
       // A pan moves the canvas; the hint moves with its card.
       await page.evaluate(() => (document.querySelector('.react-flow__renderer').style.transform = 'translate(180px, -70px)'));
       const panned = await look();
-      assert.ok(Math.abs(panned.card.left - at.card.left - 180) < 1 && Math.abs(panned.card.top - at.card.top + 70) < 1, 'the pan moved the card');
-      assert.ok(Math.abs(panned.hint.left - at.hint.left - 180) < 1 && Math.abs(panned.hint.top - at.hint.top + 70) < 1, `the hint followed: ${JSON.stringify(panned)}`);
+      assert.ok(
+        Math.abs(panned.card.left - at.card.left - 180) < 1 && Math.abs(panned.card.top - at.card.top + 70) < 1,
+        'the pan moved the card',
+      );
+      assert.ok(
+        Math.abs(panned.hint.left - at.hint.left - 180) < 1 && Math.abs(panned.hint.top - at.hint.top + 70) < 1,
+        `the hint followed: ${JSON.stringify(panned)}`,
+      );
       assert.equal(panned.seen, true);
 
       // Panned to the right, with room before the card: once the pan ends (a pointer up on the
       // canvas; a pan changes no node, so no pass follows it), the hint goes there, clear of the
       // settings panel the designer opens at the other side.
-      const side = (want) => page.waitForFunction((w) => document.querySelector('cosell-hint[data-field="step:Get_referral"]').getAttribute('data-side') === w, want, { timeout: 5000 });
+      const side = (want) =>
+        page.waitForFunction(
+          (w) => document.querySelector('cosell-hint[data-field="step:Get_referral"]').getAttribute('data-side') === w,
+          want,
+          { timeout: 5000 },
+        );
       await side('end down');
       await page.evaluate(() => {
         const renderer = document.querySelector('.react-flow__renderer');
@@ -253,7 +346,10 @@ for (const lang of LANGS) {
       });
       await side('start down');
       const right = await look();
-      assert.ok(right.hint.right <= right.card.left && right.card.left - right.hint.right < 20, `before the card: ${JSON.stringify(right)}`);
+      assert.ok(
+        right.hint.right <= right.card.left && right.card.left - right.hint.right < 20,
+        `before the card: ${JSON.stringify(right)}`,
+      );
       assert.ok(Math.abs(right.hint.top - right.card.top) < 1);
       assert.equal(right.overlaps, 0);
       assert.equal(right.seen, true);
@@ -274,8 +370,14 @@ for (const lang of LANGS) {
         const b = document.querySelector('.react-flow').getBoundingClientRect();
         return { left: b.left, right: b.right };
       });
-      assert.ok(edge.card.left - canvasBox.left < edge.hint.right - edge.hint.left && edge.card.left >= edge.hint.right - edge.hint.left + 8, `the window has room before the card, the canvas has not: ${JSON.stringify({ edge, canvasBox })}`);
-      assert.ok(edge.hint.left >= edge.card.right && edge.hint.right <= canvasBox.right, `after the card, inside the canvas: ${JSON.stringify({ edge, canvasBox })}`);
+      assert.ok(
+        edge.card.left - canvasBox.left < edge.hint.right - edge.hint.left && edge.card.left >= edge.hint.right - edge.hint.left + 8,
+        `the window has room before the card, the canvas has not: ${JSON.stringify({ edge, canvasBox })}`,
+      );
+      assert.ok(
+        edge.hint.left >= edge.card.right && edge.hint.right <= canvasBox.right,
+        `after the card, inside the canvas: ${JSON.stringify({ edge, canvasBox })}`,
+      );
       await page.evaluate(() => (document.querySelector('.react-flow').style.marginLeft = ''));
 
       // The card at the canvas's bottom edge: an opened hint (taller than the card) goes up from
@@ -294,7 +396,10 @@ for (const lang of LANGS) {
       await side('end up');
       const low = await look();
       const lowCanvas = await page.evaluate(() => document.querySelector('.react-flow').getBoundingClientRect().top);
-      assert.ok(Math.abs(low.hint.bottom - low.card.bottom) < 1 && low.hint.top >= lowCanvas, `up from the card's bottom: ${JSON.stringify({ low, lowCanvas })}`);
+      assert.ok(
+        Math.abs(low.hint.bottom - low.card.bottom) < 1 && low.hint.top >= lowCanvas,
+        `up from the card's bottom: ${JSON.stringify({ low, lowCanvas })}`,
+      );
       await page.evaluate((was) => {
         document.querySelector('cosell-hint[data-field="step:Get_referral"]').shadowRoot.querySelector('details').open = false;
         document.querySelector('.react-flow').style.height = was;
@@ -318,14 +423,23 @@ for (const lang of LANGS) {
       // A click in the hint opens "How to fix" and reaches no card (which would open its panel or start a drag).
       await page.evaluate(() => {
         window.cardEvents = 0;
-        for (const type of ['pointerdown', 'mousedown', 'click']) document.querySelector('[data-id="Get_referral"]').addEventListener(type, () => window.cardEvents++);
+        for (const type of ['pointerdown', 'mousedown', 'click'])
+          document.querySelector('[data-id="Get_referral"]').addEventListener(type, () => window.cardEvents++);
       });
       const summary = await page.evaluate(() => {
-        const b = document.querySelector('cosell-hint[data-field="step:Get_referral"]').shadowRoot.querySelector('summary').getBoundingClientRect();
+        const b = document
+          .querySelector('cosell-hint[data-field="step:Get_referral"]')
+          .shadowRoot.querySelector('summary')
+          .getBoundingClientRect();
         return { x: b.left + 10, y: b.top + b.height / 2 };
       });
       await page.mouse.click(summary.x, summary.y);
-      assert.equal(await page.evaluate(() => document.querySelector('cosell-hint[data-field="step:Get_referral"]').shadowRoot.querySelector('details').open), true);
+      assert.equal(
+        await page.evaluate(
+          () => document.querySelector('cosell-hint[data-field="step:Get_referral"]').shadowRoot.querySelector('details').open,
+        ),
+        true,
+      );
       assert.equal(await page.evaluate(() => window.cardEvents), 0);
 
       // The canvas ending a little below the card's top: room for the closed hint, which goes down from
@@ -350,14 +464,22 @@ for (const lang of LANGS) {
       await page.waitForFunction(
         () => {
           const host = document.querySelector('cosell-hint[data-field="step:Get_referral"]');
-          const below = document.querySelector('.react-flow').getBoundingClientRect().bottom - document.getElementById('msla-node-Get_referral').getBoundingClientRect().top;
-          return host.getAttribute('data-side').endsWith(' down') && host.style.getPropertyValue('--cosell-room') === `${Math.max(160, Math.floor(below - 8))}px`;
+          const below =
+            document.querySelector('.react-flow').getBoundingClientRect().bottom -
+            document.getElementById('msla-node-Get_referral').getBoundingClientRect().top;
+          return (
+            host.getAttribute('data-side').endsWith(' down') &&
+            host.style.getPropertyValue('--cosell-room') === `${Math.max(160, Math.floor(below - 8))}px`
+          );
         },
         null,
         { timeout: 5000 },
       );
       const summaryAgain = await page.evaluate(() => {
-        const b = document.querySelector('cosell-hint[data-field="step:Get_referral"]').shadowRoot.querySelector('summary').getBoundingClientRect();
+        const b = document
+          .querySelector('cosell-hint[data-field="step:Get_referral"]')
+          .shadowRoot.querySelector('summary')
+          .getBoundingClientRect();
         return { x: b.left + 10, y: b.top + b.height / 2 };
       });
       await page.mouse.click(summaryAgain.x, summaryAgain.y);
@@ -369,7 +491,14 @@ for (const lang of LANGS) {
                 const host = document.querySelector('cosell-hint[data-field="step:Get_referral"]');
                 const panel = host.shadowRoot.querySelector('.hint');
                 const h = host.getBoundingClientRect();
-                done({ open: host.shadowRoot.querySelector('details').open, top: h.top, bottom: h.bottom, canvasBottom: document.querySelector('.react-flow').getBoundingClientRect().bottom, cardTop: document.getElementById('msla-node-Get_referral').getBoundingClientRect().top, scrolls: panel.scrollHeight > panel.clientHeight + 1 });
+                done({
+                  open: host.shadowRoot.querySelector('details').open,
+                  top: h.top,
+                  bottom: h.bottom,
+                  canvasBottom: document.querySelector('.react-flow').getBoundingClientRect().bottom,
+                  cardTop: document.getElementById('msla-node-Get_referral').getBoundingClientRect().top,
+                  scrolls: panel.scrollHeight > panel.clientHeight + 1,
+                });
               }),
             ),
           ),
@@ -390,7 +519,8 @@ for (const lang of LANGS) {
       await useSettings(browser.sw);
       await openAndSettle(browser, page, f.url, f.meta.rules);
       const hint = 'cosell-hint[data-field="step:Get_referral"]';
-      const shown = (want) => page.waitForFunction(([h, w]) => document.querySelector(h)?.matches(':popover-open') === w, [hint, want], { timeout: 5000 });
+      const shown = (want) =>
+        page.waitForFunction(([h, w]) => document.querySelector(h)?.matches(':popover-open') === w, [hint, want], { timeout: 5000 });
       await shown(true);
       // A settings panel the page opens over its canvas (a non-modal dialog, with a button), from a
       // given left edge to the window's right edge: a DOM change, so a pass follows.
@@ -424,7 +554,10 @@ for (const lang of LANGS) {
       const over = await panel(at.left + 10);
       await shown(false);
       const b = over.button;
-      assert.equal(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.id, [b.left + b.width / 2, b.top + b.height / 2]), 'page-panel-button');
+      assert.equal(
+        await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.id, [b.left + b.width / 2, b.top + b.height / 2]),
+        'page-panel-button',
+      );
 
       // The panel closed: the hint is back, beside its card.
       await page.evaluate(() => document.getElementById('page-panel').remove());
@@ -439,7 +572,8 @@ for (const lang of LANGS) {
       // Panned to the canvas's middle, with room on both sides of the card: the hint takes the side
       // before it, as usual; a panel the page opens over that side (from the canvas's start to just
       // before the card) sends it to the other side, clear of the panel, rather than away.
-      const side = (want) => page.waitForFunction(([h, w]) => document.querySelector(h).getAttribute('data-side') === w, [hint, want], { timeout: 5000 });
+      const side = (want) =>
+        page.waitForFunction(([h, w]) => document.querySelector(h).getAttribute('data-side') === w, [hint, want], { timeout: 5000 });
       const roomy = await page.evaluate((h) => {
         const canvas = document.querySelector('.react-flow').getBoundingClientRect();
         const at = document.getElementById('msla-node-Get_referral').getBoundingClientRect();
@@ -466,7 +600,12 @@ for (const lang of LANGS) {
         (h) =>
           new Promise((done) =>
             requestAnimationFrame(() =>
-              requestAnimationFrame(() => done({ hint: document.querySelector(h).getBoundingClientRect().toJSON(), panel: document.getElementById('page-panel').getBoundingClientRect().toJSON() })),
+              requestAnimationFrame(() =>
+                done({
+                  hint: document.querySelector(h).getBoundingClientRect().toJSON(),
+                  panel: document.getElementById('page-panel').getBoundingClientRect().toJSON(),
+                }),
+              ),
             ),
           ),
         hint,
@@ -506,7 +645,14 @@ for (const lang of LANGS) {
 
     it('designer: over a canvas zoomed far out, a hint beside a card is its icon until pointed at or focused', async () => {
       const hint = await designerHint();
-      const width = () => page.evaluate((h) => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(document.querySelector(h).getBoundingClientRect().width)))), hint);
+      const width = () =>
+        page.evaluate(
+          (h) =>
+            new Promise((done) =>
+              requestAnimationFrame(() => requestAnimationFrame(() => done(document.querySelector(h).getBoundingClientRect().width))),
+            ),
+          hint,
+        );
       const full = await width();
       assert.ok(full > 150, `full size at zoom 1: ${full}`);
       // React Flow zooms with one transform on its renderer; a wheel on the canvas ends the zoom.
@@ -517,13 +663,17 @@ for (const lang of LANGS) {
           renderer.style.transform = `scale(${s})`;
           renderer.dispatchEvent(new window.WheelEvent('wheel', { bubbles: true }));
         }, scale);
-      const compact = (want) => page.waitForFunction(([h, w]) => document.querySelector(h).hasAttribute('data-compact') === w, [hint, want], { timeout: 5000 });
+      const compact = (want) =>
+        page.waitForFunction(([h, w]) => document.querySelector(h).hasAttribute('data-compact') === w, [hint, want], { timeout: 5000 });
       await zoom(0.4);
       await compact(true);
       const icon = await width();
       assert.ok(icon < 40, `the icon alone: ${icon}`);
       // It reads the same to assistive technology: its message is still in the tree.
-      assert.match(await page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector('.msg').textContent, hint), /Get referral/);
+      assert.match(
+        await page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector('.msg').textContent, hint),
+        /Get referral/,
+      );
       // Pointed at: all of it, beside its card; the pointer gone: the icon again.
       const at = await page.evaluate((h) => {
         const b = document.querySelector(h).getBoundingClientRect();
@@ -546,7 +696,8 @@ for (const lang of LANGS) {
 
     it('designer: where the canvas has room on neither side of a card (a narrow window), its hint is its icon beside it instead of over the card, until pointed at', async () => {
       const hint = await designerHint();
-      const compact = (want) => page.waitForFunction(([h, w]) => document.querySelector(h).hasAttribute('data-compact') === w, [hint, want], { timeout: 5000 });
+      const compact = (want) =>
+        page.waitForFunction(([h, w]) => document.querySelector(h).hasAttribute('data-compact') === w, [hint, want], { timeout: 5000 });
       const seen = () =>
         page.evaluate(
           (h) =>
@@ -555,8 +706,14 @@ for (const lang of LANGS) {
                 requestAnimationFrame(() => {
                   const r = document.querySelector(h).getBoundingClientRect();
                   const card = document.getElementById('msla-node-Get_referral').getBoundingClientRect();
-                  const overlap = Math.max(0, Math.min(r.right, card.right) - Math.max(r.left, card.left)) * Math.max(0, Math.min(r.bottom, card.bottom) - Math.max(r.top, card.top));
-                  done({ width: r.width, overlap, room: Math.max(card.left, document.querySelector('.react-flow').getBoundingClientRect().right - card.right) });
+                  const overlap =
+                    Math.max(0, Math.min(r.right, card.right) - Math.max(r.left, card.left)) *
+                    Math.max(0, Math.min(r.bottom, card.bottom) - Math.max(r.top, card.top));
+                  done({
+                    width: r.width,
+                    overlap,
+                    room: Math.max(card.left, document.querySelector('.react-flow').getBoundingClientRect().right - card.right),
+                  });
                 }),
               ),
             ),
@@ -592,7 +749,12 @@ for (const lang of LANGS) {
       const f = listFixtures().find((x) => x.name === 'designer-v1');
       await useSettings(browser.sw);
       await openAndSettle(browser, page, f.url, f.meta.rules);
-      const open = (want) => page.waitForFunction((w) => document.querySelector('cosell-hint[data-field="step:Get_referral"]')?.matches(':popover-open') === w, want, { timeout: 5000 });
+      const open = (want) =>
+        page.waitForFunction(
+          (w) => document.querySelector('cosell-hint[data-field="step:Get_referral"]')?.matches(':popover-open') === w,
+          want,
+          { timeout: 5000 },
+        );
       await open(true);
       // A Fluent-style dialog: a portal at the end of the body, above everything by z-index only.
       await page.evaluate(() => {
@@ -604,7 +766,10 @@ for (const lang of LANGS) {
       });
       await open(false);
       // Nothing of the hint shows inside the card meanwhile.
-      assert.equal(await page.evaluate(() => document.querySelector('cosell-hint[data-field="step:Get_referral"]').getBoundingClientRect().height), 0);
+      assert.equal(
+        await page.evaluate(() => document.querySelector('cosell-hint[data-field="step:Get_referral"]').getBoundingClientRect().height),
+        0,
+      );
       await page.evaluate(() => document.getElementById('page-dialog').remove());
       await open(true);
       await page.evaluate(() => {
@@ -621,19 +786,30 @@ for (const lang of LANGS) {
       const f = listFixtures().find((x) => x.name === 'run-details');
       await useSettings(browser.sw);
       await openAndSettle(browser, page, f.url, f.meta.rules);
-      await page.waitForFunction(() => [...document.querySelectorAll('cosell-hint[popover]')].filter((h) => h.matches(':popover-open')).length === 2, null, { timeout: 5000 });
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('cosell-hint[popover]')].filter((h) => h.matches(':popover-open')).length === 2,
+        null,
+        { timeout: 5000 },
+      );
       // The upper card's hint, opened, reaches over the lower card's hint.
       const state = () =>
         page.evaluate(() => {
-          const [upper, lower] = [...document.querySelectorAll('cosell-hint[popover]')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+          const [upper, lower] = [...document.querySelectorAll('cosell-hint[popover]')].sort(
+            (a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top,
+          );
           const u = upper.getBoundingClientRect();
           const l = lower.getBoundingClientRect();
           const y = (Math.max(u.top, l.top) + Math.min(u.bottom, l.bottom)) / 2;
           const top = document.elementFromPoint((l.left + l.right) / 2, y);
-          return { overlap: Math.min(u.bottom, l.bottom) - Math.max(u.top, l.top), top: top === upper ? 'upper' : top === lower ? 'lower' : String(top?.localName) };
+          return {
+            overlap: Math.min(u.bottom, l.bottom) - Math.max(u.top, l.top),
+            top: top === upper ? 'upper' : top === lower ? 'lower' : String(top?.localName),
+          };
         });
       await page.evaluate(() => {
-        const upper = [...document.querySelectorAll('cosell-hint[popover]')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
+        const upper = [...document.querySelectorAll('cosell-hint[popover]')].sort(
+          (a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top,
+        )[0];
         upper.shadowRoot.querySelector('details').open = true;
         upper.shadowRoot.querySelector('summary').focus();
       });
@@ -642,14 +818,18 @@ for (const lang of LANGS) {
       assert.equal(s.top, 'upper');
       // A pointer pressed on the lower hint brings it up.
       await page.evaluate(() => {
-        const lower = [...document.querySelectorAll('cosell-hint[popover]')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[1];
+        const lower = [...document.querySelectorAll('cosell-hint[popover]')].sort(
+          (a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top,
+        )[1];
         lower.shadowRoot.querySelector('.msg').dispatchEvent(new window.PointerEvent('pointerdown', { bubbles: true, composed: true }));
       });
       s = await state();
       assert.equal(s.top, 'lower');
       // Focus moved into the upper one (keyboard) brings it back up, and stays where it went.
       const focused = await page.evaluate(() => {
-        const upper = [...document.querySelectorAll('cosell-hint[popover]')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
+        const upper = [...document.querySelectorAll('cosell-hint[popover]')].sort(
+          (a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top,
+        )[0];
         upper.shadowRoot.activeElement?.blur();
         upper.shadowRoot.querySelector('summary').focus();
         return document.activeElement === upper && upper.shadowRoot.activeElement === upper.shadowRoot.querySelector('summary');

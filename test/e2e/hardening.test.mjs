@@ -16,7 +16,9 @@ const APPS = ['dynamics', 'salesforce', 'power-automate', 'partner-center'];
 const serialize = () => {
   const clone = document.documentElement.cloneNode(true);
   for (const el of [...clone.querySelectorAll('*')]) if (el.localName.startsWith('cosell-')) el.remove();
-  const values = [...document.querySelectorAll('input, select, textarea')].map((e) => (e.type === 'checkbox' || e.type === 'radio' ? e.checked : e.value));
+  const values = [...document.querySelectorAll('input, select, textarea')].map((e) =>
+    e.type === 'checkbox' || e.type === 'radio' ? e.checked : e.value,
+  );
   return JSON.stringify([clone.outerHTML, values]);
 };
 
@@ -58,7 +60,11 @@ describe('hardening: zero network, read-only, no page errors', () => {
         if (url.protocol === 'data:') return false;
         if (url.hostname === '127.0.0.1' || url.pathname.startsWith('/__fixtures/') || url.pathname === '/favicon.ico') return false;
         // The page itself, and frames it embeds (the Power Apps page embeds the designer).
-        return !(url.href === f.url || (url.hostname === own.hostname && url.pathname === own.pathname) || listFixtures().some((x) => x.url === url.href));
+        return !(
+          url.href === f.url ||
+          (url.hostname === own.hostname && url.pathname === own.pathname) ||
+          listFixtures().some((x) => x.url === url.href)
+        );
       });
       assert.deepEqual(unexpected, []);
       assert.equal(await a.evaluate(serialize), await b.evaluate(serialize));
@@ -93,7 +99,9 @@ function poison() {
   const all = PAYLOADS.join(' ');
   const run = () => {
     document.title += ` ${all}`;
-    for (const el of document.querySelectorAll('[role="alert"], .msla-panel-card-error-text, .panel-msla-title, [data-automation-id*="error"]')) {
+    for (const el of document.querySelectorAll(
+      '[role="alert"], .msla-panel-card-error-text, .panel-msla-title, [data-automation-id*="error"]',
+    )) {
       if (el.textContent.trim()) el.append(document.createTextNode(` ${PAYLOADS[el.textContent.length % PAYLOADS.length]}`));
     }
     for (const input of document.querySelectorAll('input[type="text"], input:not([type]), textarea')) {
@@ -116,7 +124,14 @@ describe('hardening: hostile page content', () => {
   let server;
   let browser;
   const pageErrors = [];
-  const pages = [...APPS.flatMap((app) => listFixtures().filter((f) => f.app === app && f.meta.rules.length > 0).slice(0, 2)), ...listFixtures().filter((f) => f.app === 'power-automate' && ['run-details', 'designer-v1'].includes(f.name))];
+  const pages = [
+    ...APPS.flatMap((app) =>
+      listFixtures()
+        .filter((f) => f.app === app && f.meta.rules.length > 0)
+        .slice(0, 2),
+    ),
+    ...listFixtures().filter((f) => f.app === 'power-automate' && ['run-details', 'designer-v1'].includes(f.name)),
+  ];
 
   before(async () => {
     server = await startServer();
@@ -157,7 +172,13 @@ describe('hardening: hostile page content', () => {
           pwned: window.__pwned ?? 0,
           hosts: hosts.length,
           rules: inside.filter((e) => e.hasAttribute('data-rule')).length,
-          foreign: inside.filter((e) => ['img', 'script', 'iframe', 'object', 'embed'].includes(e.localName) || [...e.attributes].some((a) => /^on/i.test(a.name) || /javascript:/i.test(a.value))).map((e) => e.outerHTML.slice(0, 80)),
+          foreign: inside
+            .filter(
+              (e) =>
+                ['img', 'script', 'iframe', 'object', 'embed'].includes(e.localName) ||
+                [...e.attributes].some((a) => /^on/i.test(a.name) || /javascript:/i.test(a.value)),
+            )
+            .map((e) => e.outerHTML.slice(0, 80)),
           text: hosts.map((h) => h.shadowRoot.textContent).join(' ').length,
         };
       }, String(HOSTS));

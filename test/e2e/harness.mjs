@@ -19,7 +19,10 @@ export const LANGS = ['en', 'ja', 'fr'];
 
 export function chromiumPath() {
   const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}. Run "node scripts/ensure-chromium.mjs" (it installs Debian's chromium) or set CHROMIUM_PATH.`);
+  if (!existsSync(path))
+    throw new Error(
+      `Chromium not found at ${path}. Run "node scripts/ensure-chromium.mjs" (it installs Debian's chromium) or set CHROMIUM_PATH.`,
+    );
   return path;
 }
 
@@ -38,11 +41,35 @@ export function listFixtures(root = FIXTURES) {
   return out;
 }
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
 
 function certificate() {
   const dir = mkdtempSync(join(tmpdir(), 'cosell-cert-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=cosell-fixtures.test', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=cosell-fixtures.test',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
   const pair = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
   rmSync(dir, { recursive: true, force: true });
   return pair;
@@ -55,7 +82,11 @@ function certificate() {
 export async function startServer({ gallery, extraRoots = [] } = {}) {
   const fixtures = listFixtures();
   // A page may also be served at `meta.aliases` (the bench loads its storm where the extension does not run).
-  const byUrl = new Map([...fixtures, ...extraRoots.flatMap((r) => listFixtures(r))].flatMap((f) => [f.url, ...(f.meta.aliases ?? [])].map((u) => [keyOf(new URL(u)), f])));
+  const byUrl = new Map(
+    [...fixtures, ...extraRoots.flatMap((r) => listFixtures(r))].flatMap((f) =>
+      [f.url, ...(f.meta.aliases ?? [])].map((u) => [keyOf(new URL(u)), f]),
+    ),
+  );
   const requests = [];
   const server = createServer(certificate(), (req, res) => {
     const url = new URL(req.url, `https://${req.headers.host}`);
@@ -89,7 +120,10 @@ const keyOf = (u) => `${u.hostname}${u.pathname}${u.search}`;
 /** Host patterns of the built manifest (and `extraHosts`), mapped to the fixture server; everything else → NOTFOUND. */
 export function hostResolverRules(port, extraHosts = []) {
   const manifest = JSON.parse(readFileSync(join(EXTENSION, 'manifest.json'), 'utf8'));
-  const hosts = [...manifest.host_permissions.map((p) => new URL(p.replace('*.', 'wildcard.')).hostname.replace('wildcard.', '*.')), ...extraHosts];
+  const hosts = [
+    ...manifest.host_permissions.map((p) => new URL(p.replace('*.', 'wildcard.')).hostname.replace('wildcard.', '*.')),
+    ...extraHosts,
+  ];
   return [...hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'].join(', ');
 }
 
@@ -102,14 +136,29 @@ export function hostResolverRules(port, extraHosts = []) {
  * (see `reinstallExtension`). `zoom` (1.75 for 175 %) is the browser's default page zoom, as set in
  * its settings; extension popups follow it.
  */
-export async function launch({ port, lang = 'en', headless = true, extension = true, extensionPath = EXTENSION, args = [], extraHosts = [], profile: given = null, debugging = false, zoom = null }) {
-  if (extension && !existsSync(join(extensionPath, 'manifest.json'))) throw new Error('No built extension in .output/chrome-mv3: run "npm run build" first.');
+export async function launch({
+  port,
+  lang = 'en',
+  headless = true,
+  extension = true,
+  extensionPath = EXTENSION,
+  args = [],
+  extraHosts = [],
+  profile: given = null,
+  debugging = false,
+  zoom = null,
+}) {
+  if (extension && !existsSync(join(extensionPath, 'manifest.json')))
+    throw new Error('No built extension in .output/chrome-mv3: run "npm run build" first.');
   // A given profile survives close() (to test a browser restart); the caller removes it.
   const profile = given ?? mkdtempSync(join(tmpdir(), 'cosell-profile-'));
   if (zoom) {
     // Chrome keeps zoom levels as powers of 1.2, per storage partition ("x" is the default one).
     mkdirSync(join(profile, 'Default'), { recursive: true });
-    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ partition: { default_zoom_level: { x: Math.log(zoom) / Math.log(1.2) } } }));
+    writeFileSync(
+      join(profile, 'Default', 'Preferences'),
+      JSON.stringify({ partition: { default_zoom_level: { x: Math.log(zoom) / Math.log(1.2) } } }),
+    );
   }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
@@ -166,7 +215,10 @@ export async function reinstallExtension(browser) {
   try {
     const session = await remote.newBrowserCDPSession();
     const old = browser.sw;
-    const next = browser.context.waitForEvent('serviceworker', { predicate: (w) => w !== old && w.url().startsWith(`chrome-extension://${browser.extensionId}/`), timeout: 15000 });
+    const next = browser.context.waitForEvent('serviceworker', {
+      predicate: (w) => w !== old && w.url().startsWith(`chrome-extension://${browser.extensionId}/`),
+      timeout: 15000,
+    });
     const { id } = await session.send('Extensions.loadUnpacked', { path: browser.extensionPath });
     if (id !== browser.extensionId) throw new Error(`reinstalled under another ID: ${id}`);
     browser.sw = await next;
@@ -233,7 +285,8 @@ export async function openAndSettle(browser, page, url, expected, { timeout = 80
     // state) or only while their field is edited (RULES.md "inline or not").
     const inline = reported ? [...new Set(reported.findings.filter((f) => !f.display).map((f) => f.rule))].sort().join(',') : null;
     const reportedAll = reported ? [...new Set(reported.findings.map((f) => f.rule))].sort().join(',') : null;
-    if (reported && reported.url === page.url() && reportedAll === want && shown.join(',') === inline) return want.split(',').filter(Boolean);
+    if (reported && reported.url === page.url() && reportedAll === want && shown.join(',') === inline)
+      return want.split(',').filter(Boolean);
     await page.waitForTimeout(100);
   }
   return shown;
@@ -276,7 +329,10 @@ export async function actionPopups(browser) {
         if (m.error || m.result?.exceptionDetails) fail(new Error(m.error?.message ?? m.result.exceptionDetails.text));
         else ok(m.result?.result?.value);
       });
-      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true, awaitPromise: true } }) });
+      void cdp.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true, awaitPromise: true } }),
+      });
     });
   return {
     async open(file = 'popup.html', { settle = 400 } = {}) {
@@ -341,9 +397,12 @@ export async function axeAddedByUs(page) {
     // Not `region` (content outside every landmark): axe reports the outermost such element, so a
     // host of ours in the page's header splits its one finding into three. We fail it only where
     // the page does not: one of our hosts outside every landmark in a page that has all else in one.
-    const counts = async () => new Map((await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => [v.id, v.nodes.length]));
+    const counts = async () =>
+      new Map((await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => [v.id, v.nodes.length]));
     const withUs = await counts();
-    const ours = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('cosell-')).map((el) => ({ el, parent: el.parentNode, next: el.nextSibling }));
+    const ours = [...document.querySelectorAll('*')]
+      .filter((el) => el.localName.startsWith('cosell-'))
+      .map((el) => ({ el, parent: el.parentNode, next: el.nextSibling }));
     for (const { el } of ours) el.remove();
     const without = await counts();
     for (const { el, parent, next } of ours.reverse()) parent.insertBefore(el, next?.parentNode === parent ? next : null);
@@ -363,7 +422,9 @@ export async function axeViolations(page, { ours = false } = {}) {
     const violations = [];
     for (const context of contexts) {
       const r = await window.axe.run(context, { resultTypes: ['violations'] });
-      violations.push(...r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, target: v.nodes[0]?.target?.join(' ') })));
+      violations.push(
+        ...r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, target: v.nodes[0]?.target?.join(' ') })),
+      );
     }
     return violations;
   }, ours);

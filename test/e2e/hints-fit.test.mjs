@@ -24,7 +24,8 @@ const measure = (readable) => {
     const hint = h.shadowRoot.querySelector('.hint');
     if (!hint) continue;
     const marker = hint.classList.contains('marker');
-    if (!marker && hint.getBoundingClientRect().width < readable) out.narrow.push(`${h.getAttribute('data-field')}: ${Math.round(hint.getBoundingClientRect().width)}`);
+    if (!marker && hint.getBoundingClientRect().width < readable)
+      out.narrow.push(`${h.getAttribute('data-field')}: ${Math.round(hint.getBoundingClientRect().width)}`);
     if (h.closest('td, th, tr, [role="gridcell"]')) out.inCell.push(h.getAttribute('data-field'));
     out.fields.push(h.getAttribute('data-field'));
     out.lines.push(hint.querySelector('.line')?.textContent ?? hint.getAttribute('aria-label'));
@@ -39,7 +40,11 @@ const measure = (readable) => {
 };
 
 for (const lang of LANGS) {
-  for (const { width, zoom } of [{ width: 760, zoom: 1 }, { width: 1440, zoom: 1 }, { width: 1440, zoom: 2 }]) {
+  for (const { width, zoom } of [
+    { width: 760, zoom: 1 },
+    { width: 1440, zoom: 1 },
+    { width: 1440, zoom: 2 },
+  ]) {
     describe(`Hints fit the page, browser in ${lang}, ${width} px at ${zoom * 100} %`, () => {
       let server;
       let browser;
@@ -74,7 +79,10 @@ for (const lang of LANGS) {
         const { label, line } = await page.evaluate(() => {
           const host = document.querySelector('cosell-hint[data-field="closeDate"]');
           const container = document.querySelector('[data-id="estimatedclosedate-FieldSectionItemContainer"]');
-          return { label: container?.querySelector('label')?.textContent?.trim(), line: host?.shadowRoot?.querySelector('.hint')?.getAttribute('aria-label') };
+          return {
+            label: container?.querySelector('label')?.textContent?.trim(),
+            line: host?.shadowRoot?.querySelector('.hint')?.getAttribute('aria-label'),
+          };
         });
         assert.ok(label, 'the page shows a label');
         assert.ok(line?.includes(label), `${line} quotes ${label}`);
@@ -109,10 +117,14 @@ describe('A click in a hint never reaches the page', () => {
       field.before(label);
       label.append(box, field);
     });
-    await page.waitForFunction(() => {
-      const host = document.querySelector('cosell-hint');
-      return host && !host.closest('label') && host.shadowRoot.querySelector('[data-rule]');
-    }, null, { timeout: 5000 });
+    await page.waitForFunction(
+      () => {
+        const host = document.querySelector('cosell-hint');
+        return host && !host.closest('label') && host.shadowRoot.querySelector('[data-rule]');
+      },
+      null,
+      { timeout: 5000 },
+    );
     await page.locator('cosell-hint button.toggle').first().click();
     assert.equal(await page.evaluate(() => document.getElementById('page-box').checked), false);
   });

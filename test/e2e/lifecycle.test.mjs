@@ -15,7 +15,22 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { EXTENSION, FIXTURES, POLICY_DIR, canWritePolicy, launch, listFixtures, messages, openAndSettle, openPopup, reinstallExtension, shownRules, startServer, tabIdFor, useSettings } from './harness.mjs';
+import {
+  EXTENSION,
+  FIXTURES,
+  POLICY_DIR,
+  canWritePolicy,
+  launch,
+  listFixtures,
+  messages,
+  openAndSettle,
+  openPopup,
+  reinstallExtension,
+  shownRules,
+  startServer,
+  tabIdFor,
+  useSettings,
+} from './harness.mjs';
 
 const m = messages('en');
 const fixture = listFixtures().find((f) => f.app === 'dynamics' && f.name === 'opportunity-sync-off');
@@ -41,7 +56,8 @@ async function settledRules(page, ms = 1500) {
   return [...new Set(await shownRules(page))].sort();
 }
 
-const registered = (sw) => sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => ({ id: s.id, matches: s.matches, js: s.js })));
+const registered = (sw) =>
+  sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => ({ id: s.id, matches: s.matches, js: s.js })));
 
 async function until(check, what, timeout = 8000) {
   const start = Date.now();
@@ -92,7 +108,10 @@ describe('custom domains in the built extension', () => {
     await popup.getByLabel(m.custom_domain.message).fill(`https://${PROXY_HOST}/main.aspx?etn=opportunity`);
     await popup.getByLabel(m.custom_app.message).selectOption('dynamics');
     await popup.getByRole('button', { name: m.custom_add.message }).click();
-    await popup.getByRole('status').filter({ hasText: m.custom_granted.message.replace('{host}', PROXY_HOST) }).waitFor();
+    await popup
+      .getByRole('status')
+      .filter({ hasText: m.custom_granted.message.replace('{host}', PROXY_HOST) })
+      .waitFor();
     const scripts = await until(async () => {
       const s = await registered(browser.sw);
       return s.length ? s : null;
@@ -141,17 +160,28 @@ describe('custom domains an administrator lists, in the built extension', () => 
     await useSettings(browser.sw);
     await browser.close();
     const file = join(POLICY_DIR, `cosell-companion-test-${process.pid}-domains.json`);
-    writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [id]: { customDomains: [{ host: '*.mcas.ms', app: 'dynamics' }] } } } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ '3rdparty': { extensions: { [id]: { customDomains: [{ host: '*.mcas.ms', app: 'dynamics' }] } } } }),
+    );
     browser = null;
     try {
       browser = await launch({ port: server.port, extensionPath: dir, profile });
       // The browser answers for its policies seconds after it starts; the script follows that answer.
-      const scripts = await until(async () => {
-        const s = await registered(browser.sw);
-        return s.length ? s : null;
-      }, 'the custom script to be registered', 20000);
+      const scripts = await until(
+        async () => {
+          const s = await registered(browser.sw);
+          return s.length ? s : null;
+        },
+        'the custom script to be registered',
+        20000,
+      );
       assert.deepEqual(scripts, [{ id: 'custom-dynamics', matches: ['https://*.mcas.ms/*'], js: ['content-scripts/dynamics.js'] }]);
-      assert.equal(await browser.sw.evaluate(async () => (await chrome.storage.local.get('customHosts')).customHosts), undefined, 'nothing stored as the user own');
+      assert.equal(
+        await browser.sw.evaluate(async () => (await chrome.storage.local.get('customHosts')).customHosts),
+        undefined,
+        'nothing stored as the user own',
+      );
       const page = await browser.context.newPage();
       await serveProxied(page);
       await page.goto(proxied(proxiedFixture.url));
@@ -248,7 +278,10 @@ describe('extension updated under an open tab', () => {
     const sw = await reinstallExtension(browser);
     assert.equal(await sw.evaluate(() => chrome.runtime.getManifest().version), '0.1.1');
 
-    await until(async () => (await page.evaluate(() => document.querySelectorAll('cosell-hint, cosell-panel').length)) === 0, 'the orphaned hints to go');
+    await until(
+      async () => (await page.evaluate(() => document.querySelectorAll('cosell-hint, cosell-panel').length)) === 0,
+      'the orphaned hints to go',
+    );
     // The page keeps changing; the orphaned script neither reads nor writes anything.
     await page.locator('select[data-id$="checkbox-select"]').first().selectOption('1');
     await page.waitForTimeout(800);

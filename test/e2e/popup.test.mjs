@@ -8,7 +8,21 @@ import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { LANGS, POLICY_DIR, actionPopups, axeViolations, canWritePolicy, launch, listFixtures, messages, openAndSettle, openPopup, startServer, tabIdFor, useSettings } from './harness.mjs';
+import {
+  LANGS,
+  POLICY_DIR,
+  actionPopups,
+  axeViolations,
+  canWritePolicy,
+  launch,
+  listFixtures,
+  messages,
+  openAndSettle,
+  openPopup,
+  startServer,
+  tabIdFor,
+  useSettings,
+} from './harness.mjs';
 
 const TABS = ['page', 'setup', 'troubleshoot', 'settings', 'plan'];
 
@@ -56,7 +70,10 @@ for (const lang of LANGS) {
 
     it('has five localized tabs, each with its view, keyboard-navigable', async () => {
       const popup = await openPopup(browser);
-      assert.deepEqual(await popup.locator('[role="tab"]').allTextContents(), TABS.map((id) => m[`popup_tab_${id}`].message));
+      assert.deepEqual(
+        await popup.locator('[role="tab"]').allTextContents(),
+        TABS.map((id) => m[`popup_tab_${id}`].message),
+      );
       await popup.locator('[role="tab"][aria-selected="true"]').focus();
       for (const id of TABS.slice(1)) {
         await popup.keyboard.press('ArrowRight');
@@ -78,7 +95,10 @@ for (const lang of LANGS) {
         })`,
       );
       assert.equal(seen.body, 500, JSON.stringify(seen));
-      assert.ok(seen.width >= 500 && seen.width <= 540, `as wide as its body and the room Chrome adds for a scrollbar (30 px here): ${JSON.stringify(seen)}`);
+      assert.ok(
+        seen.width >= 500 && seen.width <= 540,
+        `as wide as its body and the room Chrome adds for a scrollbar (30 px here): ${JSON.stringify(seen)}`,
+      );
       assert.equal(seen.height, 600, `as high as a popup can be (its findings are taller): ${JSON.stringify(seen)}`);
       assert.equal(seen.rows, 1, `the tabs on one line: ${JSON.stringify(seen)}`);
     });
@@ -105,7 +125,10 @@ for (const lang of LANGS) {
         assert.equal(seen.scroll, seen.room, `no sideways scrolling: ${JSON.stringify(seen)}`);
         assert.ok(seen.body <= seen.room + 0.5, `the body within the popup: ${JSON.stringify(seen)}`);
         assert.equal(seen.tabs.length, TABS.length);
-        assert.ok(seen.tabs.every((right) => right <= seen.room), `every tab in view: ${JSON.stringify(seen)}`);
+        assert.ok(
+          seen.tabs.every((right) => right <= seen.room),
+          `every tab in view: ${JSON.stringify(seen)}`,
+        );
         assert.deepEqual(seen.cut, [], `nothing reaches past the popup's edge: ${JSON.stringify(seen)}`);
         // The header and the tabs leave the panel most of the popup's first screen (at 250 % it is
         // 240 CSS px high; the full header and two rows of tabs took two thirds of it).
@@ -120,12 +143,17 @@ for (const lang of LANGS) {
       await openAndSettle(browser, page, f.url, f.meta.rules);
       const popup = await openPopup(browser, await tabIdFor(browser.sw, f.url));
       await popup.locator('[data-state="findings"]').waitFor();
-      const rules = await popup.locator('[data-state="findings"] [data-rule]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')).sort());
+      const rules = await popup
+        .locator('[data-state="findings"] [data-rule]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')).sort());
       assert.deepEqual(rules, [...f.meta.rules].sort());
       // Errors first, counted in their heading.
       const errors = await popup.locator('[data-state="findings"] [data-severity="error"]').count();
       assert.ok(errors > 0);
-      assert.equal(await popup.locator('[data-state="findings"] h2').first().textContent(), m.popup_group_error.message.replace('{count}', String(errors)));
+      assert.equal(
+        await popup.locator('[data-state="findings"] h2').first().textContent(),
+        m.popup_group_error.message.replace('{count}', String(errors)),
+      );
       await popup.close();
       await page.close();
     });
@@ -154,7 +182,9 @@ for (const lang of LANGS) {
       await popup.locator('#tab-setup').click();
       await popup.locator('[data-view="setup"]').waitFor();
       assert.equal(await popup.locator('input[name="solution"][value="salesforce"]').isChecked(), true);
-      const states = await popup.locator('[data-list="activation"] .item').evaluateAll((els) => els.map((e) => e.getAttribute('data-done')));
+      const states = await popup
+        .locator('[data-list="activation"] .item')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-done')));
       assert.deepEqual(states, ['seen', 'seen', 'seen', 'no', 'no', 'no', 'no', 'no']);
       assert.ok((await popup.locator('[data-list="activation"] .item .seen').first().textContent()).length > 0);
       await popup.close();
@@ -182,12 +212,25 @@ for (const lang of LANGS) {
       await popup.locator('#tab-setup').click();
       const button = popup.getByRole('button', { name: m.setup_export.message });
       // Refused, as Chrome refuses a popup that is not focused.
-      await popup.evaluate(() => (window.navigator.clipboard.writeText = () => Promise.reject(new window.DOMException('Document is not focused.', 'NotAllowedError'))));
+      await popup.evaluate(
+        () =>
+          (window.navigator.clipboard.writeText = () =>
+            Promise.reject(new window.DOMException('Document is not focused.', 'NotAllowedError'))),
+      );
       await button.click();
       const area = popup.getByLabel(m.setup_export_manual.message);
       await area.waitFor();
-      const seen = await area.evaluate((el) => ({ focused: document.activeElement === el, selected: el.selectionEnd - el.selectionStart, length: el.value.length, readOnly: el.readOnly, text: el.value }));
-      assert.ok(seen.focused && seen.readOnly && seen.length > 200 && seen.selected === seen.length, JSON.stringify({ ...seen, text: seen.text.slice(0, 80) }));
+      const seen = await area.evaluate((el) => ({
+        focused: document.activeElement === el,
+        selected: el.selectionEnd - el.selectionStart,
+        length: el.value.length,
+        readOnly: el.readOnly,
+        text: el.value,
+      }));
+      assert.ok(
+        seen.focused && seen.readOnly && seen.length > 200 && seen.selected === seen.length,
+        JSON.stringify({ ...seen, text: seen.text.slice(0, 80) }),
+      );
       assert.deepEqual(await axeViolations(popup), [], 'the report shown to copy by hand');
       // The browser's own clipboard, allowed: the status says so and the text box goes.
       await popup.evaluate(() => delete window.navigator.clipboard.writeText);
@@ -220,7 +263,9 @@ for (const lang of LANGS) {
       // A run's error as the user copies it: several lines, pasted from the clipboard.
       await field.fill('');
       await field.focus();
-      await popup.evaluate(() => window.navigator.clipboard.writeText('{\n  "status": 404,\n  "message": "The workflow trigger \'manual\' couldn\'t be found."\n}'));
+      await popup.evaluate(() =>
+        window.navigator.clipboard.writeText('{\n  "status": 404,\n  "message": "The workflow trigger \'manual\' couldn\'t be found."\n}'),
+      );
       await popup.keyboard.press('ControlOrMeta+V');
       assert.equal((await field.inputValue()).split('\n').length, 4);
       const trigger = popup.locator('[data-symptom="error.workflow-trigger-not-found"][data-recognized]');
@@ -228,7 +273,10 @@ for (const lang of LANGS) {
       assert.equal(await trigger.evaluate((d) => d.open), true);
       assert.equal(await popup.locator('[data-symptom]').first().getAttribute('data-symptom'), 'error.workflow-trigger-not-found');
       const title = (await trigger.locator('summary').textContent()).trim();
-      assert.equal((await popup.locator('.troubleshoot [role="status"]').textContent()).trim(), m.ts_recognized.message.replace('{title}', title));
+      assert.equal(
+        (await popup.locator('.troubleshoot [role="status"]').textContent()).trim(),
+        m.ts_recognized.message.replace('{title}', title),
+      );
       await popup.close();
     });
 
@@ -238,15 +286,26 @@ for (const lang of LANGS) {
       const f = listFixtures().find((x) => x.name === 'opportunity-sync-off-ja');
       await useSettings(browser.sw);
       await openAndSettle(browser, page, f.url, f.meta.rules);
-      const shown = () => page.evaluate(() => [...document.querySelectorAll('cosell-hint')].some((h) => h.shadowRoot?.querySelector('[data-rule="crm.sync-disabled"]')));
+      const shown = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('cosell-hint')].some((h) => h.shadowRoot?.querySelector('[data-rule="crm.sync-disabled"]')),
+        );
       assert.equal(await shown(), true);
       const popup = await openPopup(browser);
       await popup.locator('#tab-settings').click();
       await popup.locator('input[id="rule-crm.sync-disabled"]').uncheck();
       await popup.locator('[data-view="settings"] [role="status"]').waitFor();
-      await page.waitForFunction(() => ![...document.querySelectorAll('cosell-hint')].some((h) => h.shadowRoot?.querySelector('[data-rule="crm.sync-disabled"]')), null, { timeout: 5000 });
+      await page.waitForFunction(
+        () => ![...document.querySelectorAll('cosell-hint')].some((h) => h.shadowRoot?.querySelector('[data-rule="crm.sync-disabled"]')),
+        null,
+        { timeout: 5000 },
+      );
       await popup.locator('input[id="rule-crm.sync-disabled"]').check();
-      await page.waitForFunction(() => [...document.querySelectorAll('cosell-hint')].some((h) => h.shadowRoot?.querySelector('[data-rule="crm.sync-disabled"]')), null, { timeout: 5000 });
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('cosell-hint')].some((h) => h.shadowRoot?.querySelector('[data-rule="crm.sync-disabled"]')),
+        null,
+        { timeout: 5000 },
+      );
       await popup.close();
       await page.close();
     });
@@ -296,7 +355,10 @@ for (const lang of LANGS) {
         await popup.waitForFunction(() => !document.querySelector('#chk-prerequisites-cosell-ready').checked);
         assert.deepEqual(await axeViolations(popup), [], 'the notice of a change not saved');
         const stored = await browser.sw.evaluate(async () => (await chrome.storage.local.get('checklist')).checklist?.ticks ?? {});
-        assert.equal(Object.keys(stored).some((k) => k.endsWith('/cosell-ready')), false);
+        assert.equal(
+          Object.keys(stored).some((k) => k.endsWith('/cosell-ready')),
+          false,
+        );
         await popup.close();
       } finally {
         await browser.sw.evaluate(() => chrome.storage.local.remove('ballast'));
@@ -320,7 +382,8 @@ for (const lang of LANGS) {
         // The page's report has reached the background (its findings are kept for the tab), and the
         // sightings' write it started has had time to fail.
         await browser.sw.evaluate(async (id) => {
-          for (let i = 0; i < 100 && Object.keys(await chrome.storage.session.get(null)).every((k) => !k.includes(String(id))); i++) await new Promise((ok) => setTimeout(ok, 50));
+          for (let i = 0; i < 100 && Object.keys(await chrome.storage.session.get(null)).every((k) => !k.includes(String(id))); i++)
+            await new Promise((ok) => setTimeout(ok, 50));
           await new Promise((ok) => setTimeout(ok, 500));
         }, tabId);
         await page.close();
@@ -338,16 +401,27 @@ for (const lang of LANGS) {
       const cdp = await popup.context().newCDPSession(popup);
       try {
         for (const scheme of ['light', 'dark']) {
-          await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }, { name: 'prefers-color-scheme', value: scheme }] });
+          await cdp.send('Emulation.setEmulatedMedia', {
+            features: [
+              { name: 'forced-colors', value: 'active' },
+              { name: 'prefers-color-scheme', value: scheme },
+            ],
+          });
           const seen = await popup.evaluate(() => ({
             forced: matchMedia('(forced-colors: active)').matches,
             canvas: getComputedStyle(document.body).backgroundColor,
-            tabs: [...document.querySelectorAll('[role="tab"]')].map((t) => ({ selected: t.getAttribute('aria-selected') === 'true', line: getComputedStyle(t).borderBottomColor })),
+            tabs: [...document.querySelectorAll('[role="tab"]')].map((t) => ({
+              selected: t.getAttribute('aria-selected') === 'true',
+              line: getComputedStyle(t).borderBottomColor,
+            })),
           }));
           assert.ok(seen.forced, scheme);
           const [selected, ...others] = [...seen.tabs].sort((a, b) => Number(b.selected) - Number(a.selected));
           assert.ok(selected.selected, JSON.stringify(seen));
-          assert.ok(others.every((t) => t.line === seen.canvas), `unselected tabs have no underline: ${JSON.stringify(seen)}`);
+          assert.ok(
+            others.every((t) => t.line === seen.canvas),
+            `unselected tabs have no underline: ${JSON.stringify(seen)}`,
+          );
           assert.notEqual(selected.line, seen.canvas, `the selected tab is underlined: ${JSON.stringify(seen)}`);
         }
       } finally {
@@ -364,7 +438,11 @@ for (const lang of LANGS) {
         for (const id of TABS) {
           await popup.locator(`#tab-${id}`).click();
           await popup.locator(`#panel-${id}`).waitFor();
-          if (id === 'troubleshoot') await popup.locator('details').first().evaluate((d) => (d.open = true));
+          if (id === 'troubleshoot')
+            await popup
+              .locator('details')
+              .first()
+              .evaluate((d) => (d.open = true));
           // The settings with a domain refused: its alert, and the field marked invalid.
           if (id === 'settings') {
             await popup.getByLabel(m.custom_domain.message).fill('localhost');
@@ -386,7 +464,20 @@ for (const lang of LANGS) {
     it('an administrator policy shows as set by the administrator, locked, and applies', async (t) => {
       if (!canWritePolicy()) return t.skip(`needs write access to ${POLICY_DIR} (run as root) to install a Chromium policy`);
       const file = join(POLICY_DIR, `cosell-companion-test-${process.pid}.json`);
-      const policy = { '3rdparty': { extensions: { [browser.extensionId]: { dealValueField: 'new_dealvalue', disabledRules: ['crm.visibility-irreversible'], customDomains: [{ host: '*.mcas.ms', app: 'salesforce' }, { host: '*.com', app: 'dynamics' }] } } } };
+      const policy = {
+        '3rdparty': {
+          extensions: {
+            [browser.extensionId]: {
+              dealValueField: 'new_dealvalue',
+              disabledRules: ['crm.visibility-irreversible'],
+              customDomains: [
+                { host: '*.mcas.ms', app: 'salesforce' },
+                { host: '*.com', app: 'dynamics' },
+              ],
+            },
+          },
+        },
+      };
       writeFileSync(file, JSON.stringify(policy));
       try {
         await browser.close();
@@ -394,7 +485,11 @@ for (const lang of LANGS) {
         const popup = await openPopup(browser);
         await popup.locator('#tab-settings').click();
         const field = popup.locator('[data-setting="fields.dealValue"]');
-        await popup.waitForFunction(() => document.querySelector('[data-setting="fields.dealValue"]')?.getAttribute('data-locked') === 'admin', null, { timeout: 10000 });
+        await popup.waitForFunction(
+          () => document.querySelector('[data-setting="fields.dealValue"]')?.getAttribute('data-locked') === 'admin',
+          null,
+          { timeout: 10000 },
+        );
         assert.equal(await field.locator('input').inputValue(), 'new_dealvalue');
         assert.equal(await field.locator('input').getAttribute('readonly'), '');
         assert.equal((await field.locator('.admin').textContent()).trim(), m.settings_locked.message);
@@ -405,7 +500,10 @@ for (const lang of LANGS) {
         assert.equal(await row.getAttribute('data-locked'), 'admin');
         assert.equal(await row.getByRole('button', { name: m.custom_remove.message.replace('{host}', '*.mcas.ms') }).count(), 0);
         assert.equal(await row.getByRole('button', { name: m.custom_allow.message.replace('{host}', '*.mcas.ms') }).count(), 1);
-        assert.equal((await popup.locator('[data-custom-refused="*.com"]').textContent()).trim(), m.custom_managed_too_broad.message.replace('{host}', '*.com'));
+        assert.equal(
+          (await popup.locator('[data-custom-refused="*.com"]').textContent()).trim(),
+          m.custom_managed_too_broad.message.replace('{host}', '*.com'),
+        );
         await popup.close();
         // And the pages follow it: the rule the administrator switched off shows nowhere; the deal
         // value is read from the policy's field, which this form does not have, so that check stays

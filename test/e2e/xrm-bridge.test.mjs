@@ -32,7 +32,11 @@ for (const lang of LANGS) {
       assert.deepEqual(await openAndSettle(browser, page, f.url, f.meta.rules.xrm), [...f.meta.rules.xrm].sort());
       assert.notDeepEqual(f.meta.rules.xrm, f.meta.rules.dom, 'the DOM alone says something else');
       // The close-date hint sits beside the field the client API named.
-      const field = await page.evaluate(() => [...document.querySelectorAll('cosell-hint')].find((h) => h.shadowRoot?.querySelector('[data-rule="crm.close-date-past"]'))?.parentElement?.getAttribute('data-id'));
+      const field = await page.evaluate(() =>
+        [...document.querySelectorAll('cosell-hint')]
+          .find((h) => h.shadowRoot?.querySelector('[data-rule="crm.close-date-past"]'))
+          ?.parentElement?.getAttribute('data-id'),
+      );
       assert.equal(field, 'estimatedclosedate-FieldSectionItemContainer');
       await page.close();
     });
@@ -63,7 +67,9 @@ for (const lang of LANGS) {
       const f = fixture('opportunity-xrm-values');
       const page = await browser.context.newPage();
       await openAndSettle(browser, page, f.url, f.meta.rules.xrm);
-      const values = await page.evaluate(() => window.Xrm.Page.data.entity.attributes.get().map((a) => [a.getName(), JSON.stringify(a.getValue())]));
+      const values = await page.evaluate(() =>
+        window.Xrm.Page.data.entity.attributes.get().map((a) => [a.getName(), JSON.stringify(a.getValue())]),
+      );
       assert.deepEqual(Object.fromEntries(values).msp_syncwithpartnercenter, 'true');
       assert.equal(Object.fromEntries(values).estimatedclosedate, JSON.stringify(new Date(2024, 2, 31)));
       const made = server.requests.slice(before).map((u) => new URL(u).pathname);

@@ -5,7 +5,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const stripComments = (src: string) => src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '').replace(/\s\/\/ .*$/gm, '');
+const stripComments = (src: string) =>
+  src
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '')
+    .replace(/\s\/\/ .*$/gm, '');
 
 /** String literals of a module ('…', "…", `…` with `${…}` turned into `{…}`). */
 export function literals(src: string): string[] {
@@ -29,7 +33,8 @@ export function selectorTokens(literal: string): string[] {
   return tokens;
 }
 
-const looksLikeSelector = (s: string) => /^[\s\S]*(?:\[[a-z][\w-]*(?:[~^$*|]?=|\])|^[.#][a-z]|(?:^|[\s,>])[a-z]+-[a-z0-9-]+(?:$|[\s,[.:>]))/i.test(s) && !/\s{2,}|[.!?]$/.test(s);
+const looksLikeSelector = (s: string) =>
+  /^[\s\S]*(?:\[[a-z][\w-]*(?:[~^$*|]?=|\])|^[.#][a-z]|(?:^|[\s,>])[a-z]+-[a-z0-9-]+(?:$|[\s,[.:>]))/i.test(s) && !/\s{2,}|[.!?]$/.test(s);
 
 export interface Anchors {
   selectors: Set<string>;
@@ -49,10 +54,13 @@ export function readerAnchors(root = 'lib/readers'): Anchors {
   const a: Anchors = { selectors: new Set(), attributes: new Set(), words: new Set(), patterns: new Set() };
   for (const file of files(root)) {
     // Type declarations name our own keys, not the page's.
-    const src = readFileSync(file, 'utf8').replace(/^(?:export\s+)?type\s[^;]*;/gm, '').replace(/^import[^;]*;/gm, '');
+    const src = readFileSync(file, 'utf8')
+      .replace(/^(?:export\s+)?type\s[^;]*;/gm, '')
+      .replace(/^import[^;]*;/gm, '');
     const code = stripComments(src);
     const vocabulary = /labels\.ts$/.test(file);
-    for (const m of code.matchAll(/\b(?:getAttribute|hasAttribute|getElementById|getElementsByClassName)\(\s*'([^']+)'/g)) a.attributes.add(m[1]!);
+    for (const m of code.matchAll(/\b(?:getAttribute|hasAttribute|getElementById|getElementsByClassName)\(\s*'([^']+)'/g))
+      a.attributes.add(m[1]!);
     for (const m of code.matchAll(/\bconst\s+([A-Z][A-Z0-9_]*)\s*=\s*\/(?![*/])/g)) a.patterns.add(m[1]!);
     for (const m of code.matchAll(/\bexport\s+const\s+([A-Z][A-Z0-9_]*)\s*=/g)) if (vocabulary) a.patterns.add(m[1]!);
     for (const lit of literals(src)) {

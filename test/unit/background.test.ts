@@ -12,17 +12,30 @@ function memoryArea(): StorageArea & { data: Record<string, unknown> } {
   };
 }
 
-const finding = (severity: Finding['severity']): Finding => ({ rule: 'crm.sync-disabled', severity, messageKey: 'k', params: {}, fixSteps: [], source: 'FAQ R3' });
+const finding = (severity: Finding['severity']): Finding => ({
+  rule: 'crm.sync-disabled',
+  severity,
+  messageKey: 'k',
+  params: {},
+  fixSteps: [],
+  source: 'FAQ R3',
+});
 
 describe('background tab store', () => {
   it('keeps findings per tab, shows the error count on the badge, and answers the popup', async () => {
     const area = memoryArea();
     const badge = { set: vi.fn() };
     const store = createTabStore(area, badge);
-    await store.handle({ type: 'cosell:findings', url: 'https://x.crm.dynamics.com/', findings: [finding('error'), finding('error'), finding('info')] }, 7);
+    await store.handle(
+      { type: 'cosell:findings', url: 'https://x.crm.dynamics.com/', findings: [finding('error'), finding('error'), finding('info')] },
+      7,
+    );
     expect(badge.set).toHaveBeenLastCalledWith(7, '2');
     const state = await readTabState(area, 7);
-    expect(state).toMatchObject({ url: 'https://x.crm.dynamics.com/', findings: [{ severity: 'error' }, { severity: 'error' }, { severity: 'info' }] });
+    expect(state).toMatchObject({
+      url: 'https://x.crm.dynamics.com/',
+      findings: [{ severity: 'error' }, { severity: 'error' }, { severity: 'info' }],
+    });
     await store.handle({ type: 'cosell:findings', url: 'https://x.crm.dynamics.com/', findings: [finding('warning')] }, 7);
     expect(badge.set).toHaveBeenLastCalledWith(7, '');
   });
@@ -30,7 +43,14 @@ describe('background tab store', () => {
   it('counts a problem once on the badge: errors another finding explains go with their cause', async () => {
     const badge = { set: vi.fn() };
     const store = createTabStore(memoryArea(), badge);
-    await store.handle({ type: 'cosell:findings', url: 'u', findings: [finding('error'), { ...finding('error'), rule: 'crm.sync-failed-mark', cause: 'crm.sync-disabled' }] }, 5);
+    await store.handle(
+      {
+        type: 'cosell:findings',
+        url: 'u',
+        findings: [finding('error'), { ...finding('error'), rule: 'crm.sync-failed-mark', cause: 'crm.sync-disabled' }],
+      },
+      5,
+    );
     expect(badge.set).toHaveBeenLastCalledWith(5, '1');
   });
 
@@ -51,12 +71,24 @@ describe('background tab store', () => {
     };
     const badge = { set: vi.fn() };
     const store = createTabStore(area, badge);
-    await store.handle({ type: 'cosell:findings', url: 'https://x.crm.dynamics.com/', findings: [finding('error')], failures: { read: 0, rules: 1, render: 0 } }, 5);
+    await store.handle(
+      {
+        type: 'cosell:findings',
+        url: 'https://x.crm.dynamics.com/',
+        findings: [finding('error')],
+        failures: { read: 0, rules: 1, render: 0 },
+      },
+      5,
+    );
     expect(badge.set).toHaveBeenLastCalledWith(5, '1');
     expect(await readTabState(area, 5)).toBeNull();
     // Only an extension page (no sender tab) is answered.
     expect(await store.handle({ type: 'cosell:tab-state', tabId: 5 }, 9)).toBeUndefined();
-    expect(await store.handle({ type: 'cosell:tab-state', tabId: 5 }, undefined)).toMatchObject({ unstored: true, findings: [{ severity: 'error' }], failures: { rules: 1 } });
+    expect(await store.handle({ type: 'cosell:tab-state', tabId: 5 }, undefined)).toMatchObject({
+      unstored: true,
+      findings: [{ severity: 'error' }],
+      failures: { rules: 1 },
+    });
     expect(await store.handle({ type: 'cosell:tab-state', tabId: 6 }, undefined)).toBeNull();
   });
 
@@ -70,13 +102,20 @@ describe('background tab store', () => {
     expect(await readTabState(area, 9)).toBeNull();
   });
 
-  it('merges the findings of a tab\'s frames (a designer embedded in Power Apps) and starts over on a new top page', async () => {
+  it("merges the findings of a tab's frames (a designer embedded in Power Apps) and starts over on a new top page", async () => {
     const area = memoryArea();
     const badge = { set: vi.fn() };
     const store = createTabStore(area, badge);
     await store.handle({ type: 'cosell:findings', url: 'https://make.powerapps.com/x', findings: [] }, 2, 0);
-    await store.handle({ type: 'cosell:findings', url: 'https://make.powerautomate.com/widgets/manage/y', findings: [finding('error'), finding('info')] }, 2, 5);
-    expect(await readTabState(area, 2)).toMatchObject({ url: 'https://make.powerapps.com/x', findings: [{ severity: 'error' }, { severity: 'info' }] });
+    await store.handle(
+      { type: 'cosell:findings', url: 'https://make.powerautomate.com/widgets/manage/y', findings: [finding('error'), finding('info')] },
+      2,
+      5,
+    );
+    expect(await readTabState(area, 2)).toMatchObject({
+      url: 'https://make.powerapps.com/x',
+      findings: [{ severity: 'error' }, { severity: 'info' }],
+    });
     expect(badge.set).toHaveBeenLastCalledWith(2, '1');
     await store.handle({ type: 'cosell:findings', url: 'https://make.powerapps.com/other', findings: [] }, 2, 0);
     expect(await readTabState(area, 2)).toMatchObject({ url: 'https://make.powerapps.com/other', findings: [] });
@@ -87,8 +126,15 @@ describe('background tab store', () => {
     const area = memoryArea();
     const store = createTabStore(area, { set: () => undefined });
     await store.handle({ type: 'cosell:findings', url: 'https://make.powerapps.com/x', findings: [finding('info')] }, 4, 0);
-    await store.handle({ type: 'cosell:findings', url: 'https://make.powerautomate.com/widgets/manage/y', findings: [finding('error')] }, 4, 3);
-    expect(await readTabState(area, 4)).toMatchObject({ url: 'https://make.powerapps.com/x', findings: [{ severity: 'info' }, { severity: 'error' }] });
+    await store.handle(
+      { type: 'cosell:findings', url: 'https://make.powerautomate.com/widgets/manage/y', findings: [finding('error')] },
+      4,
+      3,
+    );
+    expect(await readTabState(area, 4)).toMatchObject({
+      url: 'https://make.powerapps.com/x',
+      findings: [{ severity: 'info' }, { severity: 'error' }],
+    });
     expect(await readTabState(area, 5)).toBeNull();
     area.data['tab:6'] = { frames: { 0: { url: 'u', findings: '<img src=x onerror=alert(1)>' } } };
     expect(await readTabState(area, 6)).toBeNull();

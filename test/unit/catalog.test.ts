@@ -31,7 +31,17 @@ describe('message catalogue', () => {
 
   it('takes nothing but a plain object of strings that names its locale; otherwise the browser answers', () => {
     const fallback = vi.fn(() => 'asked');
-    for (const bad of [null, undefined, 'x', 3, [], ['@@ui_locale'], { a: 'A' }, { '@@ui_locale': 'en', a: 1 }, { '@@ui_locale': 'en', a: { toString: () => 'x' } }]) {
+    for (const bad of [
+      null,
+      undefined,
+      'x',
+      3,
+      [],
+      ['@@ui_locale'],
+      { a: 'A' },
+      { '@@ui_locale': 'en', a: 1 },
+      { '@@ui_locale': 'en', a: { toString: () => 'x' } },
+    ]) {
       expect(asCatalog(bad), JSON.stringify(bad)).toBeNull();
       expect(catalogGetter(asCatalog(bad), fallback)('a')).toBe('asked');
     }
@@ -66,7 +76,7 @@ describe('content script start-up', () => {
     return doc.querySelector('cosell-hint')?.shadowRoot?.querySelector('.msg')?.textContent;
   };
 
-  it('shows the hint in the catalogue\'s language without calling the browser\'s getMessage', async () => {
+  it("shows the hint in the catalogue's language without calling the browser's getMessage", async () => {
     const catalog = buildCatalog(Object.keys(ja), jaGet);
     const { e, fx, ac, getMessage, loadSettings } = env(async () => ({ settings: DEFAULT_SETTINGS, messages: catalog }));
     await bootContentScript(e, readDynamics, RULES);

@@ -73,14 +73,29 @@ describe('content scripts run only where they read', () => {
 });
 
 describe('custom domains over a public suffix (the Public Suffix List)', () => {
-  const suffixes = ['*.github.io', '*.azurewebsites.net', '*.vercel.app', '*.cloudfront.net', '*.lg.jp', '*.blogspot.com', 'github.io', '*.pages.dev'];
+  const suffixes = [
+    '*.github.io',
+    '*.azurewebsites.net',
+    '*.vercel.app',
+    '*.cloudfront.net',
+    '*.lg.jp',
+    '*.blogspot.com',
+    'github.io',
+    '*.pages.dev',
+  ];
   it.each(suffixes)('refuses %s, typed or from policy', (host) => {
     expect(parseCustomHost(host, isPublicSuffix)).toEqual({ ok: false, reason: 'too-broad' });
-    expect(managedCustomHosts({ [MANAGED_CUSTOM_DOMAINS]: [{ host, app: 'dynamics' }] }, isPublicSuffix)).toEqual({ hosts: [], refused: [{ host, reason: 'too-broad' }] });
+    expect(managedCustomHosts({ [MANAGED_CUSTOM_DOMAINS]: [{ host, app: 'dynamics' }] }, isPublicSuffix)).toEqual({
+      hosts: [],
+      refused: [{ host, reason: 'too-broad' }],
+    });
   });
-  it.each(['*.mcas.ms', '*.contoso.github.io', 'crm.fabrikam.com', '*.contoso.co.uk', 'fabrikam.azurewebsites.net'])('accepts %s', (host) => {
-    expect(parseCustomHost(host, isPublicSuffix)).toEqual({ ok: true, host });
-  });
+  it.each(['*.mcas.ms', '*.contoso.github.io', 'crm.fabrikam.com', '*.contoso.co.uk', 'fabrikam.azurewebsites.net'])(
+    'accepts %s',
+    (host) => {
+      expect(parseCustomHost(host, isPublicSuffix)).toEqual({ ok: true, host });
+    },
+  );
   it('checks stored domains again on every start: a public suffix, or a built-in host under another app, is dropped', () => {
     const stored = {
       version: 1,
@@ -106,8 +121,20 @@ describe('custom domains: registered content scripts', () => {
   it('registers one script per app, on its granted domains only, with the app’s own file', () => {
     const wanted = wantedScripts(hosts, (h) => h !== 'sf.contoso.com');
     expect(wanted).toEqual([
-      { id: 'custom-dynamics', matches: ['https://contoso.crm.dynamics.com.mcas.ms/*', 'https://crm.contoso.com/*'], js: ['content-scripts/dynamics.js'], allFrames: false, runAt: 'document_idle' },
-      { id: 'custom-power-automate', matches: ['https://*.fabrikam.example/*'], js: ['content-scripts/power-automate.js'], allFrames: true, runAt: 'document_idle' },
+      {
+        id: 'custom-dynamics',
+        matches: ['https://contoso.crm.dynamics.com.mcas.ms/*', 'https://crm.contoso.com/*'],
+        js: ['content-scripts/dynamics.js'],
+        allFrames: false,
+        runAt: 'document_idle',
+      },
+      {
+        id: 'custom-power-automate',
+        matches: ['https://*.fabrikam.example/*'],
+        js: ['content-scripts/power-automate.js'],
+        allFrames: true,
+        runAt: 'document_idle',
+      },
     ]);
   });
 
@@ -207,9 +234,12 @@ describe('custom domains an administrator lists (policy customDomains)', () => {
     ]);
   });
 
-  it.each([undefined, null, {}, { customDomains: 'crm.contoso.com' }, { customDomains: {} }, 'policy', 7])('reads %j as no domains', (managed) => {
-    expect(managedCustomHosts(managed)).toEqual({ hosts: [], refused: [] });
-  });
+  it.each([undefined, null, {}, { customDomains: 'crm.contoso.com' }, { customDomains: {} }, 'policy', 7])(
+    'reads %j as no domains',
+    (managed) => {
+      expect(managedCustomHosts(managed)).toEqual({ hosts: [], refused: [] });
+    },
+  );
 
   it('reads at most 100 entries, and 300 characters of each', () => {
     const many = Array.from({ length: 150 }, (_, i) => ({ host: `crm${i}.contoso.com`, app: 'dynamics' }));
@@ -229,7 +259,13 @@ describe('custom domains an administrator lists (policy customDomains)', () => {
   });
 
   it('adds them to the user own domains, each once, the administrator app first', () => {
-    const stored = { version: 1, hosts: [{ host: 'crm.contoso.com', app: 'dynamics', addedAt: 1 }, { host: '*.mcas.ms', app: 'dynamics', addedAt: 2 }] };
+    const stored = {
+      version: 1,
+      hosts: [
+        { host: 'crm.contoso.com', app: 'dynamics', addedAt: 1 },
+        { host: '*.mcas.ms', app: 'dynamics', addedAt: 2 },
+      ],
+    };
     const managed = { customDomains: [{ host: '*.mcas.ms', app: 'salesforce' }] };
     expect(allCustomHosts(stored, managed)).toEqual([
       { host: '*.mcas.ms', app: 'salesforce' },

@@ -15,6 +15,9 @@ describe('dismissed hints, as stored', () => {
 
   it('reads anything unreadable as nothing dismissed, and drops malformed entries', () => {
     for (const raw of [null, 'x', {}, 42]) expect(parseDismissed(raw)).toEqual([]);
-    expect(parseDismissed([['a', 1], ['b'], [2, 3], 'c', ['d', 4]])).toEqual([['a', 1], ['d', 4]]);
+    expect(parseDismissed([['a', 1], ['b'], [2, 3], 'c', ['d', 4]])).toEqual([
+      ['a', 1],
+      ['d', 4],
+    ]);
   });
 });

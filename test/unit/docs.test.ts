@@ -60,11 +60,16 @@ export function renderRulesDoc(): string {
   for (const [family, title] of FAMILIES) {
     const rules = RULES.filter((r) => r.id.startsWith(`${family}.`));
     lines.push(`## ${title}`, '', '| ID | severity | reads | source |', '| --- | --- | --- | --- |');
-    for (const r of rules) lines.push(`| [\`${r.id}\`](#${r.id.replace(/\./g, '')}) | ${r.severity} | ${r.kinds.map((k) => KINDS[k] ?? k).join(', ')} | ${citation(r.source)} |`);
+    for (const r of rules)
+      lines.push(
+        `| [\`${r.id}\`](#${r.id.replace(/\./g, '')}) | ${r.severity} | ${r.kinds.map((k) => KINDS[k] ?? k).join(', ')} | ${citation(r.source)} |`,
+      );
     lines.push('');
     for (const r of rules) {
       lines.push(`### ${r.id}`, '');
-      const msgs = r.messages.filter((k) => !/_fix/.test(k) && !/^pc_team_missing_/.test(k) && (r.id !== 'crm.audit-failure' || k.startsWith('crm_')));
+      const msgs = r.messages.filter(
+        (k) => !/_fix/.test(k) && !/^pc_team_missing_/.test(k) && (r.id !== 'crm.audit-failure' || k.startsWith('crm_')),
+      );
       const fixes = r.messages.filter((k) => /_fix/.test(k) && (r.id !== 'crm.audit-failure' || k.startsWith('crm_')));
       for (const k of msgs) lines.push(`- ${text(k)}`);
       if (fixes.length) {

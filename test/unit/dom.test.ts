@@ -73,7 +73,13 @@ describe('page text without limits', () => {
   });
 
   it('bounds every string a finding carries, whatever its rule took from the page', () => {
-    const rule = { id: 'flow.connection-missing', kinds: ['flowDesigner'], severity: 'error', source: 's', check: () => [{ messageKey: 'k', params: { steps: 'x'.repeat(200_000), count: 1 }, fixSteps: [] }] } as unknown as Rule;
+    const rule = {
+      id: 'flow.connection-missing',
+      kinds: ['flowDesigner'],
+      severity: 'error',
+      source: 's',
+      check: () => [{ messageKey: 'k', params: { steps: 'x'.repeat(200_000), count: 1 }, fixSteps: [] }],
+    } as unknown as Rule;
     const [f] = evaluate([{ kind: 'flowDesigner' } as unknown as Observation], { settings: DEFAULT_SETTINGS, today: '2025-01-01' }, [rule]);
     expect(String(f!.params.steps).length).toBeLessThanOrEqual(MAX_PARAM);
     expect(f!.params.count).toBe(1);

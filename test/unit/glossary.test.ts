@@ -37,7 +37,17 @@ const FORBIDDEN: Record<'ja' | 'fr', [RegExp, string][]> = {
 describe('glossary (docs/glossary.md)', () => {
   it('exists and lists every forbidden variant the test enforces', () => {
     const doc = readFileSync(join(ROOT, 'docs/glossary.md'), 'utf8');
-    for (const term of ['商機', '推定終了日', '本番環境', 'コネクター', 'ログイン', '調整', 'オプション', 'Prévoir', 'politique de données'])
+    for (const term of [
+      '商機',
+      '推定終了日',
+      '本番環境',
+      'コネクター',
+      'ログイン',
+      '調整',
+      'オプション',
+      'Prévoir',
+      'politique de données',
+    ])
       expect(doc, term).toContain(term);
   });
 

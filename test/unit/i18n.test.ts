@@ -28,8 +28,10 @@ describe('locales', () => {
     for (const [k, v] of Object.entries(messages(locale))) expect(v.message, k).not.toMatch(/\$/);
   });
 
-  it('English says each message in at most 160 characters (the hints\' one-line summaries come from here)', () => {
-    const long = Object.entries(en).filter(([, v]) => [...v.message].length > 160).map(([k]) => k);
+  it("English says each message in at most 160 characters (the hints' one-line summaries come from here)", () => {
+    const long = Object.entries(en)
+      .filter(([, v]) => [...v.message].length > 160)
+      .map(([k]) => k);
     expect(long).toEqual([]);
   });
 
@@ -47,7 +49,10 @@ describe('locales', () => {
     const same = (locale: 'ja' | 'fr') =>
       // Field names the page itself shows in English in every language: the solution's own flow
       // inputs, and Partner Center's "CRM ID".
-      Object.keys(en).filter((k) => messages(locale)[k]!.message === en[k]!.message && !/^(extName|app_|severity_info|field_(endpoint|overwrite|crmId)$)/.test(k));
+      Object.keys(en).filter(
+        (k) =>
+          messages(locale)[k]!.message === en[k]!.message && !/^(extName|app_|severity_info|field_(endpoint|overwrite|crmId)$)/.test(k),
+      );
     // Words that are the same in the language ("OK", "Page", "e-mail").
     expect(same('ja').filter((k) => !['popup_notice_ok'].includes(k))).toEqual([]);
     expect(same('fr').filter((k) => !['panel_title', 'pc_team_missing_email', 'popup_notice_ok', 'report_page'].includes(k))).toEqual([]);
@@ -67,8 +72,12 @@ describe('locales', () => {
       return createTranslator((k) => (k === '@@ui_locale' ? locale : (m[k]?.message ?? '')));
     };
     const en = real('en');
-    expect(en('flow_connection_missing_msg', { count: 1, steps: 'Get referral' })).toMatch(/^1 step has no valid connection: Get referral\. .* until it has one\.$/);
-    expect(en('flow_connection_missing_msg', { count: 2, steps: 'A, B' })).toMatch(/^2 steps have no valid connection: A, B\. .* until each has one\.$/);
+    expect(en('flow_connection_missing_msg', { count: 1, steps: 'Get referral' })).toMatch(
+      /^1 step has no valid connection: Get referral\. .* until it has one\.$/,
+    );
+    expect(en('flow_connection_missing_msg', { count: 2, steps: 'A, B' })).toMatch(
+      /^2 steps have no valid connection: A, B\. .* until each has one\.$/,
+    );
     expect(en('ts_results', { count: 1 })).toBe('1 matching problem');
     expect(en('ts_results', { count: 0 })).toBe('0 matching problems');
     const fr = real('fr');

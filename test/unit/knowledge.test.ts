@@ -40,7 +40,11 @@ describe('flow names', () => {
   });
 
   it('matches the shared Webhook Registration flow in both solutions', () => {
-    expect(matchFlow('Partner Center Webhook Registration (Insider Preview)').map((m) => m.solution).sort()).toEqual(['dynamics', 'salesforce']);
+    expect(
+      matchFlow('Partner Center Webhook Registration (Insider Preview)')
+        .map((m) => m.solution)
+        .sort(),
+    ).toEqual(['dynamics', 'salesforce']);
   });
 
   it('does not confuse similar names', () => {
@@ -52,7 +56,9 @@ describe('flow names', () => {
 
   it('tells which solution a list belongs to', () => {
     expect(detectSolution(SOLUTION_FLOWS.dynamics.map((f) => f.name))).toBe('dynamics');
-    expect(detectSolution(['Partner Center Webhook Registration (Insider Preview)', 'Partner Center to Salesforce CRM (Insider Preview)'])).toBe('salesforce');
+    expect(
+      detectSolution(['Partner Center Webhook Registration (Insider Preview)', 'Partner Center to Salesforce CRM (Insider Preview)']),
+    ).toBe('salesforce');
     expect(detectSolution(['Partner Center Webhook Registration (Insider Preview)', 'Approve invoices'])).toBeNull();
     expect(detectSolution([])).toBeNull();
   });
@@ -68,30 +74,54 @@ describe('activation planner', () => {
   const seen = (on: (i: number) => boolean) => D.map((f, i) => ({ name: f.name, state: on(i) ? ('on' as const) : ('off' as const) }));
 
   it.each(D.map((f, i) => [f.name, i] as const).slice(1))('flags "%s" on while every earlier flow is off', (_name, i) => {
-    const p = plan('dynamics', seen((j) => j === i));
+    const p = plan(
+      'dynamics',
+      seen((j) => j === i),
+    );
     expect(p.outOfOrder.map((v) => [v.row.flow!.position, v.before.flow!.position])).toEqual([[i + 1, 1]]);
     expect(p.next?.flow?.position).toBe(1);
   });
 
   it('names each next flow in turn', () => {
-    for (let k = 0; k < D.length; k++) expect(plan('dynamics', seen((j) => j < k)).next?.name).toBe(D[k]!.name);
-    expect(plan('dynamics', seen(() => true)).next).toBeNull();
+    for (let k = 0; k < D.length; k++)
+      expect(
+        plan(
+          'dynamics',
+          seen((j) => j < k),
+        ).next?.name,
+      ).toBe(D[k]!.name);
+    expect(
+      plan(
+        'dynamics',
+        seen(() => true),
+      ).next,
+    ).toBeNull();
   });
 
   it('treats a flow being turned on as on', () => {
-    const p = plan('dynamics', seen((j) => j < 4), D[5]!.name);
+    const p = plan(
+      'dynamics',
+      seen((j) => j < 4),
+      D[5]!.name,
+    );
     expect(p.childrenOff.map((c) => c.child.name)).toEqual([D[4]!.name]);
   });
 
   it('lists the documented flows it did not see, and ignores unrelated rows', () => {
-    const p = plan('salesforce', [{ name: 'Approve invoices', state: 'on' }, { name: SOLUTION_FLOWS.salesforce[0]!.name, state: 'on' }]);
+    const p = plan('salesforce', [
+      { name: 'Approve invoices', state: 'on' },
+      { name: SOLUTION_FLOWS.salesforce[0]!.name, state: 'on' },
+    ]);
     expect(p.notSeen).toHaveLength(7);
     expect(p.rows[0]!.flow).toBeNull();
     expect(p.outOfOrder).toEqual([]);
   });
 
   it('says nothing about flows whose state it could not read', () => {
-    const p = plan('dynamics', D.map((f) => ({ name: f.name, state: 'unknown' as const })));
+    const p = plan(
+      'dynamics',
+      D.map((f) => ({ name: f.name, state: 'unknown' as const })),
+    );
     expect(p.outOfOrder).toEqual([]);
     expect(p.next).toBeNull();
   });
@@ -126,8 +156,20 @@ describe('ISO helpers (from Intl)', () => {
   });
 
   it.each([
-    ['Japan', 'JP'], ['日本', 'JP'], ['Japon', 'JP'], ['Allemagne', 'DE'], ['ドイツ', 'DE'], ['Germany', 'DE'], ['États-Unis', 'US'],
-    ['アメリカ合衆国', 'US'], ['United States', 'US'], ['jp', 'JP'], [' fr ', 'FR'], ['Royaume-Uni', 'GB'], ['イギリス', 'GB'], ['Atlantis', null],
+    ['Japan', 'JP'],
+    ['日本', 'JP'],
+    ['Japon', 'JP'],
+    ['Allemagne', 'DE'],
+    ['ドイツ', 'DE'],
+    ['Germany', 'DE'],
+    ['États-Unis', 'US'],
+    ['アメリカ合衆国', 'US'],
+    ['United States', 'US'],
+    ['jp', 'JP'],
+    [' fr ', 'FR'],
+    ['Royaume-Uni', 'GB'],
+    ['イギリス', 'GB'],
+    ['Atlantis', null],
   ])('%s → %s', (name, code) => expect(countryCodeFor(name)).toBe(code));
 
   it('knows ISO 4217 currency codes', () => {
@@ -138,7 +180,14 @@ describe('ISO helpers (from Intl)', () => {
 
 describe('checklists', () => {
   it('has every list for Salesforce and all but the Salesforce set-up for Dynamics 365', () => {
-    expect(checklists('salesforce').map((l) => l.id)).toEqual(['prerequisites', 'salesforce-setup', 'connections', 'run-only-users', 'activation', 'webhook']);
+    expect(checklists('salesforce').map((l) => l.id)).toEqual([
+      'prerequisites',
+      'salesforce-setup',
+      'connections',
+      'run-only-users',
+      'activation',
+      'webhook',
+    ]);
     expect(checklists('dynamics').map((l) => l.id)).toEqual(['prerequisites', 'connections', 'run-only-users', 'activation', 'webhook']);
   });
 
@@ -150,7 +199,10 @@ describe('checklists', () => {
 
   it('asks that the data policies allow every connector the solution uses, Salesforce included for Salesforce', () => {
     const en = translator('en');
-    const item = (s: 'dynamics' | 'salesforce') => checklists(s).find((l) => l.id === 'connections')!.items.find((i) => i.id === 'data-policy')!;
+    const item = (s: 'dynamics' | 'salesforce') =>
+      checklists(s)
+        .find((l) => l.id === 'connections')!
+        .items.find((i) => i.id === 'data-policy')!;
     expect(en(item('dynamics').key)).toMatch(/Partner Center Referrals, Partner Center Events and Microsoft Dataverse/);
     expect(en(item('dynamics').key)).not.toMatch(/Salesforce/);
     expect(en(item('salesforce').key)).toMatch(/Microsoft Dataverse and Salesforce/);

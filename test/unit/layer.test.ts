@@ -25,7 +25,8 @@ const finding: Finding = {
 function page() {
   const window = new Window({ url: 'https://make.powerautomate.com/' });
   const doc = window.document as unknown as Document;
-  doc.body.innerHTML = '<div class="react-flow__nodes"><div class="react-flow__node" data-id="Get_referral"><div id="msla-node-Get_referral">Get referral</div></div></div>';
+  doc.body.innerHTML =
+    '<div class="react-flow__nodes"><div class="react-flow__node" data-id="Get_referral"><div id="msla-node-Get_referral">Get referral</div></div></div>';
   return { window, doc, card: doc.getElementById('msla-node-Get_referral')! };
 }
 
@@ -93,7 +94,8 @@ describe('hint layer: hints beside canvas cards', () => {
     const seen: string[] = [];
     for (const type of ['pointerdown', 'mousedown', 'click', 'dblclick', 'wheel']) card.addEventListener(type, () => seen.push(type));
     const summary = doc.querySelector('cosell-hint')!.shadowRoot!.querySelector('summary')!;
-    for (const type of ['pointerdown', 'mousedown', 'click', 'dblclick', 'wheel']) summary.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).Event(type, { bubbles: true, composed: true }));
+    for (const type of ['pointerdown', 'mousedown', 'click', 'dblclick', 'wheel'])
+      summary.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).Event(type, { bubbles: true, composed: true }));
     expect(seen).toEqual([]);
     card.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).Event('click', { bubbles: true }));
     expect(seen).toEqual(['click']);
@@ -109,9 +111,17 @@ describe('hint layer: hints beside canvas cards', () => {
     };
     const node = '<div class="react-flow__node" data-id="A"><div id="card">A</div></div>';
     expect(homeOf(card(`<header></header><main id="home"><div class="react-flow__nodes">${node}</div></main>`)).id).toBe('home');
-    expect(homeOf(card(`<div role="main" id="home"><section aria-label="Canvas" id="inner"><div>${node}</div></section></div>`)).id).toBe('inner');
+    expect(homeOf(card(`<div role="main" id="home"><section aria-label="Canvas" id="inner"><div>${node}</div></section></div>`)).id).toBe(
+      'inner',
+    );
     // A landmark inside the card or a control does not count; nor does an unnamed section.
-    expect(homeOf(card(`<main id="home"><div class="react-flow__node" data-id="A"><section aria-label="Card"><div id="card">A</div></section></div></main>`)).id).toBe('home');
+    expect(
+      homeOf(
+        card(
+          `<main id="home"><div class="react-flow__node" data-id="A"><section aria-label="Card"><div id="card">A</div></section></div></main>`,
+        ),
+      ).id,
+    ).toBe('home');
     expect(homeOf(card(`<main id="home"><div role="button"><nav><div id="card">A</div></nav></div></main>`)).id).toBe('home');
     expect(homeOf(card(`<section><div>${node}</div></section>`))).toBe(doc.body);
     // The card itself being a landmark: its hint goes around it, not inside.
@@ -120,7 +130,16 @@ describe('hint layer: hints beside canvas cards', () => {
 });
 
 describe('hint layer: one compact hint per place', () => {
-  const f = (rule: string, field: string, severity: Finding['severity'], extra: Partial<Finding> = {}): Finding => ({ rule, severity, field, messageKey: 'crm_close_date_missing_msg', params: {}, fixSteps: ['crm_close_date_missing_fix1'], source: 's', ...extra });
+  const f = (rule: string, field: string, severity: Finding['severity'], extra: Partial<Finding> = {}): Finding => ({
+    rule,
+    severity,
+    field,
+    messageKey: 'crm_close_date_missing_msg',
+    params: {},
+    fixSteps: ['crm_close_date_missing_fix1'],
+    source: 's',
+    ...extra,
+  });
   const setup = (html: string) => {
     const window = new Window({ url: 'https://contoso.crm.dynamics.com/' });
     const doc = window.document as unknown as Document;
@@ -132,10 +151,19 @@ describe('hint layer: one compact hint per place', () => {
   it('merges the findings on one anchor into one host ("2 problems here"), each keeping its data-rule and data-severity', async () => {
     const { doc, layer } = setup('<div id="a"><label>Est. close date</label><input></div>');
     const a = doc.getElementById('a')!;
-    layer.update([f('crm.close-date-missing', 'closeDate', 'error'), f('crm.close-date-past', 'closeDateAgain', 'warning')], { closeDate: a, closeDateAgain: a }, 'k', [], { closeDate: 'Est. close date' });
+    layer.update(
+      [f('crm.close-date-missing', 'closeDate', 'error'), f('crm.close-date-past', 'closeDateAgain', 'warning')],
+      { closeDate: a, closeDateAgain: a },
+      'k',
+      [],
+      { closeDate: 'Est. close date' },
+    );
     expect(doc.querySelectorAll('cosell-hint')).toHaveLength(1);
     const root = doc.querySelector('cosell-hint')!.shadowRoot!;
-    expect([...root.querySelectorAll('.item')].map((e) => [e.getAttribute('data-rule'), e.getAttribute('data-severity')])).toEqual([['crm.close-date-missing', 'error'], ['crm.close-date-past', 'warning']]);
+    expect([...root.querySelectorAll('.item')].map((e) => [e.getAttribute('data-rule'), e.getAttribute('data-severity')])).toEqual([
+      ['crm.close-date-missing', 'error'],
+      ['crm.close-date-past', 'warning'],
+    ]);
     expect(root.querySelector('.line')!.textContent).toMatch(/^2 problems here: "Est\. close date" is empty/);
     // Collapsed: the line alone, the summary of a disclosure that opens the hint itself.
     expect(root.querySelector('details:not([open]) > summary .line')).not.toBeNull();
@@ -161,7 +189,8 @@ describe('hint layer: one compact hint per place', () => {
       const host = doc.querySelector('cosell-hint')!;
       expect(host.closest(tag), tag).toBeNull();
       expect(host.previousElementSibling?.id).toBe('w');
-      const click = () => new (doc.defaultView as unknown as typeof globalThis).MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+      const click = () =>
+        new (doc.defaultView as unknown as typeof globalThis).MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
       const onText = click();
       host.shadowRoot!.querySelector('.msg')!.dispatchEvent(onText);
       expect(onText.defaultPrevented).toBe(true);
@@ -189,6 +218,8 @@ describe('hint layer: one compact hint per place', () => {
     expect(doc.querySelectorAll('cosell-hint')).toHaveLength(0);
     (doc.getElementById('i') as HTMLInputElement).focus();
     layer.update([popupOnly, editing], { sync: v, v }, 'k');
-    expect(doc.querySelector('cosell-hint')!.shadowRoot!.querySelector('[data-rule]')!.getAttribute('data-rule')).toBe('crm.visibility-irreversible');
+    expect(doc.querySelector('cosell-hint')!.shadowRoot!.querySelector('[data-rule]')!.getAttribute('data-rule')).toBe(
+      'crm.visibility-irreversible',
+    );
   });
 });

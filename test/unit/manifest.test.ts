@@ -8,7 +8,8 @@ const TARGETS = ['chrome-mv3', 'edge-mv3'] as const;
 
 describe.each(TARGETS)('built manifest (%s)', (target) => {
   const file = join(ROOT, '.output', target, 'manifest.json');
-  it('exists (run `npm run build` first)', () => expect(existsSync(file), `${file} is missing: npm test builds it before the unit tests`).toBe(true));
+  it('exists (run `npm run build` first)', () =>
+    expect(existsSync(file), `${file} is missing: npm test builds it before the unit tests`).toBe(true));
   const manifest = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
 
   it('is MV3 with a localized name and description', () => {
@@ -41,7 +42,8 @@ describe.each(TARGETS)('built manifest (%s)', (target) => {
       const app = /content-scripts\/([\w-]+)\.js$/.exec(cs.js[0])![1]!;
       byApp.set(app, cs.matches);
     }
-    for (const app of ['dynamics', 'power-automate', 'partner-center', 'salesforce'] satisfies AppId[]) expect([...(byApp.get(app) ?? [])].sort()).toEqual(contentMatches(app).sort());
+    for (const app of ['dynamics', 'power-automate', 'partner-center', 'salesforce'] satisfies AppId[])
+      expect([...(byApp.get(app) ?? [])].sort()).toEqual(contentMatches(app).sort());
     // Only what is read: Partner Center's dashboard, Salesforce's Lightning app.
     expect(byApp.get('partner-center')).toEqual(['https://partner.microsoft.com/*dashboard*']);
     expect(byApp.get('salesforce')!.every((m) => m.endsWith('/lightning/*'))).toBe(true);
@@ -76,21 +78,31 @@ describe.each(TARGETS)('built bundles (%s)', (target) => {
     const html = read('popup.html');
     expect(html).toMatch(/<style>[^<]*--fg:/);
     expect(html).not.toMatch(/<link[^>]+stylesheet/);
-    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([expect.stringMatching(/^<script type="module"[^>]* src="\/chunks\/popup-[\w-]+\.js">$/)]);
+    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([
+      expect.stringMatching(/^<script type="module"[^>]* src="\/chunks\/popup-[\w-]+\.js">$/),
+    ]);
     expect(existsSync(join(dir, 'assets'))).toBe(false);
   });
 
   it("holds no code the extension never calls: WXT's storage helper stays out (auto-imports are off)", () => {
-    const scripts = ['background.js', ...readdirSync(join(dir, 'chunks')).map((f) => `chunks/${f}`), ...readdirSync(join(dir, 'content-scripts')).map((f) => `content-scripts/${f}`)];
+    const scripts = [
+      'background.js',
+      ...readdirSync(join(dir, 'chunks')).map((f) => `chunks/${f}`),
+      ...readdirSync(join(dir, 'content-scripts')).map((f) => `content-scripts/${f}`),
+    ];
     expect(scripts.length).toBeGreaterThan(5);
-    for (const path of scripts.filter((p) => p.endsWith('.js'))) expect(read(path), path).not.toContain('Storage item version cannot be less than 1');
+    for (const path of scripts.filter((p) => p.endsWith('.js')))
+      expect(read(path), path).not.toContain('Storage item version cannot be less than 1');
   });
 
   it('carries the webextension-polyfill only in the background (the content scripts and the popup call chrome.* themselves)', () => {
     // The polyfill turns a listener's rejected promise into this answer; its own name is in its error texts.
     const polyfill = /__mozWebExtensionPolyfillReject__/;
     expect(read('background.js')).toMatch(polyfill);
-    const others = [...readdirSync(join(dir, 'chunks')).map((f) => `chunks/${f}`), ...readdirSync(join(dir, 'content-scripts')).map((f) => `content-scripts/${f}`)].filter((p) => p.endsWith('.js'));
+    const others = [
+      ...readdirSync(join(dir, 'chunks')).map((f) => `chunks/${f}`),
+      ...readdirSync(join(dir, 'content-scripts')).map((f) => `content-scripts/${f}`),
+    ].filter((p) => p.endsWith('.js'));
     // One per app, plus the Dynamics page-world bridge.
     expect(others.filter((p) => p.startsWith('content-scripts/'))).toHaveLength(5);
     for (const path of others) expect(read(path), path).not.toMatch(polyfill);

@@ -14,8 +14,17 @@ import { fakeApi } from './popup.test';
 
 describe('settings: administrator policy over the user', () => {
   it('a managed value wins and is locked; rules switched off by either stay off', () => {
-    const local = { ...DEFAULT_SETTINGS, disabledRules: ['crm.products-obsolete'], fields: { dealValue: 'mine' }, salesforceStages: { onHold: 'Hold' } };
-    const e = effectiveSettings(local, { dealValueField: 'new_dealvalue', disabledRules: ['crm.visibility-irreversible'], labelOverrides: { audit: ['Sync log'] } });
+    const local = {
+      ...DEFAULT_SETTINGS,
+      disabledRules: ['crm.products-obsolete'],
+      fields: { dealValue: 'mine' },
+      salesforceStages: { onHold: 'Hold' },
+    };
+    const e = effectiveSettings(local, {
+      dealValueField: 'new_dealvalue',
+      disabledRules: ['crm.visibility-irreversible'],
+      labelOverrides: { audit: ['Sync log'] },
+    });
     expect(e.settings.fields.dealValue).toBe('new_dealvalue');
     expect(e.settings.salesforceStages.onHold).toBe('Hold');
     expect(e.settings.disabledRules.sort()).toEqual(['crm.products-obsolete', 'crm.visibility-irreversible']);
@@ -24,14 +33,22 @@ describe('settings: administrator policy over the user', () => {
   });
 
   it('ignores a malformed policy and resets corrupt user settings, saying so', () => {
-    expect(effectiveSettings({ version: 1, disabledRules: 'all' }, { dealValueField: 42 })).toMatchObject({ settings: DEFAULT_SETTINGS, reset: true });
+    expect(effectiveSettings({ version: 1, disabledRules: 'all' }, { dealValueField: 42 })).toMatchObject({
+      settings: DEFAULT_SETTINGS,
+      reset: true,
+    });
     expect(effectiveSettings(undefined, undefined)).toMatchObject({ settings: DEFAULT_SETTINGS, reset: false });
   });
 });
 
 describe('popup storage', () => {
   it('keeps unreadable data aside, resets it, and reports which', async () => {
-    const api = fakeApi(undefined, null, { checklist: { version: 99 }, settings: 'garbage', flowSightings: { version: 1, environments: {} }, customHosts: { version: 1, hosts: [{ host: 42 }] } });
+    const api = fakeApi(undefined, null, {
+      checklist: { version: 99 },
+      settings: 'garbage',
+      flowSightings: { version: 1, environments: {} },
+      customHosts: { version: 1, hosts: [{ host: 42 }] },
+    });
     const stored = await loadStored(api);
     expect(stored.reset.sort()).toEqual(['checklist', 'customHosts', 'settings']);
     expect(api.store['customHosts.unreadable']).toEqual({ version: 1, hosts: [{ host: 42 }] });
@@ -46,8 +63,21 @@ describe('flow sightings', () => {
   it('records each flow state per environment, by role, and finds the latest environment', () => {
     const flows = SOLUTION_FLOWS.salesforce.map((f, i) => ({ name: f.name, state: i < 3 ? ('on' as const) : ('off' as const) }));
     let s = recordSightings(DEFAULT_SIGHTINGS, { kind: 'solutionFlows', environment: 'Default-1', solution: 'salesforce', flows }, 1000);
-    s = recordSightings(s, { kind: 'solutionFlows', environment: 'Prod', solution: 'dynamics', flows: [{ name: SOLUTION_FLOWS.dynamics[0]!.name, state: 'on' }] }, 2000);
-    expect(s.environments['Default-1']!.flows['customize']).toEqual({ name: '[Customize] Create or Get Details from Salesforce', state: 'on', seenAt: 1000 });
+    s = recordSightings(
+      s,
+      {
+        kind: 'solutionFlows',
+        environment: 'Prod',
+        solution: 'dynamics',
+        flows: [{ name: SOLUTION_FLOWS.dynamics[0]!.name, state: 'on' }],
+      },
+      2000,
+    );
+    expect(s.environments['Default-1']!.flows['customize']).toEqual({
+      name: '[Customize] Create or Get Details from Salesforce',
+      state: 'on',
+      seenAt: 1000,
+    });
     expect(s.environments['Default-1']!.flows['pc-to-crm']!.state).toBe('off');
     expect(latestEnvironment(s)?.[0]).toBe('Prod');
     expect(latestEnvironment(s, 'salesforce')?.[0]).toBe('Default-1');
@@ -55,11 +85,18 @@ describe('flow sightings', () => {
 
   it('remembers only the most recently seen environments of each solution, the latest of every solution kept', () => {
     const on = (solution: 'dynamics' | 'salesforce') => [{ name: SOLUTION_FLOWS[solution][0]!.name, state: 'on' as const }];
-    let s = recordSightings(DEFAULT_SIGHTINGS, { kind: 'solutionFlows', environment: 'SF', solution: 'salesforce', flows: on('salesforce') }, 1);
+    let s = recordSightings(
+      DEFAULT_SIGHTINGS,
+      { kind: 'solutionFlows', environment: 'SF', solution: 'salesforce', flows: on('salesforce') },
+      1,
+    );
     // Many more Dynamics 365 environments than are kept, each seen once; the first seen again later.
-    for (let i = 0; i < MAX_ENVIRONMENTS_PER_SOLUTION * 3; i++) s = recordSightings(s, { kind: 'solutionFlows', environment: `D${i}`, solution: 'dynamics', flows: on('dynamics') }, 10 + i);
+    for (let i = 0; i < MAX_ENVIRONMENTS_PER_SOLUTION * 3; i++)
+      s = recordSightings(s, { kind: 'solutionFlows', environment: `D${i}`, solution: 'dynamics', flows: on('dynamics') }, 10 + i);
     s = recordSightings(s, { kind: 'solutionFlows', environment: 'D0', solution: 'dynamics', flows: on('dynamics') }, 1000);
-    const dynamics = Object.entries(s.environments).filter(([, e]) => e.solution === 'dynamics').map(([id]) => id);
+    const dynamics = Object.entries(s.environments)
+      .filter(([, e]) => e.solution === 'dynamics')
+      .map(([id]) => id);
     expect(dynamics).toHaveLength(MAX_ENVIRONMENTS_PER_SOLUTION);
     expect(dynamics).toContain('D0');
     expect(dynamics).toContain(`D${MAX_ENVIRONMENTS_PER_SOLUTION * 3 - 1}`);
@@ -95,7 +132,10 @@ describe('troubleshooter catalogue', () => {
 
   // What users paste: the message as the run, the banner or the Audit field shows it, whole.
   it.each([
-    [`{"error":{"code":"WorkflowTriggerNotFound","message":"The workflow 'abc' trigger 'manual' couldn't be found."}}`, 'error.workflow-trigger-not-found'],
+    [
+      `{"error":{"code":"WorkflowTriggerNotFound","message":"The workflow 'abc' trigger 'manual' couldn't be found."}}`,
+      'error.workflow-trigger-not-found',
+    ],
     ["The trigger 'manual' couldn't be found.", 'error.workflow-trigger-not-found'],
     ["トリガー 'manual' が見つかりません。", 'error.workflow-trigger-not-found'],
     ["Le déclencheur 'manual' est introuvable.", 'error.workflow-trigger-not-found'],
@@ -189,11 +229,30 @@ describe('diagnostic report', () => {
         app: 'Partner Center',
         host: 'partner.microsoft.com',
         findings: [
-          { rule: 'pc.team-incomplete', severity: 'error', field: 'team:0', messageKey: 'pc_team_incomplete_member', params: { member: 'Aiko Tanaka', missingKey: 'pc_team_missing_phone' }, fixSteps: ['pc_team_incomplete_fix1'], source: 's' },
-          { rule: 'crm.audit-failure', severity: 'error', messageKey: 'crm_audit_failure_msg', params: { text: 'Failed for jane@contoso.com +1 425 555 0100 Contoso' }, fixSteps: [], source: 's' },
+          {
+            rule: 'pc.team-incomplete',
+            severity: 'error',
+            field: 'team:0',
+            messageKey: 'pc_team_incomplete_member',
+            params: { member: 'Aiko Tanaka', missingKey: 'pc_team_missing_phone' },
+            fixSteps: ['pc_team_incomplete_fix1'],
+            source: 's',
+          },
+          {
+            rule: 'crm.audit-failure',
+            severity: 'error',
+            messageKey: 'crm_audit_failure_msg',
+            params: { text: 'Failed for jane@contoso.com +1 425 555 0100 Contoso' },
+            fixSteps: [],
+            source: 's',
+          },
         ],
       },
-      checklists: { solution: 'dynamics', lists: checklists('dynamics').slice(0, 1), done: (_l, i) => (i === 'partner-id' ? { by: 'user', at: Date.UTC(2025, 0, 2) } : null) },
+      checklists: {
+        solution: 'dynamics',
+        lists: checklists('dynamics').slice(0, 1),
+        done: (_l, i) => (i === 'partner-id' ? { by: 'user', at: Date.UTC(2025, 0, 2) } : null),
+      },
     });
     expect(md).not.toMatch(/Aiko|jane@|555 0100|Contoso/);
     expect(md).toContain('**pc.team-incomplete**');
@@ -213,7 +272,13 @@ describe('diagnostic report', () => {
       t,
       version: '0.1.0',
       now: new Date('2025-01-15T10:00:00Z'),
-      page: { app: 'Dynamics 365', host: 'contoso.crm.dynamics.com', findings: [{ rule: 'crm.sync-disabled', severity: 'info', messageKey: 'crm_sync_disabled_info', params: {}, fixSteps: [], source: 's' }] },
+      page: {
+        app: 'Dynamics 365',
+        host: 'contoso.crm.dynamics.com',
+        findings: [
+          { rule: 'crm.sync-disabled', severity: 'info', messageKey: 'crm_sync_disabled_info', params: {}, fixSteps: [], source: 's' },
+        ],
+      },
       checklists: null,
     });
     expect(md.split('\n')).toContain(generated);
@@ -223,25 +288,55 @@ describe('diagnostic report', () => {
   it.each(LOCALES)('lists the settings that differ from the defaults, and who set them (%s)', (locale) => {
     const t = translator(locale);
     const effective = effectiveSettings(
-      { version: 1, disabledRules: ['pc.team-incomplete'], fields: { country: 'new_countrycode' }, salesforceStages: {}, labelOverrides: { audit: ['Sync log'] } },
-      { disabledRules: ['crm.visibility-irreversible'], dealValueField: 'new_dealvalue', customDomains: [{ host: '*.mcas.ms', app: 'salesforce' }] },
+      {
+        version: 1,
+        disabledRules: ['pc.team-incomplete'],
+        fields: { country: 'new_countrycode' },
+        salesforceStages: {},
+        labelOverrides: { audit: ['Sync log'] },
+      },
+      {
+        disabledRules: ['crm.visibility-irreversible'],
+        dealValueField: 'new_dealvalue',
+        customDomains: [{ host: '*.mcas.ms', app: 'salesforce' }],
+      },
     );
-    const domains = listedCustomHosts([{ host: 'crm.fabrikam.com', app: 'dynamics' }], { customDomains: [{ host: '*.mcas.ms', app: 'salesforce' }] });
-    const md = buildReport({ t, version: '0.1.0', now: new Date('2025-01-15T10:00:00Z'), page: null, checklists: null, settings: { effective, domains } });
+    const domains = listedCustomHosts([{ host: 'crm.fabrikam.com', app: 'dynamics' }], {
+      customDomains: [{ host: '*.mcas.ms', app: 'salesforce' }],
+    });
+    const md = buildReport({
+      t,
+      version: '0.1.0',
+      now: new Date('2025-01-15T10:00:00Z'),
+      page: null,
+      checklists: null,
+      settings: { effective, domains },
+    });
     const admin = `_(${t('settings_locked')})_`;
     const lines = md.split('\n');
     expect(lines).toContain(`## ${t('popup_tab_settings')}`);
-    expect(lines).toContain(`- ${t('report_field', { label: t('report_rulesOff'), value: `crm.visibility-irreversible ${admin}, pc.team-incomplete` })}`);
+    expect(lines).toContain(
+      `- ${t('report_field', { label: t('report_rulesOff'), value: `crm.visibility-irreversible ${admin}, pc.team-incomplete` })}`,
+    );
     expect(lines).toContain(`- ${t('report_field', { label: t('settings_dealValue'), value: `\`new_dealvalue\` ${admin}` })}`);
     expect(lines).toContain(`- ${t('report_field', { label: t('settings_country'), value: '`new_countrycode`' })}`);
     expect(lines).toContain(`- ${t('report_field', { label: `${t('settings_labels')} (audit)`, value: 'Sync log' })}`);
-    expect(lines).toContain(`- ${t('report_field', { label: t('custom_title'), value: `*.mcas.ms (${t('app_salesforce')}) ${admin}, crm.fabrikam.com (${t('app_dynamics')})` })}`);
+    expect(lines).toContain(
+      `- ${t('report_field', { label: t('custom_title'), value: `*.mcas.ms (${t('app_salesforce')}) ${admin}, crm.fabrikam.com (${t('app_dynamics')})` })}`,
+    );
     expect(md).not.toContain(t('report_defaults'));
   });
 
   it('says when every setting is the default', () => {
     const t = translator('en');
-    const md = buildReport({ t, version: '0.1.0', now: new Date(), page: null, checklists: null, settings: { effective: effectiveSettings(undefined, {}), domains: [] } });
+    const md = buildReport({
+      t,
+      version: '0.1.0',
+      now: new Date(),
+      page: null,
+      checklists: null,
+      settings: { effective: effectiveSettings(undefined, {}), domains: [] },
+    });
     expect(md.split('\n')).toContain(t('report_defaults'));
   });
 });

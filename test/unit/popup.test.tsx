@@ -109,7 +109,7 @@ describe.each(LOCALES)('popup (%s)', (locale) => {
     expect(fake.store['checklist.unreadable']).toEqual({ version: 99 });
   });
 
-  it('says when a change cannot be saved, with the browser\'s reason, and shows what is stored', async () => {
+  it("says when a change cannot be saved, with the browser's reason, and shows what is stored", async () => {
     const fake = fakeApi('https://contoso.crm.dynamics.com/main.aspx', [finding]);
     const reason = 'QUOTA_BYTES quota exceeded';
     fake.save = async () => {
@@ -182,7 +182,9 @@ describe.each(LOCALES)('popup (%s)', (locale) => {
 
   it('says a page that could not be read was not checked, rather than "nothing to fix"', async () => {
     const base = api('https://contoso.crm.dynamics.com/main.aspx', []);
-    const { container } = render(<App api={{ ...base, tabState: async () => ({ url: '', findings: [], at: 1, failures: { read: 1, rules: 0, render: 0 } }) }} t={t} />);
+    const { container } = render(
+      <App api={{ ...base, tabState: async () => ({ url: '', findings: [], at: 1, failures: { read: 1, rules: 0, render: 0 } }) }} t={t} />,
+    );
     await waitFor(() => expect(container.querySelector('[data-state="read-failed"]')).not.toBeNull());
     expect(container.textContent).toContain(t('popup_readFailed', { app: t('app_dynamics') }));
     expect(container.querySelector('[data-state="no-findings"]')).toBeNull();
@@ -190,7 +192,22 @@ describe.each(LOCALES)('popup (%s)', (locale) => {
 
   it('says when checks failed or the browser could not store the findings', async () => {
     const base = api('https://contoso.crm.dynamics.com/main.aspx', []);
-    const state = { url: '', findings: [{ rule: 'crm.sync-disabled', severity: 'warning' as const, messageKey: 'crm_sync_disabled_intent', params: {}, fixSteps: [], source: 's' }], at: 1, failures: { read: 0, rules: 2, render: 0 }, unstored: true };
+    const state = {
+      url: '',
+      findings: [
+        {
+          rule: 'crm.sync-disabled',
+          severity: 'warning' as const,
+          messageKey: 'crm_sync_disabled_intent',
+          params: {},
+          fixSteps: [],
+          source: 's',
+        },
+      ],
+      at: 1,
+      failures: { read: 0, rules: 2, render: 0 },
+      unstored: true,
+    };
     const { container } = render(<App api={{ ...base, tabState: async () => state }} t={t} />);
     await waitFor(() => expect(container.querySelector('[data-state="partial"]')).not.toBeNull());
     expect(container.textContent).toContain(t('popup_checksFailed', { count: 2 }));
@@ -231,23 +248,28 @@ describe.each(LOCALES)('popup: settings (%s)', (locale) => {
     expect(field.getAttribute('aria-invalid')).toBeNull();
   });
 
-  it.each(['Est. Revenue', 'deal value', '<img src=x onerror=alert(1)>', '1st_value', 'new_dealvalue;drop'])('refuses %j with a message beside the field, and stores nothing', async (typed) => {
-    const fake = fakeApi(undefined, null, { settings: { version: 1, disabledRules: [], fields: { dealValue: 'new_dealvalue' }, salesforceStages: {}, labelOverrides: {} } });
-    const { field, container } = await open(fake);
-    fireEvent.change(field, { target: { value: typed } });
-    const error = await screen.findByRole('alert');
-    expect(error.textContent).toBe(t('settings_error_fieldName', { value: typed }));
-    expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(field.getAttribute('aria-describedby')).toBe(error.id);
-    expect(container.querySelector('img[src="x"]')).toBeNull();
-    expect(screen.queryByText(t('settings_saved'))).toBeNull();
-    expect((fake.store.settings as { fields: Record<string, string> }).fields.dealValue).toBe('new_dealvalue');
-    // Corrected: stored, and the message goes.
-    fireEvent.change(field, { target: { value: 'new_amount' } });
-    await screen.findByText(t('settings_saved'));
-    expect(screen.queryByRole('alert')).toBeNull();
-    expect((fake.store.settings as { fields: Record<string, string> }).fields.dealValue).toBe('new_amount');
-  });
+  it.each(['Est. Revenue', 'deal value', '<img src=x onerror=alert(1)>', '1st_value', 'new_dealvalue;drop'])(
+    'refuses %j with a message beside the field, and stores nothing',
+    async (typed) => {
+      const fake = fakeApi(undefined, null, {
+        settings: { version: 1, disabledRules: [], fields: { dealValue: 'new_dealvalue' }, salesforceStages: {}, labelOverrides: {} },
+      });
+      const { field, container } = await open(fake);
+      fireEvent.change(field, { target: { value: typed } });
+      const error = await screen.findByRole('alert');
+      expect(error.textContent).toBe(t('settings_error_fieldName', { value: typed }));
+      expect(field.getAttribute('aria-invalid')).toBe('true');
+      expect(field.getAttribute('aria-describedby')).toBe(error.id);
+      expect(container.querySelector('img[src="x"]')).toBeNull();
+      expect(screen.queryByText(t('settings_saved'))).toBeNull();
+      expect((fake.store.settings as { fields: Record<string, string> }).fields.dealValue).toBe('new_dealvalue');
+      // Corrected: stored, and the message goes.
+      fireEvent.change(field, { target: { value: 'new_amount' } });
+      await screen.findByText(t('settings_saved'));
+      expect(screen.queryByRole('alert')).toBeNull();
+      expect((fake.store.settings as { fields: Record<string, string> }).fields.dealValue).toBe('new_amount');
+    },
+  );
 
   it("says when the administrator's field name is not one (the user cannot change it)", async () => {
     const fake = fakeApi(undefined, null, {}, { dealValueField: 'Est. Revenue', countryField: 'new_countrycode' });
@@ -266,7 +288,9 @@ describe.each(LOCALES)('popup: settings (%s)', (locale) => {
     const stage = (await screen.findByLabelText(t('settings_onHold'))) as HTMLInputElement;
     fireEvent.change(stage, { target: { value: 'On Hold – waiting (customer)' } });
     await screen.findByText(t('settings_saved'));
-    expect((fake.store.settings as { salesforceStages: Record<string, string> }).salesforceStages.onHold).toBe('On Hold – waiting (customer)');
+    expect((fake.store.settings as { salesforceStages: Record<string, string> }).salesforceStages.onHold).toBe(
+      'On Hold – waiting (customer)',
+    );
   });
 });
 
@@ -291,7 +315,7 @@ describe.each(LOCALES)('popup: troubleshooter (%s)', (locale) => {
     expect(container.querySelectorAll('details[open]')).toHaveLength(1);
   });
 
-  it('links a public Microsoft page in the user\'s language, and shows no internal source note', async () => {
+  it("links a public Microsoft page in the user's language, and shows no internal source note", async () => {
     const { field, container } = await open();
     fireEvent.input(field, { target: { value: '429' } });
     const link = container.querySelector('[data-symptom="throttled"] a') as HTMLAnchorElement;
@@ -319,7 +343,11 @@ describe.each(LOCALES)('popup: custom domains (%s)', (locale) => {
   const openSettings = async (api: ReturnType<typeof fakeApi>) => {
     const view = render(<App api={api} t={t} />);
     fireEvent.click(await screen.findByRole('tab', { name: t('popup_tab_settings') }));
-    return { ...view, input: (await screen.findByLabelText(t('custom_domain'))) as HTMLInputElement, app: screen.getByLabelText(t('custom_app')) as HTMLSelectElement };
+    return {
+      ...view,
+      input: (await screen.findByLabelText(t('custom_domain'))) as HTMLInputElement,
+      app: screen.getByLabelText(t('custom_app')) as HTMLSelectElement,
+    };
   };
   const add = (input: HTMLInputElement, value: string) => {
     fireEvent.input(input, { target: { value } });
@@ -331,10 +359,17 @@ describe.each(LOCALES)('popup: custom domains (%s)', (locale) => {
     const { input, app, container } = await openSettings(api);
     fireEvent.change(app, { target: { value: 'salesforce' } });
     add(input, 'https://Contoso.my.salesforce.com.mcas.ms/lightning/r/Opportunity/006/view');
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(t('custom_granted', { host: 'contoso.my.salesforce.com.mcas.ms' })));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(t('custom_granted', { host: 'contoso.my.salesforce.com.mcas.ms' })),
+    );
     expect(api.requests).toEqual(['https://contoso.my.salesforce.com.mcas.ms/*']);
-    expect(api.store.customHosts).toEqual({ version: 1, hosts: [{ host: 'contoso.my.salesforce.com.mcas.ms', app: 'salesforce', addedAt: expect.any(Number) }] });
-    await waitFor(() => expect(container.querySelector('[data-custom-host="contoso.my.salesforce.com.mcas.ms"]')?.getAttribute('data-granted')).toBe('yes'));
+    expect(api.store.customHosts).toEqual({
+      version: 1,
+      hosts: [{ host: 'contoso.my.salesforce.com.mcas.ms', app: 'salesforce', addedAt: expect.any(Number) }],
+    });
+    await waitFor(() =>
+      expect(container.querySelector('[data-custom-host="contoso.my.salesforce.com.mcas.ms"]')?.getAttribute('data-granted')).toBe('yes'),
+    );
     expect(input.value).toBe('');
   });
 
@@ -345,7 +380,11 @@ describe.each(LOCALES)('popup: custom domains (%s)', (locale) => {
     };
     const { input, container } = await openSettings(api);
     add(input, 'crm.contoso.com');
-    await waitFor(() => expect(container.querySelector('[data-notice="save-failed"]')?.textContent).toContain(t('popup_notice_saveFailed', { reason: 'IO error' })));
+    await waitFor(() =>
+      expect(container.querySelector('[data-notice="save-failed"]')?.textContent).toContain(
+        t('popup_notice_saveFailed', { reason: 'IO error' }),
+      ),
+    );
     await waitFor(() => expect(input.value).toBe('crm.contoso.com'));
     await waitFor(() => expect(container.querySelector('[data-custom-host="crm.contoso.com"]')).toBeNull());
     // The browser was asked inside the click and said yes; that access is given back, and the
@@ -356,7 +395,9 @@ describe.each(LOCALES)('popup: custom domains (%s)', (locale) => {
   });
 
   it('keeps the access of a domain already listed when adding it again cannot be stored', async () => {
-    const api = fakeApi(undefined, null, { customHosts: { version: 1, hosts: [{ host: 'crm.contoso.com', app: 'dynamics', addedAt: 1 }] } });
+    const api = fakeApi(undefined, null, {
+      customHosts: { version: 1, hosts: [{ host: 'crm.contoso.com', app: 'dynamics', addedAt: 1 }] },
+    });
     api.save = async () => {
       throw new Error('IO error');
     };
@@ -368,7 +409,9 @@ describe.each(LOCALES)('popup: custom domains (%s)', (locale) => {
   });
 
   it('keeps a domain listed and allowed when its removal cannot be stored', async () => {
-    const api = fakeApi(undefined, null, { customHosts: { version: 1, hosts: [{ host: 'crm.contoso.com', app: 'dynamics', addedAt: 1 }] } });
+    const api = fakeApi(undefined, null, {
+      customHosts: { version: 1, hosts: [{ host: 'crm.contoso.com', app: 'dynamics', addedAt: 1 }] },
+    });
     api.granted.add('https://crm.contoso.com/*');
     const { container } = await openSettings(api);
     const row = () => container.querySelector('[data-custom-host="crm.contoso.com"]');
@@ -413,7 +456,9 @@ describe.each(LOCALES)('popup: custom domains (%s)', (locale) => {
   });
 
   it('removes a domain and gives its access back', async () => {
-    const api = fakeApi(undefined, null, { customHosts: { version: 1, hosts: [{ host: 'crm.contoso.com', app: 'dynamics', addedAt: 1 }] } });
+    const api = fakeApi(undefined, null, {
+      customHosts: { version: 1, hosts: [{ host: 'crm.contoso.com', app: 'dynamics', addedAt: 1 }] },
+    });
     api.granted.add('https://crm.contoso.com/*');
     const { container } = await openSettings(api);
     await waitFor(() => expect(container.querySelector('[data-custom-host="crm.contoso.com"]')?.getAttribute('data-granted')).toBe('yes'));
@@ -425,8 +470,27 @@ describe.each(LOCALES)('popup: custom domains (%s)', (locale) => {
   });
 
   it("lists the administrator's domains first, locked: they can be allowed, not removed", async () => {
-    const managed = { customDomains: [{ host: '*.mcas.ms', app: 'salesforce' }, { host: '*.com', app: 'dynamics' }, { host: 'crm.contoso.com', app: 'sap' }] };
-    const api = fakeApi(undefined, null, { customHosts: { version: 1, hosts: [{ host: 'crm.fabrikam.com', app: 'dynamics', addedAt: 1 }, { host: '*.mcas.ms', app: 'dynamics', addedAt: 2 }] } }, managed);
+    const managed = {
+      customDomains: [
+        { host: '*.mcas.ms', app: 'salesforce' },
+        { host: '*.com', app: 'dynamics' },
+        { host: 'crm.contoso.com', app: 'sap' },
+      ],
+    };
+    const api = fakeApi(
+      undefined,
+      null,
+      {
+        customHosts: {
+          version: 1,
+          hosts: [
+            { host: 'crm.fabrikam.com', app: 'dynamics', addedAt: 1 },
+            { host: '*.mcas.ms', app: 'dynamics', addedAt: 2 },
+          ],
+        },
+      },
+      managed,
+    );
     const { container } = await openSettings(api);
     const rows = () => [...container.querySelectorAll<HTMLElement>('[data-custom-host]')];
     await waitFor(() => expect(rows().map((r) => r.dataset.customHost)).toEqual(['*.mcas.ms', 'crm.fabrikam.com']));
@@ -438,12 +502,20 @@ describe.each(LOCALES)('popup: custom domains (%s)', (locale) => {
     expect(within(rows()[1]!).getByRole('button', { name: t('custom_remove', { host: 'crm.fabrikam.com' }) })).toBeTruthy();
     // What the policy lists that cannot be used is said, as text.
     expect(container.querySelector('[data-custom-refused="*.com"]')?.textContent).toBe(t('custom_managed_too_broad', { host: '*.com' }));
-    expect(container.querySelector('[data-custom-refused="crm.contoso.com"]')?.textContent).toBe(t('custom_managed_app', { host: 'crm.contoso.com' }));
+    expect(container.querySelector('[data-custom-refused="crm.contoso.com"]')?.textContent).toBe(
+      t('custom_managed_app', { host: 'crm.contoso.com' }),
+    );
     // A policy cannot grant access: the user allows it, once.
     fireEvent.click(within(admin).getByRole('button', { name: t('custom_allow', { host: '*.mcas.ms' }) }));
     await waitFor(() => expect(rows()[0]!.getAttribute('data-granted')).toBe('yes'));
     expect(api.requests).toEqual(['https://*.mcas.ms/*']);
-    expect(api.store.customHosts).toEqual({ version: 1, hosts: [{ host: 'crm.fabrikam.com', app: 'dynamics', addedAt: 1 }, { host: '*.mcas.ms', app: 'dynamics', addedAt: 2 }] });
+    expect(api.store.customHosts).toEqual({
+      version: 1,
+      hosts: [
+        { host: 'crm.fabrikam.com', app: 'dynamics', addedAt: 1 },
+        { host: '*.mcas.ms', app: 'dynamics', addedAt: 2 },
+      ],
+    });
   });
 
   it("keeps the access of the administrator's domain when adding it again cannot be stored", async () => {
@@ -459,14 +531,21 @@ describe.each(LOCALES)('popup: custom domains (%s)', (locale) => {
   });
 
   it("reads a page on the administrator's domain as the app the policy names", async () => {
-    const api = fakeApi('https://contoso.my.salesforce.com.mcas.ms/lightning/r/Opportunity/006/view', null, {}, { customDomains: [{ host: '*.mcas.ms', app: 'salesforce' }] });
+    const api = fakeApi(
+      'https://contoso.my.salesforce.com.mcas.ms/lightning/r/Opportunity/006/view',
+      null,
+      {},
+      { customDomains: [{ host: '*.mcas.ms', app: 'salesforce' }] },
+    );
     const { container } = render(<App api={api} t={t} />);
     await waitFor(() => expect(container.querySelector('[data-state="not-read"]')).not.toBeNull());
     expect(container.textContent).toContain(t('popup_notRead', { app: t('app_salesforce') }));
   });
 
   it('treats a page on a custom domain as the app it serves', async () => {
-    const api = fakeApi('https://crm.contoso.com/main.aspx?pagetype=entityrecord&etn=opportunity', [finding], { customHosts: { version: 1, hosts: [{ host: 'crm.contoso.com', app: 'dynamics', addedAt: 1 }] } });
+    const api = fakeApi('https://crm.contoso.com/main.aspx?pagetype=entityrecord&etn=opportunity', [finding], {
+      customHosts: { version: 1, hosts: [{ host: 'crm.contoso.com', app: 'dynamics', addedAt: 1 }] },
+    });
     const { container } = render(<App api={api} t={t} />);
     await waitFor(() => expect(container.querySelector('[data-state="findings"]')).not.toBeNull());
   });
@@ -476,7 +555,6 @@ describe.each(LOCALES)('popup: custom domains (%s)', (locale) => {
     await waitFor(() => expect(container.querySelector('[data-state="other-page"]')?.textContent).toContain(t('popup_customHint')));
   });
 });
-
 
 describe('popup: the other tabs load after the first render', () => {
   const t = translator('en');

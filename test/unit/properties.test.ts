@@ -20,33 +20,122 @@ import { listFixtures, loadFixture } from './helpers';
 const pageText = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.constantFrom('<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '\u202Eevil\u202C', 'a\u200Bb\u200D', 'Japan', '日本', 'jp', 'USD', '0x80040216', 'Solution ID is required', '✘ name', '---', '', ' '),
+  fc.constantFrom(
+    '<img src=x onerror=alert(1)>',
+    '<script>alert(1)</script>',
+    '\u202Eevil\u202C',
+    'a\u200Bb\u200D',
+    'Japan',
+    '日本',
+    'jp',
+    'USD',
+    '0x80040216',
+    'Solution ID is required',
+    '✘ name',
+    '---',
+    '',
+    ' ',
+  ),
   fc.string({ minLength: 500, maxLength: 3000 }),
 );
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(fc.option(a, { nil: null }), { nil: undefined });
-const date = fc.integer({ min: 1990, max: 2060 }).chain((y) => fc.tuple(fc.constant(y), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))).map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+const date = fc
+  .integer({ min: 1990, max: 2060 })
+  .chain((y) => fc.tuple(fc.constant(y), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })))
+  .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 const drop = <T extends Record<string, unknown>>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 const observation: fc.Arbitrary<Observation> = fc.oneof(
-  fc.record({
-    app: fc.constantFrom('dynamics', 'salesforce'),
-    name: maybe(pageText), syncWithPartnerCenter: fc.option(fc.boolean(), { nil: undefined }), helpRequested: maybe(pageText), solutionsCount: fc.option(fc.nat(5), { nil: undefined }),
-    contactLinked: fc.option(fc.boolean(), { nil: undefined }), dealValue: maybe(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 })), currency: maybe(pageText), closeDate: maybe(date),
-    state: fc.option(fc.constantFrom('open', 'won', 'lost'), { nil: undefined }), stage: maybe(pageText), referralId: maybe(pageText), referralVisibilityEditable: fc.option(fc.boolean(), { nil: undefined }), audit: maybe(pageText), productsObsolete: maybe(pageText),
-  }).map((o) => drop({ kind: 'opportunity', ...o }) as Observation),
-  fc.record({ app: fc.constantFrom('dynamics', 'salesforce'), country: maybe(pageText) }).map((o) => drop({ kind: 'account', ...o }) as Observation),
-  fc.record({
-    dealValue: maybe(fc.double({ noNaN: true, noDefaultInfinity: true })), closeDate: maybe(date), status: fc.option(fc.constantFrom('new', 'active', 'closed'), { nil: undefined }), outcome: fc.option(fc.constantFrom('won', 'lost', 'declined', 'expired', 'error'), { nil: undefined }),
-    crmId: maybe(pageText), solutionsCount: fc.option(fc.nat(3), { nil: undefined }), helpRequested: fc.option(fc.boolean(), { nil: undefined }), contactPresent: fc.option(fc.boolean(), { nil: undefined }),
-    team: fc.option(fc.array(fc.record({ name: maybe(pageText), phone: maybe(pageText), email: maybe(pageText) }).map(drop), { maxLength: 4 }), { nil: undefined }),
-  }).map((o) => drop({ kind: 'referral', ...o }) as Observation),
-  fc.record({ solution: fc.option(fc.constantFrom('dynamics', 'salesforce'), { nil: null }), flows: fc.array(fc.record({ name: pageText, state: fc.constantFrom('on', 'off', 'unknown') }), { maxLength: 12 }), turningOn: maybe(pageText) }).map((o) => drop({ kind: 'solutionFlows', ...o }) as Observation),
-  fc.record({ flowName: maybe(pageText), steps: fc.array(fc.record({ id: fc.string({ minLength: 1 }), title: maybe(pageText), connectionProblem: fc.boolean(), errorText: maybe(pageText) }).map(drop), { maxLength: 6 }) }).map((o) => drop({ kind: 'flowDesigner', ...o }) as Observation),
-  fc.record({ connections: fc.array(fc.record({ connector: pageText, mode: fc.constantFrom('run-only-user', 'this-connection', 'unknown') }), { maxLength: 4 }) }).map((o) => ({ kind: 'runOnlyUsers', ...o }) as Observation),
-  fc.record({ endpoint: maybe(pageText), events: fc.option(fc.array(pageText, { maxLength: 5 }), { nil: undefined }), overwrite: fc.option(fc.option(fc.boolean(), { nil: null }), { nil: undefined }) }).map((o) => drop({ kind: 'webhookRegistration', ...o }) as Observation),
-  fc.record({ errors: fc.array(fc.record({ action: maybe(pageText), code: maybe(pageText), message: maybe(pageText) }).map(drop), { maxLength: 4 }) }).map((o) => ({ kind: 'flowRun', status: 'failed', ...o }) as Observation),
-  fc.record({ runs: fc.array(fc.record({ status: fc.constantFrom('failed', 'succeeded', 'running', 'cancelled', 'unknown') }), { maxLength: 10 }) }).map((o) => ({ kind: 'runHistory', ...o }) as Observation),
-  fc.record({ messages: fc.array(fc.record({ source: fc.constantFrom('action', 'banner', 'dialog', 'audit', 'toast'), code: maybe(pageText), text: pageText }).map(drop), { maxLength: 3 }) }).map((o) => ({ kind: 'errorMessages', ...o }) as Observation),
+  fc
+    .record({
+      app: fc.constantFrom('dynamics', 'salesforce'),
+      name: maybe(pageText),
+      syncWithPartnerCenter: fc.option(fc.boolean(), { nil: undefined }),
+      helpRequested: maybe(pageText),
+      solutionsCount: fc.option(fc.nat(5), { nil: undefined }),
+      contactLinked: fc.option(fc.boolean(), { nil: undefined }),
+      dealValue: maybe(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 })),
+      currency: maybe(pageText),
+      closeDate: maybe(date),
+      state: fc.option(fc.constantFrom('open', 'won', 'lost'), { nil: undefined }),
+      stage: maybe(pageText),
+      referralId: maybe(pageText),
+      referralVisibilityEditable: fc.option(fc.boolean(), { nil: undefined }),
+      audit: maybe(pageText),
+      productsObsolete: maybe(pageText),
+    })
+    .map((o) => drop({ kind: 'opportunity', ...o }) as Observation),
+  fc
+    .record({ app: fc.constantFrom('dynamics', 'salesforce'), country: maybe(pageText) })
+    .map((o) => drop({ kind: 'account', ...o }) as Observation),
+  fc
+    .record({
+      dealValue: maybe(fc.double({ noNaN: true, noDefaultInfinity: true })),
+      closeDate: maybe(date),
+      status: fc.option(fc.constantFrom('new', 'active', 'closed'), { nil: undefined }),
+      outcome: fc.option(fc.constantFrom('won', 'lost', 'declined', 'expired', 'error'), { nil: undefined }),
+      crmId: maybe(pageText),
+      solutionsCount: fc.option(fc.nat(3), { nil: undefined }),
+      helpRequested: fc.option(fc.boolean(), { nil: undefined }),
+      contactPresent: fc.option(fc.boolean(), { nil: undefined }),
+      team: fc.option(
+        fc.array(fc.record({ name: maybe(pageText), phone: maybe(pageText), email: maybe(pageText) }).map(drop), { maxLength: 4 }),
+        { nil: undefined },
+      ),
+    })
+    .map((o) => drop({ kind: 'referral', ...o }) as Observation),
+  fc
+    .record({
+      solution: fc.option(fc.constantFrom('dynamics', 'salesforce'), { nil: null }),
+      flows: fc.array(fc.record({ name: pageText, state: fc.constantFrom('on', 'off', 'unknown') }), { maxLength: 12 }),
+      turningOn: maybe(pageText),
+    })
+    .map((o) => drop({ kind: 'solutionFlows', ...o }) as Observation),
+  fc
+    .record({
+      flowName: maybe(pageText),
+      steps: fc.array(
+        fc
+          .record({ id: fc.string({ minLength: 1 }), title: maybe(pageText), connectionProblem: fc.boolean(), errorText: maybe(pageText) })
+          .map(drop),
+        { maxLength: 6 },
+      ),
+    })
+    .map((o) => drop({ kind: 'flowDesigner', ...o }) as Observation),
+  fc
+    .record({
+      connections: fc.array(fc.record({ connector: pageText, mode: fc.constantFrom('run-only-user', 'this-connection', 'unknown') }), {
+        maxLength: 4,
+      }),
+    })
+    .map((o) => ({ kind: 'runOnlyUsers', ...o }) as Observation),
+  fc
+    .record({
+      endpoint: maybe(pageText),
+      events: fc.option(fc.array(pageText, { maxLength: 5 }), { nil: undefined }),
+      overwrite: fc.option(fc.option(fc.boolean(), { nil: null }), { nil: undefined }),
+    })
+    .map((o) => drop({ kind: 'webhookRegistration', ...o }) as Observation),
+  fc
+    .record({
+      errors: fc.array(fc.record({ action: maybe(pageText), code: maybe(pageText), message: maybe(pageText) }).map(drop), { maxLength: 4 }),
+    })
+    .map((o) => ({ kind: 'flowRun', status: 'failed', ...o }) as Observation),
+  fc
+    .record({
+      runs: fc.array(fc.record({ status: fc.constantFrom('failed', 'succeeded', 'running', 'cancelled', 'unknown') }), { maxLength: 10 }),
+    })
+    .map((o) => ({ kind: 'runHistory', ...o }) as Observation),
+  fc
+    .record({
+      messages: fc.array(
+        fc
+          .record({ source: fc.constantFrom('action', 'banner', 'dialog', 'audit', 'toast'), code: maybe(pageText), text: pageText })
+          .map(drop),
+        { maxLength: 3 },
+      ),
+    })
+    .map((o) => ({ kind: 'errorMessages', ...o }) as Observation),
 );
 
 describe('rules on random observations', () => {
@@ -65,7 +154,12 @@ describe('rules on random observations', () => {
   });
 });
 
-const READERS: Record<string, Reader> = { dynamics: readDynamics, salesforce: readSalesforce, 'power-automate': readPowerAutomate, 'partner-center': readPartnerCenter };
+const READERS: Record<string, Reader> = {
+  dynamics: readDynamics,
+  salesforce: readSalesforce,
+  'power-automate': readPowerAutomate,
+  'partner-center': readPartnerCenter,
+};
 
 describe.each(Object.keys(READERS))('%s reader on randomly damaged pages', (app) => {
   const fixtures = listFixtures(app);
@@ -92,7 +186,8 @@ describe.each(Object.keys(READERS))('%s reader on randomly damaged pages', (app)
             }
           }
           const reading = READERS[app]!(doc, url, DEFAULT_SETTINGS);
-          if (reading) for (const o of reading.observations) expect(Observation.safeParse(o).success, JSON.stringify(o).slice(0, 300)).toBe(true);
+          if (reading)
+            for (const o of reading.observations) expect(Observation.safeParse(o).success, JSON.stringify(o).slice(0, 300)).toBe(true);
         },
       ),
       { numRuns: 60 },
@@ -104,7 +199,10 @@ describe('power automate designer on random cards', () => {
   // Whatever the cards hold, a card among many reads as it reads alone, whether the signs are found
   // in the node layer (which holds only cards) or in the page (the layer with one element more), and
   // every step read shows a problem.
-  const words = fc.oneof(fc.constantFrom('Invalid connection', 'Connection required', 'Error', 'Errors (2)', 'エラー', 'erreur', 'OK', 'Note', ''), pageText);
+  const words = fc.oneof(
+    fc.constantFrom('Invalid connection', 'Connection required', 'Error', 'Errors (2)', 'エラー', 'erreur', 'OK', 'Note', ''),
+    pageText,
+  );
   const child = fc.tuple(fc.constantFrom('error-text', 'alert', 'title', 'label', 'img', 'plain', 'nested-badge'), words);
   const card = fc.record({
     own: fc.option(fc.tuple(fc.constantFrom('title', 'aria-label'), words), { nil: undefined }),
@@ -122,7 +220,8 @@ describe('power automate designer on random cards', () => {
       if (text !== undefined) e.textContent = text;
       return e;
     };
-    const steps = () => (readPowerAutomate(doc, url, DEFAULT_SETTINGS)!.observations.find((o) => o.kind === 'flowDesigner') as { steps: unknown[] }).steps;
+    const steps = () =>
+      (readPowerAutomate(doc, url, DEFAULT_SETTINGS)!.observations.find((o) => o.kind === 'flowDesigner') as { steps: unknown[] }).steps;
     fc.assert(
       fc.property(fc.array(card, { minLength: 1, maxLength: 40 }), (cards) => {
         const nodes = () =>
@@ -130,7 +229,11 @@ describe('power automate designer on random cards', () => {
             const node = el('div', { class: 'react-flow__node', 'data-id': `Step_${i}` });
             if (c.own) node.setAttribute(c.own[0], c.own[1]);
             if (c.hidden && i % 7 === 0) node.setAttribute('hidden', '');
-            const box = el('div', { role: 'button', id: `msla-node-Step_${i}`, 'data-automation-id': c.errorId ? `card-Send_error_${i}` : `card-Step_${i}` });
+            const box = el('div', {
+              role: 'button',
+              id: `msla-node-Step_${i}`,
+              'data-automation-id': c.errorId ? `card-Send_error_${i}` : `card-Step_${i}`,
+            });
             if (c.name !== undefined) box.setAttribute('aria-label', c.name);
             box.append(el('div', { class: 'panel-msla-title' }, `Title ${i}`));
             for (const [kind, text] of c.children) {

@@ -16,18 +16,31 @@ describe('designer, with LogicAppsUX strings and markup', () => {
     ['ja', '接続が無効です。完全な詳細を読み込むには、接続を完了または更新してください。'],
     ['fr', 'Connexion non valide. Pour charger les détails complets, terminez ou mettez à jour la connexion.'],
   ])('reads the real %s connection error text as a connection problem', (_l, text) => {
-    expect(steps(card('Get_deal', `<div class="msla-panel-card-error"><div class="msla-panel-card-error-text">${text}</div></div>`))[0]?.connectionProblem).toBe(true);
+    expect(
+      steps(card('Get_deal', `<div class="msla-panel-card-error"><div class="msla-panel-card-error-text">${text}</div></div>`))[0]
+        ?.connectionProblem,
+    ).toBe(true);
   });
 
-  it.each(['接続が必要', 'Connexion obligatoire', 'Verbindung erforderlich', ''])('reads the inactive footer badge (label "%s") as a connection problem', (label) => {
-    const badge = `<div class="msla-card-v2-footer"><div class="msla-badges"><svg class="panel-card-v2-badge inactive" ${label ? `aria-label="${label}"` : ''}></svg></div></div>`;
-    const s = steps(card('Create_record', badge));
-    expect(s).toHaveLength(1);
-    expect(s[0]?.connectionProblem).toBe(true);
-  });
+  it.each(['接続が必要', 'Connexion obligatoire', 'Verbindung erforderlich', ''])(
+    'reads the inactive footer badge (label "%s") as a connection problem',
+    (label) => {
+      const badge = `<div class="msla-card-v2-footer"><div class="msla-badges"><svg class="panel-card-v2-badge inactive" ${label ? `aria-label="${label}"` : ''}></svg></div></div>`;
+      const s = steps(card('Create_record', badge));
+      expect(s).toHaveLength(1);
+      expect(s[0]?.connectionProblem).toBe(true);
+    },
+  );
 
   it('does not read an active badge as a problem', () => {
-    expect(steps(card('Create_record', '<div class="msla-card-v2-footer"><div class="msla-badges"><svg class="panel-card-v2-badge active" aria-label="Connected"></svg></div></div>'))).toEqual([]);
+    expect(
+      steps(
+        card(
+          'Create_record',
+          '<div class="msla-card-v2-footer"><div class="msla-badges"><svg class="panel-card-v2-badge active" aria-label="Connected"></svg></div></div>',
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it.each(['Error handling', 'エラー処理', 'Erreurs et reprises'])('does not read a scope titled "%s" as an error', (title) => {
@@ -62,7 +75,9 @@ describe('banners', () => {
 
 describe('run-only users in Japanese', () => {
   it('reads 実行専用ユーザー panels and choices', () => {
-    const doc = page('<div role="dialog" aria-label="実行専用ユーザー"><h2>実行専用ユーザー</h2><label id="c1">Dynamics 365</label><div role="combobox" aria-labelledby="c1">実行専用ユーザーによって提供される</div></div>');
+    const doc = page(
+      '<div role="dialog" aria-label="実行専用ユーザー"><h2>実行専用ユーザー</h2><label id="c1">Dynamics 365</label><div role="combobox" aria-labelledby="c1">実行専用ユーザーによって提供される</div></div>',
+    );
     expect(readRunOnlyUsers(doc)?.observation.connections).toEqual([{ connector: 'Dynamics 365', mode: 'run-only-user' }]);
   });
 });
@@ -70,7 +85,9 @@ describe('run-only users in Japanese', () => {
 describe('Dynamics current controls', () => {
   it('reads `---` in a text field as empty and counts AG Grid rows once', async () => {
     const { readText, subgridByLabel } = await import('@/lib/readers/dynamics/controls');
-    const field = page('<div data-id="estimatedvalue-FieldSectionItemContainer"><input data-id="estimatedvalue.fieldControl-currency-text-input" value="---"></div>').body.firstElementChild!;
+    const field = page(
+      '<div data-id="estimatedvalue-FieldSectionItemContainer"><input data-id="estimatedvalue.fieldControl-currency-text-input" value="---"></div>',
+    ).body.firstElementChild!;
     expect(readText(field)).toBeNull();
     const rows = (n: number) => Array.from({ length: n }, () => '<div role="row"><div role="gridcell">x</div></div>').join('');
     const grid = page(

@@ -12,7 +12,12 @@ import type { Settings } from '@/lib/model/settings';
 import { RULES } from '@/lib/rules';
 import { listFixtures, loadFixture, type FixtureMeta } from './helpers';
 
-const READERS: Record<string, Reader> = { dynamics: readDynamics, salesforce: readSalesforce, 'power-automate': readPowerAutomate, 'partner-center': readPartnerCenter };
+const READERS: Record<string, Reader> = {
+  dynamics: readDynamics,
+  salesforce: readSalesforce,
+  'power-automate': readPowerAutomate,
+  'partner-center': readPartnerCenter,
+};
 /** Fixture dates are far in the past (2024) or future (2031), so expectations hold on any day a test runs. */
 const TODAY = localToday();
 
@@ -65,7 +70,9 @@ describe('dynamics reader: unknown stays unknown', () => {
 
   it('returns null on a list page', () => {
     const { doc } = loadFixture('dynamics', 'opportunity-sync-off');
-    expect(readDynamics(doc, new URL('https://contoso.crm.dynamics.com/main.aspx?pagetype=entitylist&etn=opportunity'), DEFAULT_SETTINGS)).toBeNull();
+    expect(
+      readDynamics(doc, new URL('https://contoso.crm.dynamics.com/main.aspx?pagetype=entitylist&etn=opportunity'), DEFAULT_SETTINGS),
+    ).toBeNull();
   });
 
   it('leaves the sync flag unknown when its control is not one we recognise', () => {
@@ -103,20 +110,27 @@ describe('power automate designer: the steps that show a problem', () => {
   // Card shapes, each with a different way to show (or not show) a problem. One query finds the signs
   // of every card: in React Flow's node layer when it holds the cards and nothing else, else in the page.
   const shapes = [
-    (id: string) => `<div class="nopan"><div role="button" id="msla-node-${id}" class="msla-panel-card-container" aria-label="${id} operation, Invalid connection connector" data-automation-id="card-${id}"><div class="panel-msla-title">${id} title</div></div></div>`,
-    (id: string) => `<div class="nopan"><div role="button" id="msla-node-${id}" data-automation-id="card-${id}"><div class="panel-msla-title">T ${id}</div><div class="msla-panel-card-error-text">Invalid connection. Update the connection.</div><span class="msla-badge" title="Connection required">!</span></div></div>`,
-    (id: string) => `<div class="nopan"><div role="button" id="msla-node-${id}" data-automation-id="card-${id}"><div class="panel-msla-title">T ${id}</div><img alt="Error" src="x.png"><span aria-label="Errors (2)"></span></div></div>`,
-    (id: string) => `<div class="nopan"><div role="button" id="msla-node-${id}" data-automation-id="card-Send_error_mail_${id}"><div class="panel-msla-title">T ${id}</div></div></div>`,
-    (id: string) => `<div class="nopan"><div role="button" id="msla-node-${id}" data-automation-id="card-${id}"><span title="Note">i</span></div></div>`,
+    (id: string) =>
+      `<div class="nopan"><div role="button" id="msla-node-${id}" class="msla-panel-card-container" aria-label="${id} operation, Invalid connection connector" data-automation-id="card-${id}"><div class="panel-msla-title">${id} title</div></div></div>`,
+    (id: string) =>
+      `<div class="nopan"><div role="button" id="msla-node-${id}" data-automation-id="card-${id}"><div class="panel-msla-title">T ${id}</div><div class="msla-panel-card-error-text">Invalid connection. Update the connection.</div><span class="msla-badge" title="Connection required">!</span></div></div>`,
+    (id: string) =>
+      `<div class="nopan"><div role="button" id="msla-node-${id}" data-automation-id="card-${id}"><div class="panel-msla-title">T ${id}</div><img alt="Error" src="x.png"><span aria-label="Errors (2)"></span></div></div>`,
+    (id: string) =>
+      `<div class="nopan"><div role="button" id="msla-node-${id}" data-automation-id="card-Send_error_mail_${id}"><div class="panel-msla-title">T ${id}</div></div></div>`,
+    (id: string) =>
+      `<div class="nopan"><div role="button" id="msla-node-${id}" data-automation-id="card-${id}"><span title="Note">i</span></div></div>`,
   ];
-  const node = (i: number, attrs = '') => `<div class="react-flow__node" data-id="Step_${i}"${attrs}>${shapes[i % shapes.length]!(`Step_${i}`)}</div>`;
+  const node = (i: number, attrs = '') =>
+    `<div class="react-flow__node" data-id="Step_${i}"${attrs}>${shapes[i % shapes.length]!(`Step_${i}`)}</div>`;
   const designer = (cards: string) => {
     const { doc, url } = loadFixture('power-automate', 'designer-v1');
     const parsed = new DOMParser().parseFromString(`<body>${cards}</body>`, 'text/html');
     doc.querySelector('.react-flow__nodes')!.replaceChildren(...[...parsed.body.children].map((el) => doc.importNode(el, true)));
     return { doc, url };
   };
-  const stepsOf = (doc: Document, url: URL) => (readPowerAutomate(doc, url, DEFAULT_SETTINGS)!.observations.find((o) => o.kind === 'flowDesigner') as { steps: unknown[] }).steps;
+  const stepsOf = (doc: Document, url: URL) =>
+    (readPowerAutomate(doc, url, DEFAULT_SETTINGS)!.observations.find((o) => o.kind === 'flowDesigner') as { steps: unknown[] }).steps;
 
   it('reads the cards that show a problem, and only those, whether the node layer holds only cards or not', () => {
     const cards = Array.from({ length: 40 }, (_, i) => node(i, i === 7 ? ' aria-label="Invalid connection"' : '')).join('');
@@ -125,20 +139,36 @@ describe('power automate designer: the steps that show a problem', () => {
     const steps = stepsOf(inLayer.doc, inLayer.url);
     // Shapes 1 and 2 show a problem; 0 only in its own name, 3 in its automation id (a step that
     // sends error mail), 4 in a badge that says nothing wrong.
-    expect(steps.map((s) => (s as { id: string }).id)).toEqual(Array.from({ length: 40 }, (_, i) => i).filter((i) => i % 5 === 1 || i % 5 === 2).map((i) => `Step_${i}`));
+    expect(steps.map((s) => (s as { id: string }).id)).toEqual(
+      Array.from({ length: 40 }, (_, i) => i)
+        .filter((i) => i % 5 === 1 || i % 5 === 2)
+        .map((i) => `Step_${i}`),
+    );
     expect(steps.slice(0, 2)).toEqual([
-      { id: 'Step_1', title: 'T Step_1', connectionProblem: true, errorText: 'Invalid connection. Update the connection. · Connection required' },
+      {
+        id: 'Step_1',
+        title: 'T Step_1',
+        connectionProblem: true,
+        errorText: 'Invalid connection. Update the connection. · Connection required',
+      },
       { id: 'Step_2', title: 'T Step_2', connectionProblem: false, errorText: 'Error · Errors (2)' },
     ]);
-    expect(steps.find((s) => (s as { id: string }).id === 'Step_7')).toMatchObject({ connectionProblem: true, errorText: 'Invalid connection · Error · Errors (2)' }); // the node's own label first
+    expect(steps.find((s) => (s as { id: string }).id === 'Step_7')).toMatchObject({
+      connectionProblem: true,
+      errorText: 'Invalid connection · Error · Errors (2)',
+    }); // the node's own label first
     // The same cards with something else in their layer: the page is searched instead, with the same result.
     const mixed = designer(cards + '<div class="minimap" title="Error"></div>');
     expect(readDesigner(mixed.doc)?.canvas).toBeNull();
     expect(stepsOf(mixed.doc, mixed.url)).toEqual(steps);
     // And five of them alone give their own share.
     for (let start = 0; start < 40; start += 5) {
-      const few = designer(Array.from({ length: 5 }, (_, k) => node(start + k, start + k === 7 ? ' aria-label="Invalid connection"' : '')).join(''));
-      expect(stepsOf(few.doc, few.url)).toEqual(steps.filter((s) => Number((s as { id: string }).id.slice(5)) >= start && Number((s as { id: string }).id.slice(5)) < start + 5));
+      const few = designer(
+        Array.from({ length: 5 }, (_, k) => node(start + k, start + k === 7 ? ' aria-label="Invalid connection"' : '')).join(''),
+      );
+      expect(stepsOf(few.doc, few.url)).toEqual(
+        steps.filter((s) => Number((s as { id: string }).id.slice(5)) >= start && Number((s as { id: string }).id.slice(5)) < start + 5),
+      );
     }
   });
 });

@@ -23,7 +23,7 @@ describe('docs/real-apps.md', () => {
     expect(anchors.words).toContain('.panel-card-v2-badge.inactive');
     expect(anchors.patterns).toContain('CONNECTION_PROBLEM');
     expect(selectorTokens('.a-b [data-x^="y"], records-foo')).toEqual(['[data-x^="y"]', 'records-foo', '.a-b']);
-    expect(literals("q('[data-id$=\"${n}-x\"]')")).toEqual(['[data-id$="{…}-x"]']);
+    expect(literals('q(\'[data-id$="${n}-x"]\')')).toEqual(['[data-id$="{…}-x"]']);
   });
 
   for (const [kind, set] of Object.entries(anchors)) {

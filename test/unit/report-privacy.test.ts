@@ -5,9 +5,22 @@ import { MAX_REPORT, buildReport } from '@/lib/ui/popup/report';
 import { bound, escapeMarkdown, isPhone, scrub } from '@/lib/ui/popup/redact';
 import { LOCALES, translator } from './helpers';
 
-const finding = (rule: string, messageKey: string, params: Finding['params'], fixSteps: string[] = []): Finding => ({ rule, severity: 'error', messageKey, params, fixSteps, source: 's' });
+const finding = (rule: string, messageKey: string, params: Finding['params'], fixSteps: string[] = []): Finding => ({
+  rule,
+  severity: 'error',
+  messageKey,
+  params,
+  fixSteps,
+  source: 's',
+});
 const report = (findings: Finding[], locale: (typeof LOCALES)[number] = 'en') =>
-  buildReport({ t: translator(locale), version: '0.1.0', now: new Date('2025-01-15T10:00:00Z'), page: { app: 'Power Automate', host: 'make.powerautomate.com', findings }, checklists: null });
+  buildReport({
+    t: translator(locale),
+    version: '0.1.0',
+    now: new Date('2025-01-15T10:00:00Z'),
+    page: { app: 'Power Automate', host: 'make.powerautomate.com', findings },
+    checklists: null,
+  });
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -17,8 +30,18 @@ describe('redaction by what a value is', () => {
     fc.assert(
       fc.property(date, (d) => {
         const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
-        const forms = [d.toISOString(), `${y}-${pad(m)}-${pad(day)}`, `${pad(day)}/${pad(m)}/${y}`, `${m}/${day}/${y}`, `${y}/${pad(m)}/${pad(day)}`, `${pad(day)}.${pad(m)}.${y}`, `${y}年${m}月${day}日`, `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`];
-        for (const f of forms) expect(scrub(`The estimated close date (${f}) has passed`)).toBe(`The estimated close date (${f.normalize('NFKC')}) has passed`);
+        const forms = [
+          d.toISOString(),
+          `${y}-${pad(m)}-${pad(day)}`,
+          `${pad(day)}/${pad(m)}/${y}`,
+          `${m}/${day}/${y}`,
+          `${y}/${pad(m)}/${pad(day)}`,
+          `${pad(day)}.${pad(m)}.${y}`,
+          `${y}年${m}月${day}日`,
+          `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+        ];
+        for (const f of forms)
+          expect(scrub(`The estimated close date (${f}) has passed`)).toBe(`The estimated close date (${f.normalize('NFKC')}) has passed`);
       }),
     );
   });
@@ -35,18 +58,36 @@ describe('redaction by what a value is', () => {
 
   it('keeps amounts as each locale writes them', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e11, noNaN: true }), fc.constantFrom('en-US', 'fr-FR', 'ja-JP', 'de-DE', 'en-IN'), (n, locale) => {
-        const text = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(n);
-        expect(scrub(`Deal value ${text} EUR`)).toBe(`Deal value ${text} EUR`.normalize('NFKC'));
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1e11, noNaN: true }),
+        fc.constantFrom('en-US', 'fr-FR', 'ja-JP', 'de-DE', 'en-IN'),
+        (n, locale) => {
+          const text = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(n);
+          expect(scrub(`Deal value ${text} EUR`)).toBe(`Deal value ${text} EUR`.normalize('NFKC'));
+        },
+      ),
     );
   });
 
   const phones = [
-    '+1 425 555 0100', '(425) 555-0100', '425-555-0100', '425/555/0100', '425.555.0100', '+14255550100',
-    '03-1234-5678', '090-1234-5678', '０３－１２３４－５６７８', '+81 3-1234-5678',
-    '01 23 45 67 89', '+33 1 23 45 67 89', '0123456789',
-    '+44 20 7946 0958', '020 7946 0958', '+49 30 1234567', '030 1234567', '+91 98765 43210',
+    '+1 425 555 0100',
+    '(425) 555-0100',
+    '425-555-0100',
+    '425/555/0100',
+    '425.555.0100',
+    '+14255550100',
+    '03-1234-5678',
+    '090-1234-5678',
+    '０３－１２３４－５６７８',
+    '+81 3-1234-5678',
+    '01 23 45 67 89',
+    '+33 1 23 45 67 89',
+    '0123456789',
+    '+44 20 7946 0958',
+    '020 7946 0958',
+    '+49 30 1234567',
+    '030 1234567',
+    '+91 98765 43210',
   ];
   it.each(phones)('redacts the phone number %s', (phone) => {
     const out = scrub(`Call ${phone} today`);
@@ -72,13 +113,23 @@ describe('the report is an allow-list', () => {
         finding('flow.connection-missing', 'flow_connection_missing_msg', { count: 1, steps: 'Email Jane Doe at jane.doe@fabrikam.com' }),
         finding('flow.run-only-user', 'flow_run_only_user_msg', { connector: 'Fabrikam – Jane Doe (jane@fabrikam.com)' }),
         finding('crm.on-hold-stage', 'crm_on_hold_stage_msg', { stage: 'Hold for Jane Doe', active: 'Jane’s stage' }),
-        finding('flow.activation-order', 'flow_activation_order_violation', { flow: 'Notify Hiroshi Sato ０３－１２３４－５６７８', before: 'Partner Center to Dynamics 365 (Insider Preview)', position: 3, beforePosition: 6, total: 9 }),
+        finding('flow.activation-order', 'flow_activation_order_violation', {
+          flow: 'Notify Hiroshi Sato ０３－１２３４－５６７８',
+          before: 'Partner Center to Dynamics 365 (Insider Preview)',
+          position: 3,
+          beforePosition: 6,
+          total: 9,
+        }),
       ],
       locale,
     );
     expect(md).not.toMatch(/Jane|jane|Hiroshi|Sato|1234|5678|Fabrikam/);
     const t = translator(locale);
-    expect(md).toContain(t('report_withheld', { kinds: `${t('report_kind_steps')} (1), ${t('report_kind_connections')} (1), ${t('report_kind_stages')} (2), ${t('report_kind_flows')} (1)` }));
+    expect(md).toContain(
+      t('report_withheld', {
+        kinds: `${t('report_kind_steps')} (1), ${t('report_kind_connections')} (1), ${t('report_kind_stages')} (2), ${t('report_kind_flows')} (1)`,
+      }),
+    );
     // A name of the solution's own flows is what support needs, so it stays.
     expect(md).toContain('Partner Center to Dynamics 365 \\(Insider Preview\\)');
   });
@@ -100,10 +151,24 @@ describe('the report is an allow-list', () => {
       t: translator('en'),
       version: '0.1.0',
       now: new Date('2025-01-15T10:00:00Z'),
-      page: { app: 'Dynamics 365', host: 'contoso.crm.dynamics.com', findings: [finding('crm.audit-failure', 'crm_audit_failure_msg', { text: hostile })] },
+      page: {
+        app: 'Dynamics 365',
+        host: 'contoso.crm.dynamics.com',
+        findings: [finding('crm.audit-failure', 'crm_audit_failure_msg', { text: hostile })],
+      },
       checklists: null,
       settings: {
-        effective: { settings: { version: 1, disabledRules: [], fields: { dealValue: 'a`b' }, salesforceStages: {}, labelOverrides: { audit: [hostile] } }, locked: new Set(), reset: false },
+        effective: {
+          settings: {
+            version: 1,
+            disabledRules: [],
+            fields: { dealValue: 'a`b' },
+            salesforceStages: {},
+            labelOverrides: { audit: [hostile] },
+          },
+          locked: new Set(),
+          reset: false,
+        },
         domains: [],
       },
     });
@@ -113,7 +178,15 @@ describe('the report is an allow-list', () => {
   });
 
   it('stays small enough to paste, and never splits a character', () => {
-    const many = Array.from({ length: 3000 }, (_, i) => finding('flow.activation-order', 'flow_activation_order_violation', { flow: 'Partner Center to Dynamics 365 (Insider Preview)', before: 'Partner Center to Dynamics 365 (Insider Preview)', position: i, beforePosition: i, total: 9 }));
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      finding('flow.activation-order', 'flow_activation_order_violation', {
+        flow: 'Partner Center to Dynamics 365 (Insider Preview)',
+        before: 'Partner Center to Dynamics 365 (Insider Preview)',
+        position: i,
+        beforePosition: i,
+        total: 9,
+      }),
+    );
     const md = report(many);
     expect(md.length).toBeLessThan(MAX_REPORT + 500);
     expect(md).toContain(translator('en')('report_truncated'));

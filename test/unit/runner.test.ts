@@ -30,8 +30,7 @@ function run(name: string, locale: 'en' | 'ja' | 'fr' = 'en') {
   return { ...fx, reports, runner, ac };
 }
 
-const hints = (doc: Document) =>
-  [...doc.querySelectorAll('cosell-hint')].map((h) => h.shadowRoot!.querySelector('[data-rule]')!);
+const hints = (doc: Document) => [...doc.querySelectorAll('cosell-hint')].map((h) => h.shadowRoot!.querySelector('[data-rule]')!);
 
 describe('content runner', () => {
   it('says a normal state in the popup only: sync off without a sign of co-sell intent is reported, not shown', () => {
@@ -71,7 +70,10 @@ describe('content runner', () => {
     expect(rules).not.toContain('crm.sync-disabled');
     // Now meant to sync: the empty solutions subgrid and the missing Referral Identifier matter.
     expect(rules.sort()).toEqual(['crm.not-yet-synced', 'crm.solution-missing']);
-    expect(reports.map((r) => r.findings.map((f) => f.rule))).toEqual([['crm.sync-disabled'], ['crm.solution-missing', 'crm.not-yet-synced']]);
+    expect(reports.map((r) => r.findings.map((f) => f.rule))).toEqual([
+      ['crm.sync-disabled'],
+      ['crm.solution-missing', 'crm.not-yet-synced'],
+    ]);
   });
 
   it('does not touch the page when a pass finds the same thing', () => {
@@ -118,7 +120,16 @@ describe('content runner', () => {
     const ac = new AbortController();
     controllers.push(ac);
     const reports: Report[] = [];
-    const runner = startRunner({ doc: fx.doc, read: readDynamics, rules: RULES, settings: () => DEFAULT_SETTINGS, t: translator('en'), report: (r) => reports.push(r), signal: ac.signal, url: () => href });
+    const runner = startRunner({
+      doc: fx.doc,
+      read: readDynamics,
+      rules: RULES,
+      settings: () => DEFAULT_SETTINGS,
+      t: translator('en'),
+      report: (r) => reports.push(r),
+      signal: ac.signal,
+      url: () => href,
+    });
     runner.pass();
     expect(fx.doc.querySelectorAll('cosell-hint')).toHaveLength(1);
     // The app pushes the next record's URL; its form is not rendered yet (the old one still is).
@@ -138,7 +149,17 @@ describe('content runner', () => {
     controllers.push(ac);
     let alive = true;
     const read = vi.fn(readDynamics);
-    const runner = startRunner({ doc: fx.doc, read, rules: RULES, settings: () => DEFAULT_SETTINGS, t: translator('en'), report: () => undefined, signal: ac.signal, url: () => fx.meta.url, alive: () => alive || (ac.abort(), false) });
+    const runner = startRunner({
+      doc: fx.doc,
+      read,
+      rules: RULES,
+      settings: () => DEFAULT_SETTINGS,
+      t: translator('en'),
+      report: () => undefined,
+      signal: ac.signal,
+      url: () => fx.meta.url,
+      alive: () => alive || (ac.abort(), false),
+    });
     runner.pass();
     expect(fx.doc.querySelectorAll('cosell-hint')).toHaveLength(1);
     alive = false;
@@ -173,8 +194,24 @@ describe('content runner', () => {
     const ac = new AbortController();
     controllers.push(ac);
     const report = vi.fn();
-    const broken = { ...RULES[0]!, id: 'crm.broken', kinds: ['opportunity'], check: () => { throw new Error('boom'); } } as unknown as (typeof RULES)[number];
-    const runner = startRunner({ doc: fx.doc, rules: [...RULES, broken], read: readDynamics, settings: () => DEFAULT_SETTINGS, t: translator('en'), report, signal: ac.signal, url: () => fx.meta.url });
+    const broken = {
+      ...RULES[0]!,
+      id: 'crm.broken',
+      kinds: ['opportunity'],
+      check: () => {
+        throw new Error('boom');
+      },
+    } as unknown as (typeof RULES)[number];
+    const runner = startRunner({
+      doc: fx.doc,
+      rules: [...RULES, broken],
+      read: readDynamics,
+      settings: () => DEFAULT_SETTINGS,
+      t: translator('en'),
+      report,
+      signal: ac.signal,
+      url: () => fx.meta.url,
+    });
     runner.pass();
     const sent = report.mock.calls.at(-1)![0];
     expect(sent.failures).toEqual({ read: 0, rules: 1, render: 0 });
@@ -189,14 +226,26 @@ describe('content runner', () => {
     const win = fx.doc.defaultView as unknown as typeof globalThis;
     // The page defines our host names as its own elements, taking their shadow roots.
     for (const name of ['cosell-hint', 'cosell-panel']) {
-      win.customElements.define(name, class extends (win.HTMLElement as typeof HTMLElement) {
-        constructor() {
-          super();
-          this.attachShadow({ mode: 'closed' });
-        }
-      });
+      win.customElements.define(
+        name,
+        class extends (win.HTMLElement as typeof HTMLElement) {
+          constructor() {
+            super();
+            this.attachShadow({ mode: 'closed' });
+          }
+        },
+      );
     }
-    const runner = startRunner({ doc: fx.doc, rules: RULES, read: readDynamics, settings: () => DEFAULT_SETTINGS, t: translator('en'), report, signal: ac.signal, url: () => fx.meta.url });
+    const runner = startRunner({
+      doc: fx.doc,
+      rules: RULES,
+      read: readDynamics,
+      settings: () => DEFAULT_SETTINGS,
+      t: translator('en'),
+      report,
+      signal: ac.signal,
+      url: () => fx.meta.url,
+    });
     runner.pass();
     const sent = report.mock.calls.at(-1)![0];
     expect(sent.failures).toBeUndefined();
@@ -215,7 +264,16 @@ describe('content runner', () => {
       steps = (r?.observations.find((o) => o.kind === 'flowDesigner') as FlowDesigner | undefined)?.steps ?? [];
       return r;
     };
-    const runner = startRunner({ doc: fx.doc, read, rules: RULES, settings: () => DEFAULT_SETTINGS, t: translator('en'), report: () => undefined, signal: ac.signal, url: () => fx.meta.url });
+    const runner = startRunner({
+      doc: fx.doc,
+      read,
+      rules: RULES,
+      settings: () => DEFAULT_SETTINGS,
+      t: translator('en'),
+      report: () => undefined,
+      signal: ac.signal,
+      url: () => fx.meta.url,
+    });
     runner.pass();
     const step = (id: string) => steps.find((s) => s.id === id);
     // Only the step that shows a problem is read.
@@ -224,7 +282,9 @@ describe('content runner', () => {
 
     // Changes the page makes in ways we watch (text, children) are read on the next pass.
     card('Get_referral').querySelector('.panel-msla-title')!.textContent = 'Get the referral';
-    card('Apply_to_each-#scope').querySelector('.panel-card-main')!.insertAdjacentHTML('beforeend', '<div class="msla-panel-card-error-text">Invalid connection.</div>');
+    card('Apply_to_each-#scope')
+      .querySelector('.panel-card-main')!
+      .insertAdjacentHTML('beforeend', '<div class="msla-panel-card-error-text">Invalid connection.</div>');
     runner.pass();
     expect(step('Get_referral')?.title).toBe('Get the referral');
     expect(step('Apply_to_each')).toMatchObject({ title: 'Apply to each', connectionProblem: true, errorText: 'Invalid connection.' });
@@ -238,7 +298,8 @@ describe('content runner', () => {
     card('Apply_to_each-#scope').removeAttribute('hidden');
     runner.pass();
     expect(step('Apply_to_each')).toBeDefined();
-    const hinted = () => [...fx.doc.querySelectorAll('cosell-hint')].some((h) => h.shadowRoot?.querySelector('[data-rule="flow.connection-missing"]'));
+    const hinted = () =>
+      [...fx.doc.querySelectorAll('cosell-hint')].some((h) => h.shadowRoot?.querySelector('[data-rule="flow.connection-missing"]'));
     expect(hinted()).toBe(true);
     for (const id of ['Get_referral', 'Apply_to_each-#scope']) (card(id) as HTMLElement).style.visibility = 'hidden';
     runner.pass();
@@ -265,7 +326,16 @@ describe('content runner', () => {
       observed = r?.observations.map((o) => o.kind) ?? [];
       return r;
     };
-    const runner = startRunner({ doc: fx.doc, read, rules: RULES, settings: () => DEFAULT_SETTINGS, t: translator('en'), report: () => undefined, signal: ac.signal, url: () => fx.meta.url });
+    const runner = startRunner({
+      doc: fx.doc,
+      read,
+      rules: RULES,
+      settings: () => DEFAULT_SETTINGS,
+      t: translator('en'),
+      report: () => undefined,
+      signal: ac.signal,
+      url: () => fx.meta.url,
+    });
     runner.pass();
     const name = fx.doc.querySelector<HTMLInputElement>('input[aria-label="Flow name"]')!;
     expect(designer?.flowName).toBe('Partner Center to Dynamics 365 (Insider Preview)');
@@ -306,7 +376,17 @@ describe('content runner', () => {
     controllers.push(ac);
     const passes: number[] = [];
     const read: Reader = (doc, url, settings) => (passes.push(clock.now()), readDynamics(doc, url, settings));
-    const runner = startRunner({ doc: fx.doc, read, rules: RULES, settings: () => DEFAULT_SETTINGS, t: translator('en'), report: () => undefined, signal: ac.signal, url: () => fx.meta.url, clock });
+    const runner = startRunner({
+      doc: fx.doc,
+      read,
+      rules: RULES,
+      settings: () => DEFAULT_SETTINGS,
+      t: translator('en'),
+      report: () => undefined,
+      signal: ac.signal,
+      url: () => fx.meta.url,
+      clock,
+    });
     clock.advance(20);
     expect(passes).toEqual([16]); // the first frame
 
@@ -339,8 +419,22 @@ describe('content runner', () => {
     controllers.push(ac);
     const passes: number[] = [];
     const COST = 50; // ms a pass of a huge designer takes
-    const read: Reader = (doc, url, settings, hints) => (passes.push(clock.now()), clock.spend(COST), readPowerAutomate(doc, url, settings, hints));
-    const runner = startRunner({ doc: fx.doc, read, rules: RULES, settings: () => DEFAULT_SETTINGS, t: translator('en'), report: () => undefined, signal: ac.signal, url: () => fx.meta.url, clock });
+    const read: Reader = (doc, url, settings, hints) => (
+      passes.push(clock.now()),
+      clock.spend(COST),
+      readPowerAutomate(doc, url, settings, hints)
+    );
+    const runner = startRunner({
+      doc: fx.doc,
+      read,
+      rules: RULES,
+      settings: () => DEFAULT_SETTINGS,
+      t: translator('en'),
+      report: () => undefined,
+      signal: ac.signal,
+      url: () => fx.meta.url,
+      clock,
+    });
     clock.advance(500);
     passes.length = 0;
     for (let t = 0; t < 30_000; t += 16) {

@@ -14,7 +14,9 @@ import { evaluate, localToday } from '@/lib/rules/engine';
 
 const ROOT = join(__dirname, '../fixtures');
 type Spec = Record<string, unknown> & { attributes: Record<string, unknown>[] };
-type FakeXrm = { Page: { getAttribute(n: string): { setValue(v: unknown): void; fireOnChange(): void; addOnChange(h: () => void): void } } };
+type FakeXrm = {
+  Page: { getAttribute(n: string): { setValue(v: unknown): void; fireOnChange(): void; addOnChange(h: () => void): void } };
+};
 let makeFakeXrm: (spec: Spec) => FakeXrm;
 
 beforeAll(async () => {
@@ -25,7 +27,10 @@ beforeAll(async () => {
 
 /** A bridge fixture page: its DOM (scripts not run), URL, expectations and the Xrm its script builds. */
 function page(name: string) {
-  const meta = JSON.parse(readFileSync(join(ROOT, 'bridge/dynamics', `${name}.json`), 'utf8')) as { url: string; rules: { xrm: string[]; dom: string[] } };
+  const meta = JSON.parse(readFileSync(join(ROOT, 'bridge/dynamics', `${name}.json`), 'utf8')) as {
+    url: string;
+    rules: { xrm: string[]; dom: string[] };
+  };
   const html = readFileSync(join(ROOT, 'bridge/dynamics', `${name}.html`), 'utf8');
   const spec = JSON.parse(/makeFakeXrm\((\{[\s\S]*?\})\);<\/script>/.exec(html)![1]!) as Spec;
   const win = new Window({ url: meta.url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
@@ -33,7 +38,8 @@ function page(name: string) {
   doc.write(html.replace(/<script[\s\S]*?<\/script>/g, ''));
   return { doc, url: new URL(meta.url), meta, spec };
 }
-const rulesOf = (r: ReturnType<typeof readDynamics>) => [...new Set(evaluate(r!.observations, { settings: DEFAULT_SETTINGS, today: localToday() }, RULES).map((f) => f.rule))].sort();
+const rulesOf = (r: ReturnType<typeof readDynamics>) =>
+  [...new Set(evaluate(r!.observations, { settings: DEFAULT_SETTINGS, today: localToday() }, RULES).map((f) => f.rule))].sort();
 /** Through JSON and the receiving schema, as the answer crosses from the page's world. */
 const crossed = (a: XrmAnswer | null) => parseXrmAnswer(JSON.stringify(a));
 
@@ -41,12 +47,26 @@ describe('Xrm bridge: reading the form through the client API', () => {
   it('reads typed values, lookups with ids, custom fields by their control label, subgrid rows and the date format', () => {
     const { spec } = page('opportunity-xrm-values');
     const a = crossed(readXrm(makeFakeXrm(spec), xrmWant(DEFAULT_SETTINGS)))!;
-    expect(a).toMatchObject({ v: 1, kind: 'xrm', entity: 'opportunity', id: '7d1c1a2e-90b1-4c39-8d4e-1f0a2b3c4d5e', dateFormat: 'd/M/yyyy', grids: { solutions: 0 } });
-    expect(a.labels).toMatchObject({ syncWithPartnerCenter: 'msp_syncwithpartnercenter', helpRequested: 'msp_howcanmicrosofthelp', referralIdentifier: 'msp_referralidentifier', audit: 'msp_audit' });
+    expect(a).toMatchObject({
+      v: 1,
+      kind: 'xrm',
+      entity: 'opportunity',
+      id: '7d1c1a2e-90b1-4c39-8d4e-1f0a2b3c4d5e',
+      dateFormat: 'd/M/yyyy',
+      grids: { solutions: 0 },
+    });
+    expect(a.labels).toMatchObject({
+      syncWithPartnerCenter: 'msp_syncwithpartnercenter',
+      helpRequested: 'msp_howcanmicrosofthelp',
+      referralIdentifier: 'msp_referralidentifier',
+      audit: 'msp_audit',
+    });
     expect(a.attributes.estimatedvalue).toEqual({ type: 'money', value: 50000, editable: true });
     expect(a.attributes.estimatedclosedate).toMatchObject({ type: 'datetime', value: '2024-03-31' });
     expect(a.attributes.statecode).toEqual({ type: 'optionset', value: 0, text: 'Open' });
-    expect(a.attributes.transactioncurrencyid!.value).toEqual([{ id: '4f1e0c2b-0000-0000-0000-000000000001', name: 'US Dollar', entityType: 'transactioncurrency' }]);
+    expect(a.attributes.transactioncurrencyid!.value).toEqual([
+      { id: '4f1e0c2b-0000-0000-0000-000000000001', name: 'US Dollar', entityType: 'transactioncurrency' },
+    ]);
     expect(a.attributes.msp_referralidentifier).toEqual({ type: 'string', value: null, editable: false });
   });
 
@@ -55,7 +75,11 @@ describe('Xrm bridge: reading the form through the client API', () => {
     expect(readXrm(undefined, want)).toBeNull();
     expect(readXrm({ Page: { data: null } }, want)).toBeNull();
     expect(readXrm(makeFakeXrm(page('opportunity-xrm-throws').spec), want)).toBeNull();
-    const getter = { get Page(): never { throw new Error('boom'); } };
+    const getter = {
+      get Page(): never {
+        throw new Error('boom');
+      },
+    };
     expect(readXrm(getter, want)).toBeNull();
   });
 
@@ -77,10 +101,19 @@ describe('Xrm bridge: the answer on receipt is page data', () => {
     ['another version', good().replace('"v":1', '"v":2')],
     ['a name that is not a logical name', good().replace('"opportunity"', '"<img src=x>"')],
     ['an attribute of an unknown type', good().replace('"attributes":{}', '"attributes":{"x":{"type":"script","value":"1"}}')],
-    ['too many attributes', good().replace('"attributes":{}', `"attributes":{${Array.from({ length: 201 }, (_, i) => `"a${i}":{"type":"string","value":null}`).join(',')}}`)],
+    [
+      'too many attributes',
+      good().replace(
+        '"attributes":{}',
+        `"attributes":{${Array.from({ length: 201 }, (_, i) => `"a${i}":{"type":"string","value":null}`).join(',')}}`,
+      ),
+    ],
     ['an unexpected key', good().replace('"labels":{}', '"labels":{},"run":"alert(1)"')],
     ['a label naming no logical name', good().replace('"labels":{}', '"labels":{"syncWithPartnerCenter":"Sync with PC"}')],
-    ['a lookup with extra keys', good().replace('"attributes":{}', '"attributes":{"x":{"type":"lookup","value":[{"id":"1","name":null,"href":"javascript:"}]}}')],
+    [
+      'a lookup with extra keys',
+      good().replace('"attributes":{}', '"attributes":{"x":{"type":"lookup","value":[{"id":"1","name":null,"href":"javascript:"}]}}'),
+    ],
     ['over the size bound', good().replace('"labels":{}', `"labels":{},"pad":"${'x'.repeat(70_000)}"`)],
   ])('refuses %s', (_, detail) => expect(parseXrmAnswer(detail)).toBeNull());
 });
@@ -93,7 +126,16 @@ describe('Dynamics reader with the bridge', () => {
     expect('closeDate' in dom.observations[0]!).toBe(false);
     expect(rulesOf(dom)).toEqual(meta.rules.dom);
     const r = readDynamics(doc, url, DEFAULT_SETTINGS, undefined, { xrm: crossed(readXrm(makeFakeXrm(spec), xrmWant(DEFAULT_SETTINGS))) })!;
-    expect(r.observations[0]).toMatchObject({ syncWithPartnerCenter: true, closeDate: '2024-03-31', dealValue: 50000, dealValueText: '$50,000.00', currency: 'US Dollar', contactLinked: true, state: 'open', solutionsCount: 0 });
+    expect(r.observations[0]).toMatchObject({
+      syncWithPartnerCenter: true,
+      closeDate: '2024-03-31',
+      dealValue: 50000,
+      dealValueText: '$50,000.00',
+      currency: 'US Dollar',
+      contactLinked: true,
+      state: 'open',
+      solutionsCount: 0,
+    });
     expect(r.sources).toMatchObject({ syncWithPartnerCenter: 'xrm', closeDate: 'xrm', dealValue: 'xrm', state: 'xrm', solutions: 'xrm' });
     // The hint still goes beside the field: the anchor is the DOM's, found by the logical name Xrm gave.
     expect(r.anchors.syncWithPartnerCenter?.getAttribute('data-id')).toBe('msp_syncwithpartnercenter-FieldSectionItemContainer');
@@ -103,7 +145,9 @@ describe('Dynamics reader with the bridge', () => {
   it('falls back to the DOM field by field when the answer lacks an attribute', () => {
     const { doc, url, spec } = page('opportunity-xrm-values');
     const partial = { ...spec, attributes: spec.attributes.filter((x) => x.name !== 'estimatedvalue' && x.name !== 'parentcontactid') };
-    const r = readDynamics(doc, url, DEFAULT_SETTINGS, undefined, { xrm: crossed(readXrm(makeFakeXrm(partial), xrmWant(DEFAULT_SETTINGS))) })!;
+    const r = readDynamics(doc, url, DEFAULT_SETTINGS, undefined, {
+      xrm: crossed(readXrm(makeFakeXrm(partial), xrmWant(DEFAULT_SETTINGS))),
+    })!;
     expect(r.observations[0]).toMatchObject({ dealValue: 50000, contactLinked: true, syncWithPartnerCenter: true });
     expect(r.sources).toMatchObject({ dealValue: 'dom', contactLinked: 'dom', syncWithPartnerCenter: 'xrm' });
   });
@@ -115,8 +159,15 @@ describe('Dynamics reader with the bridge', () => {
     expect(thrown.observations).toEqual(dom.observations);
     expect(Object.values(thrown.sources ?? {}).every((s) => s === 'dom')).toBe(true);
     expect(rulesOf(thrown)).toEqual(meta.rules.dom);
-    const other = { ...spec, throws: false, id: '00000000-0000-0000-0000-000000000001', attributes: spec.attributes.map((x) => (x.name === 'msp_syncwithpartnercenter' ? { ...x, value: true } : x)) };
-    const stale = readDynamics(doc, url, DEFAULT_SETTINGS, undefined, { xrm: crossed(readXrm(makeFakeXrm(other), xrmWant(DEFAULT_SETTINGS))) })!;
+    const other = {
+      ...spec,
+      throws: false,
+      id: '00000000-0000-0000-0000-000000000001',
+      attributes: spec.attributes.map((x) => (x.name === 'msp_syncwithpartnercenter' ? { ...x, value: true } : x)),
+    };
+    const stale = readDynamics(doc, url, DEFAULT_SETTINGS, undefined, {
+      xrm: crossed(readXrm(makeFakeXrm(other), xrmWant(DEFAULT_SETTINGS))),
+    })!;
     expect(stale.observations).toEqual(dom.observations);
   });
 
@@ -126,8 +177,18 @@ describe('Dynamics reader with the bridge', () => {
     expect(dateLangOf('yyyy/MM/dd')).toBe('ja');
     const { doc, url } = page('opportunity-xrm-throws');
     doc.querySelector<HTMLInputElement>('[data-id="estimatedclosedate.fieldControl-date-time-input"]')!.value = '03/04/2031';
-    const answer: XrmAnswer = { v: 1, kind: 'xrm', entity: 'opportunity', id: '7d1c1a2e-90b1-4c39-8d4e-1f0a2b3c4d5e', attributes: {}, labels: {}, dateFormat: 'dd/MM/yyyy' };
-    expect(readDynamics(doc, url, DEFAULT_SETTINGS, undefined, { xrm: answer })!.observations[0]).toMatchObject({ closeDate: '2031-04-03' });
+    const answer: XrmAnswer = {
+      v: 1,
+      kind: 'xrm',
+      entity: 'opportunity',
+      id: '7d1c1a2e-90b1-4c39-8d4e-1f0a2b3c4d5e',
+      attributes: {},
+      labels: {},
+      dateFormat: 'dd/MM/yyyy',
+    };
+    expect(readDynamics(doc, url, DEFAULT_SETTINGS, undefined, { xrm: answer })!.observations[0]).toMatchObject({
+      closeDate: '2031-04-03',
+    });
     expect(readDynamics(doc, url, DEFAULT_SETTINGS)!.observations[0]).toMatchObject({ closeDate: '2031-03-04' });
   });
 });

@@ -13,7 +13,11 @@ const EMPTY = new Set(['', '---', '--', '-- Select --', '--Select--', '-- 選択
 export function containerByLogicalName(form: ParentNode, name: string): Element | null {
   const all = [...form.querySelectorAll(`[data-id$="${cssEscape(name)}-FieldSectionItemContainer"]`)].filter((el) => {
     const id = el.getAttribute('data-id') ?? '';
-    return id === `${name}-FieldSectionItemContainer` || id === `header_${name}-FieldSectionItemContainer` || id === `header_process_${name}-FieldSectionItemContainer`;
+    return (
+      id === `${name}-FieldSectionItemContainer` ||
+      id === `header_${name}-FieldSectionItemContainer` ||
+      id === `header_process_${name}-FieldSectionItemContainer`
+    );
   });
   const body = all.filter((el) => !(el.getAttribute('data-id') ?? '').startsWith('header_'));
   return firstShown(body) ?? firstShown(all);
@@ -68,7 +72,9 @@ export function readTwoOption(container: Element): boolean | undefined {
     if (id.endsWith('inner-first')) return false;
     return radios.length === 2 ? radios.indexOf(on) === 1 : undefined;
   }
-  const toggle = container.querySelector('[data-id*=".fieldControl-toggle-container"] [aria-checked], [data-id*=".fieldControl-toggle-container"][aria-checked]');
+  const toggle = container.querySelector(
+    '[data-id*=".fieldControl-toggle-container"] [aria-checked], [data-id*=".fieldControl-toggle-container"][aria-checked]',
+  );
   if (toggle) {
     const aria = toggle.getAttribute('aria-checked');
     return aria === 'true' ? true : aria === 'false' ? false : undefined;
@@ -78,7 +84,10 @@ export function readTwoOption(container: Element): boolean | undefined {
 
 /** Text, number, currency, date and multiline inputs: the live value; `null` when empty. */
 export function readText(container: Element): string | null | undefined {
-  const input = container.querySelector<HTMLInputElement | HTMLTextAreaElement>('input[data-id*=".fieldControl"], textarea[data-id*=".fieldControl"]') ?? container.querySelector('input:not([type="hidden"]), textarea');
+  const input =
+    container.querySelector<HTMLInputElement | HTMLTextAreaElement>(
+      'input[data-id*=".fieldControl"], textarea[data-id*=".fieldControl"]',
+    ) ?? container.querySelector('input:not([type="hidden"]), textarea');
   // A read-only empty field shows `---`: empty, not a value.
   if (input) return EMPTY.has(normalize(input.value)) ? null : input.value.trim();
   return undefined;
@@ -86,7 +95,9 @@ export function readText(container: Element): string | null | undefined {
 
 /** Option set: `select` (older UCI) or the Fluent combobox button (newer). `null` when nothing is chosen. */
 export function readChoice(container: Element): string | null | undefined {
-  const select = container.querySelector<HTMLSelectElement>('select[data-id*=".fieldControl-option-set-select"], select[data-id*=".fieldControl"]');
+  const select = container.querySelector<HTMLSelectElement>(
+    'select[data-id*=".fieldControl-option-set-select"], select[data-id*=".fieldControl"]',
+  );
   if (select) {
     const v = select.value;
     const opt = [...select.options].find((o) => o.value === v);
@@ -94,7 +105,9 @@ export function readChoice(container: Element): string | null | undefined {
     const text = normalize(opt?.textContent);
     return EMPTY.has(text) ? null : text || null;
   }
-  const combo = container.querySelector('[data-id*=".fieldControl-option-set-select"], [data-id*=".fieldControl-option-set-container"] [role="combobox"], [role="combobox"][data-id*=".fieldControl"]');
+  const combo = container.querySelector(
+    '[data-id*=".fieldControl-option-set-select"], [data-id*=".fieldControl-option-set-container"] [role="combobox"], [role="combobox"][data-id*=".fieldControl"]',
+  );
   if (combo) {
     const text = normalize(combo.getAttribute('value') || combo.getAttribute('title') || combo.textContent);
     return EMPTY.has(text) ? null : text;
@@ -104,7 +117,9 @@ export function readChoice(container: Element): string | null | undefined {
 
 /** Lookup: the selected record's name, `null` when the lookup is empty. */
 export function readLookup(container: Element, name: string): string | null | undefined {
-  const tag = container.querySelector(`[data-id*="${cssEscape(name)}.fieldControl-LookupResultsDropdown_${cssEscape(name)}_selected_tag"], [data-id*="_selected_tag"]`);
+  const tag = container.querySelector(
+    `[data-id*="${cssEscape(name)}.fieldControl-LookupResultsDropdown_${cssEscape(name)}_selected_tag"], [data-id*="_selected_tag"]`,
+  );
   if (tag) {
     const text = container.querySelector('[data-id$="_selected_tag_text"]');
     return normalize(text?.getAttribute('title') || text?.textContent || tag.textContent) || null;
@@ -115,9 +130,16 @@ export function readLookup(container: Element, name: string): string | null | un
 
 /** Whether a field's control can be edited (not read-only, not disabled). */
 export function isEditable(container: Element): boolean | undefined {
-  const control = container.querySelector('input:not([type="hidden"]), textarea, select, button[role="switch"], [role="radiogroup"], [role="combobox"]');
+  const control = container.querySelector(
+    'input:not([type="hidden"]), textarea, select, button[role="switch"], [role="radiogroup"], [role="combobox"]',
+  );
   if (!control) return undefined;
-  return !(control.getAttribute('aria-readonly') === 'true' || control.hasAttribute('readonly') || control.hasAttribute('disabled') || control.getAttribute('aria-disabled') === 'true');
+  return !(
+    control.getAttribute('aria-readonly') === 'true' ||
+    control.hasAttribute('readonly') ||
+    control.hasAttribute('disabled') ||
+    control.getAttribute('aria-disabled') === 'true'
+  );
 }
 
 /** Rows of a subgrid, found by its title (label map). `0` when the grid says it is empty. */
@@ -130,7 +152,9 @@ export function subgridByLabel(form: ParentNode, key: CustomFieldKey, settings?:
     if (!section || !grid || !firstShown([grid])) continue;
     // AG Grid renders pinned columns' rows apart from the centre ones: count the centre rows once.
     const centre = grid.querySelector('.ag-center-cols-container');
-    const rows = [...(centre ?? grid).querySelectorAll('[role="row"]')].filter((r) => !r.querySelector('[role="columnheader"]') && !r.closest('[role="rowgroup"][data-header]'));
+    const rows = [...(centre ?? grid).querySelectorAll('[role="row"]')].filter(
+      (r) => !r.querySelector('[role="columnheader"]') && !r.closest('[role="rowgroup"][data-header]'),
+    );
     return { count: rows.length, anchor: section };
   }
   return undefined;

@@ -12,7 +12,16 @@ import type { CustomFieldKey, Settings } from '../../model/settings';
 import { firstShown, normalize, pageLang, parseAmount, parseDisplayDate, stripSaveState, textOf } from '../dom';
 import type { PageReading, ReadHints } from '../types';
 import { type FieldSource, XrmForm, dateLangOf } from './xrm';
-import { containerByLabel, containerByLogicalName, isEditable, readChoice, readLookup, readText, readTwoOption, subgridByLabel } from './controls';
+import {
+  containerByLabel,
+  containerByLogicalName,
+  isEditable,
+  readChoice,
+  readLookup,
+  readText,
+  readTwoOption,
+  subgridByLabel,
+} from './controls';
 
 const WON = /\b(?:won)\b|受注|gagnée?/i;
 const LOST = /\b(?:lost)\b|失注|perdue?/i;
@@ -23,7 +32,13 @@ export interface DynamicsInput {
   xrm?: XrmAnswer | null;
 }
 
-export function readDynamics(doc: Document, url: URL, settings: Settings, _hints?: ReadHints, input: DynamicsInput = {}): PageReading | null {
+export function readDynamics(
+  doc: Document,
+  url: URL,
+  settings: Settings,
+  _hints?: ReadHints,
+  input: DynamicsInput = {},
+): PageReading | null {
   const q = url.searchParams;
   if (q.get('pagetype') !== 'entityrecord') return null;
   const form = firstShown(doc.querySelectorAll('[data-id="editFormRoot"]'));
@@ -46,7 +61,13 @@ function readOpportunity(doc: Document, form: Element, recordId: string | null, 
   const sources: Record<string, FieldSource> = {};
   const o: Opportunity = { kind: 'opportunity', app: 'dynamics', recordId };
   /** The client API's value when it has one, else the DOM's (read only then). */
-  const set = <K extends keyof Opportunity>(key: K, fromXrm: Opportunity[K] | undefined, fromDom: () => Opportunity[K] | undefined, anchor: Element | null | undefined, field: string = key) => {
+  const set = <K extends keyof Opportunity>(
+    key: K,
+    fromXrm: Opportunity[K] | undefined,
+    fromDom: () => Opportunity[K] | undefined,
+    anchor: Element | null | undefined,
+    field: string = key,
+  ) => {
     const value = fromXrm !== undefined ? fromXrm : fromDom();
     if (value === undefined) return;
     o[key] = value;
@@ -68,28 +89,54 @@ function readOpportunity(doc: Document, form: Element, recordId: string | null, 
   set('solutionsCount', xrm?.grid('solutions'), () => solutions?.count, solutions?.anchor, 'solutions');
 
   const contact = containerByLogicalName(form, 'parentcontactid');
-  set('contactLinked', xrm?.linked('parentcontactid'), () => {
-    const v = contact ? readLookup(contact, 'parentcontactid') : undefined;
-    return v === undefined ? undefined : v !== null;
-  }, contact);
+  set(
+    'contactLinked',
+    xrm?.linked('parentcontactid'),
+    () => {
+      const v = contact ? readLookup(contact, 'parentcontactid') : undefined;
+      return v === undefined ? undefined : v !== null;
+    },
+    contact,
+  );
   const valueField = settings.fields.dealValue || 'estimatedvalue';
   const value = containerByLogicalName(form, valueField);
   const valueText = value ? readText(value) : undefined;
-  set('dealValue', xrm?.number(valueField), () => (valueText === undefined ? undefined : valueText === null ? null : parseAmount(valueText)), value);
+  set(
+    'dealValue',
+    xrm?.number(valueField),
+    () => (valueText === undefined ? undefined : valueText === null ? null : parseAmount(valueText)),
+    value,
+  );
   if (o.dealValue !== undefined && valueText) o.dealValueText = valueText;
   const currency = containerByLogicalName(form, 'transactioncurrencyid');
-  set('currency', xrm?.text('transactioncurrencyid'), () => (currency ? readLookup(currency, 'transactioncurrencyid') : undefined), currency);
+  set(
+    'currency',
+    xrm?.text('transactioncurrencyid'),
+    () => (currency ? readLookup(currency, 'transactioncurrencyid') : undefined),
+    currency,
+  );
   const close = containerByLogicalName(form, 'estimatedclosedate');
-  set('closeDate', xrm?.date('estimatedclosedate'), () => {
-    const text = close ? readText(close) : undefined;
-    return text === null ? null : text === undefined ? undefined : parseDisplayDate(text, dateLangOf(xrm?.dateFormat) ?? pageLang(doc));
-  }, close);
+  set(
+    'closeDate',
+    xrm?.date('estimatedclosedate'),
+    () => {
+      const text = close ? readText(close) : undefined;
+      return text === null ? null : text === undefined ? undefined : parseDisplayDate(text, dateLangOf(xrm?.dateFormat) ?? pageLang(doc));
+    },
+    close,
+  );
   set('state', xrmState(xrm), () => readState(doc, form), null);
 
   const referral = byLabel('referralIdentifier');
   set('referralId', xrm?.text(referral.name), () => (referral.el ? readText(referral.el) : undefined), referral.el);
   const visibility = byLabel('referralVisibility');
-  set('referralVisibilityEditable', xrm?.attr(visibility.name)?.editable, () => (visibility.el ? isEditable(visibility.el) : undefined), visibility.el, 'referralVisibility');
+  set(
+    'referralVisibilityEditable',
+    xrm?.attr(visibility.name)?.editable,
+    () => (visibility.el ? isEditable(visibility.el) : undefined),
+    visibility.el,
+    'referralVisibility',
+  );
   const audit = byLabel('audit');
   set('audit', xrm?.text(audit.name), () => (audit.el ? readText(audit.el) : undefined), audit.el);
   const products = byLabel('productsObsolete');

@@ -11,10 +11,25 @@ import { labelKeysFor } from '../labels';
 /** Where a field's value came from: the app's client API or the rendered form. */
 export type FieldSource = 'xrm' | 'dom';
 
-const LABELLED: CustomFieldKey[] = ['syncWithPartnerCenter', 'helpRequested', 'referralIdentifier', 'referralVisibility', 'audit', 'productsObsolete'];
+const LABELLED: CustomFieldKey[] = [
+  'syncWithPartnerCenter',
+  'helpRequested',
+  'referralIdentifier',
+  'referralVisibility',
+  'audit',
+  'productsObsolete',
+];
 
 export function xrmWant(settings: Settings): XrmWant {
-  const names = ['name', 'statecode', settings.fields.dealValue || 'estimatedvalue', 'transactioncurrencyid', 'estimatedclosedate', 'parentcontactid', settings.fields.country || 'address1_country'];
+  const names = [
+    'name',
+    'statecode',
+    settings.fields.dealValue || 'estimatedvalue',
+    'transactioncurrencyid',
+    'estimatedclosedate',
+    'parentcontactid',
+    settings.fields.country || 'address1_country',
+  ];
   return {
     v: BRIDGE_VERSION,
     names: [...new Set(names.filter((n) => /^[a-z0-9_]{1,100}$/.test(n)))],
@@ -48,7 +63,8 @@ export class XrmForm {
     if (!a) return undefined;
     if (a.value === null) return null;
     if (a.type === 'optionset') return a.text ?? undefined;
-    if (a.type === 'lookup') return Array.isArray(a.value) ? ((a.value[0] as { name: string | null } | undefined)?.name ?? null) : undefined;
+    if (a.type === 'lookup')
+      return Array.isArray(a.value) ? ((a.value[0] as { name: string | null } | undefined)?.name ?? null) : undefined;
     return typeof a.value === 'string' ? a.value.trim() || null : undefined;
   }
   number(name: string | undefined): number | null | undefined {

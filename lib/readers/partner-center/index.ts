@@ -13,7 +13,9 @@ const WORKSPACE = /^\/(?:[a-z]{2}-[a-z]{2}\/)?dashboard\/(?:v2\/)?referrals\//i;
 
 export function readPartnerCenter(doc: Document, url: URL): PageReading | null {
   if (!WORKSPACE.test(url.pathname)) return null;
-  const heading = firstShown([...doc.querySelectorAll('h1, h2, [role="heading"]')].filter((h) => PC.dealDetails.has(labelKey(h.textContent))));
+  const heading = firstShown(
+    [...doc.querySelectorAll('h1, h2, [role="heading"]')].filter((h) => PC.dealDetails.has(labelKey(h.textContent))),
+  );
   if (!heading) return null;
   const root = heading.closest('main, [role="main"]') ?? doc.body;
   const anchors: Record<string, Element> = {};
@@ -86,7 +88,8 @@ function findValue(root: Element, labels: Set<string>): { text: string | null; c
     let target: Element | null = null;
     const forId = el.getAttribute('for');
     if (forId) target = doc.getElementById(forId);
-    if (!target && el.id) target = [...root.querySelectorAll(`[aria-labelledby~="${el.id}"]`)].find((t) => t.getAttribute('role') !== 'group') ?? null;
+    if (!target && el.id)
+      target = [...root.querySelectorAll(`[aria-labelledby~="${el.id}"]`)].find((t) => t.getAttribute('role') !== 'group') ?? null;
     if (!target && el.localName === 'dt') target = el.nextElementSibling?.localName === 'dd' ? el.nextElementSibling : null;
     if (!target && el.localName === 'th') target = el.nextElementSibling;
     if (!target) target = el.nextElementSibling;
@@ -95,7 +98,10 @@ function findValue(root: Element, labels: Set<string>): { text: string | null; c
     const text = normalize(raw);
     // The hint goes where the value's row is: in a definition or table row, inside the value (a
     // `dl` or `tr` may hold only its own kinds of children); else in the label's and value's parent.
-    const container = (el.localName === 'dt' && target.localName === 'dd') || (el.localName === 'th' && target.localName === 'td') ? target : (el.parentElement ?? target);
+    const container =
+      (el.localName === 'dt' && target.localName === 'dd') || (el.localName === 'th' && target.localName === 'td')
+        ? target
+        : (el.parentElement ?? target);
     return { text: text === '' || text === '-' || text === '—' ? null : text, container };
   }
   return null;
@@ -109,7 +115,9 @@ function listUnder(root: Element, labels: Set<string>): { rows: Element[]; colum
   const list = container.querySelector('table, [role="grid"], ul, ol');
   if (!list) return { rows: [], columns: [], container };
   const columns = [...list.querySelectorAll('th, [role="columnheader"]')].map((c) => labelKey(c.textContent));
-  const rows = [...list.querySelectorAll('tbody tr, [role="row"], li')].filter((row) => !row.querySelector('th, [role="columnheader"]') && isShown(row));
+  const rows = [...list.querySelectorAll('tbody tr, [role="row"], li')].filter(
+    (row) => !row.querySelector('th, [role="columnheader"]') && isShown(row),
+  );
   return { rows, columns, container };
 }
 

@@ -11,7 +11,14 @@ export const PC = {
   status: keys('Status', 'Partner referral status', '状態', 'ステータス', 'Statut', 'État'),
   crmId: keys('CRM ID', 'CRM ID', 'ID CRM'),
   referralId: keys('Referral ID', '紹介 ID', 'ID de référence'),
-  help: keys('Identify the kind of help that you need from Microsoft', 'Help needed from Microsoft', 'Microsoft から必要な支援の種類', 'Microsoft から必要な支援', 'Type d’aide requise de Microsoft', 'Identifiez le type d’aide dont vous avez besoin de la part de Microsoft'),
+  help: keys(
+    'Identify the kind of help that you need from Microsoft',
+    'Help needed from Microsoft',
+    'Microsoft から必要な支援の種類',
+    'Microsoft から必要な支援',
+    'Type d’aide requise de Microsoft',
+    'Identifiez le type d’aide dont vous avez besoin de la part de Microsoft',
+  ),
   solutions: keys('Solutions', 'ソリューション', 'Solutions'),
   contacts: keys('Customer contacts', 'Customer contact', '顧客の連絡先', '顧客の担当者', 'Contacts du client', 'Contact client'),
   team: keys('Team', 'Team members', 'チーム', 'チーム メンバー', 'Équipe', 'Membres de l’équipe'),
@@ -21,7 +28,14 @@ export const PC = {
 };
 export type PcLabel = 'dealName' | 'dealValue' | 'closeDate' | 'status' | 'crmId' | 'referralId' | 'help';
 
-export const NO_HELP = keys('No help required at this point of time', 'No help required', '現時点では支援は必要ありません', '支援は不要', 'Aucune aide requise pour le moment', 'Aucune aide requise');
+export const NO_HELP = keys(
+  'No help required at this point of time',
+  'No help required',
+  '現時点では支援は必要ありません',
+  '支援は不要',
+  'Aucune aide requise pour le moment',
+  'Aucune aide requise',
+);
 
 /** Status words, matched inside the status text ("Active – Accepted", "Closed – Won"). */
 export const STATUS = new Map<'new' | 'active' | 'closed', string[]>([

@@ -43,7 +43,8 @@ export function readDesigner(doc: Document): DesignerReading | null {
   // The cards' container, when it holds them all and nothing else (React Flow's node layer): a
   // change inside it changes only cards. Counted by the browser, without touching each card.
   const layer = first.parentElement;
-  const canvas = layer && layer.childElementCount === count && layer.querySelectorAll(`:scope > ${nodeSelector}`).length === count ? layer : null;
+  const canvas =
+    layer && layer.childElementCount === count && layer.querySelectorAll(`:scope > ${nodeSelector}`).length === count ? layer : null;
 
   // Each sign that says something, traced to its card (the nearest node around it), in page order:
   // a card's own label before what it holds.
@@ -69,10 +70,17 @@ export function readDesigner(doc: Document): DesignerReading | null {
   for (const [node, problems] of problemsOf) {
     const raw = node.getAttribute('data-id');
     const id = raw === null ? '' : actionName(raw);
-    if (!id || raw!.includes('-#subgraph') || node.hasAttribute('hidden') || seen.has(id) || !inShownContainer(node.parentElement)) continue;
+    if (!id || raw!.includes('-#subgraph') || node.hasAttribute('hidden') || seen.has(id) || !inShownContainer(node.parentElement))
+      continue;
     seen.add(id);
     const card = node.querySelector(CARD) ?? node;
-    const title = normalize(card.querySelector('.panel-msla-title, [data-automation-id$="-title"]')?.textContent) || card.getAttribute('data-automation-id')?.replace(/^card-/, '').replace(/_/g, ' ') || null;
+    const title =
+      normalize(card.querySelector('.panel-msla-title, [data-automation-id$="-title"]')?.textContent) ||
+      card
+        .getAttribute('data-automation-id')
+        ?.replace(/^card-/, '')
+        .replace(/_/g, ' ') ||
+      null;
     const errorText = problems.join(' · ');
     steps.push({ id, title, connectionProblem: CONNECTION_PROBLEM.test(errorText), errorText });
     if (isShown(card)) {
@@ -120,7 +128,8 @@ function signText(el: Element): string | null {
   if (el.matches(ERROR_TEXT)) return normalize(el.textContent) || null;
   const t = el.getAttribute('title') || el.getAttribute('aria-label') || el.getAttribute('alt') || '';
   // The inactive badge says "no connection" whatever its label's language; keep the label when it says so too.
-  if (el.matches(INACTIVE_CONNECTION_BADGE)) return CONNECTION_PROBLEM.test(t) ? normalize(t) : `Connection required${t ? ` (${normalize(t)})` : ''}`;
+  if (el.matches(INACTIVE_CONNECTION_BADGE))
+    return CONNECTION_PROBLEM.test(t) ? normalize(t) : `Connection required${t ? ` (${normalize(t)})` : ''}`;
   return CONNECTION_PROBLEM.test(t) || ERROR_BADGE.test(t) ? normalize(t) : null;
 }
 
@@ -139,8 +148,14 @@ function problemsIn(card: Element): string[] {
  * from inside a step card, so what the cards do cannot change it.
  */
 export function readFlowName(doc: Document): { text: string; anchor: Element } | undefined {
-  const candidates = [...doc.querySelectorAll('input[aria-label], [role="textbox"][aria-label], [data-automation-id="flow-name"], h1')].filter(
-    (el) => (el.localName === 'h1' || el.getAttribute('data-automation-id') === 'flow-name' || FLOW_NAME_LABELS.has(labelKey(el.getAttribute('aria-label')))) && !inCard(el),
+  const candidates = [
+    ...doc.querySelectorAll('input[aria-label], [role="textbox"][aria-label], [data-automation-id="flow-name"], h1'),
+  ].filter(
+    (el) =>
+      (el.localName === 'h1' ||
+        el.getAttribute('data-automation-id') === 'flow-name' ||
+        FLOW_NAME_LABELS.has(labelKey(el.getAttribute('aria-label')))) &&
+      !inCard(el),
   );
   const el = firstShown(candidates.filter((c) => c.localName !== 'h1')) ?? firstShown(candidates);
   if (!el) return undefined;

@@ -7,7 +7,8 @@ const MAX = 4000;
  * Error text: alerts and alert dialogs; Fluent v8 message bars below error level (warnings are
  * `role="status"`); Fluent v9 message bars (`role="group"`, whatever their intent).
  */
-export const BANNERS = '[role="alert"], [role="alertdialog"], .ms-MessageBar[role="status"], .ms-MessageBar [role="status"], .fui-MessageBar[role="group"]';
+export const BANNERS =
+  '[role="alert"], [role="alertdialog"], .ms-MessageBar[role="status"], .ms-MessageBar [role="status"], .fui-MessageBar[role="group"]';
 
 export function readErrorBanners(doc: Document): { observation: ErrorMessages; anchors: Record<string, Element> } | null {
   const anchors: Record<string, Element> = {};

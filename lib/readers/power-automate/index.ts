@@ -56,7 +56,12 @@ export function readPowerAutomate(doc: Document, url: URL, _settings?: unknown, 
     const canvas = designer?.canvas;
     let around = aroundDesigner.get(doc);
     if (!(around && canvas && around.canvas === canvas && hints?.changedOnlyWithin(canvas))) {
-      around = { canvas: canvas ?? null, name: designer ? readFlowName(doc) : undefined, webhook: readWebhookRegistration(doc), banners: readErrorBanners(doc) };
+      around = {
+        canvas: canvas ?? null,
+        name: designer ? readFlowName(doc) : undefined,
+        webhook: readWebhookRegistration(doc),
+        banners: readErrorBanners(doc),
+      };
       aroundDesigner.set(doc, around);
     }
     if (designer) {
@@ -71,5 +76,10 @@ export function readPowerAutomate(doc: Document, url: URL, _settings?: unknown, 
   }
   add(banners === undefined ? readErrorBanners(doc) : banners);
   if (observations.length === 0) return null;
-  return { observations, anchors, beside, recordKey: `power-automate:${env}:${solution ?? ''}:${flow ?? ''}:${section ?? ''}:${runId ?? ''}` };
+  return {
+    observations,
+    anchors,
+    beside,
+    recordKey: `power-automate:${env}:${solution ?? ''}:${flow ?? ''}:${section ?? ''}:${runId ?? ''}`,
+  };
 }

@@ -16,12 +16,22 @@ export const RUN_STATUS: Record<'failed' | 'succeeded' | 'running' | 'cancelled'
   cancelled: keys('Cancelled', 'Canceled', 'Aborted', 'キャンセル済み', '取り消し済み', 'Annulé', 'Annulée'),
 };
 
-export const RUN_ONLY_PANEL = keys('Manage run-only permissions', 'Run only users', '実行のみのアクセス許可の管理', '実行のみのユーザー', '実行専用ユーザー', 'Gérer les autorisations d’exécution seule', 'Utilisateurs en exécution seule');
-export const PROVIDED_BY_RUN_ONLY = /provided\s+by\s+run[- ]only\s+user|(?:実行のみの|実行専用)ユーザーによって提供|fourni(?:e)?\s+par\s+l['’]utilisateur\s+en\s+exécution\s+seule/i;
+export const RUN_ONLY_PANEL = keys(
+  'Manage run-only permissions',
+  'Run only users',
+  '実行のみのアクセス許可の管理',
+  '実行のみのユーザー',
+  '実行専用ユーザー',
+  'Gérer les autorisations d’exécution seule',
+  'Utilisateurs en exécution seule',
+);
+export const PROVIDED_BY_RUN_ONLY =
+  /provided\s+by\s+run[- ]only\s+user|(?:実行のみの|実行専用)ユーザーによって提供|fourni(?:e)?\s+par\s+l['’]utilisateur\s+en\s+exécution\s+seule/i;
 export const USE_THIS_CONNECTION = /use\s+(?:this\s+)?connection|この接続を使用|utiliser\s+cette\s+connexion/i;
 
 /** A designer step that needs a connection: card error text, badge titles, aria labels. */
-export const CONNECTION_PROBLEM = /invalid\s+connection|connection\s+(?:is\s+)?required|sign\s+in\s+to\s+create\s+(?:a\s+)?connection|無効な接続|接続が無効です|接続が必要|接続を(?:作成|選択)してください|connexion\s+(?:non\s+valide|invalide|requise|obligatoire)/i;
+export const CONNECTION_PROBLEM =
+  /invalid\s+connection|connection\s+(?:is\s+)?required|sign\s+in\s+to\s+create\s+(?:a\s+)?connection|無効な接続|接続が無効です|接続が必要|接続を(?:作成|選択)してください|connexion\s+(?:non\s+valide|invalide|requise|obligatoire)/i;
 /** A v2 card's error badge: `alt="Errors"` or `aria-label="Errors: 2"`; never a step titled "Error handling" / 「エラー処理」. */
 export const ERROR_BADGE = /^(?:errors?|エラー|erreurs?)\s*(?:[:：(（\d]|$)/i;
 /** LogicAppsUX's footer badge for a connection: `inactive` means "no connection", in any language. */
@@ -32,7 +42,11 @@ export const FLOW_NAME_LABELS = keys('Flow name', 'フロー名', 'Nom du flux')
 export const WEBHOOK_LABELS = {
   endpoint: keys('Http Trigger Endpoint', 'HTTP Trigger Endpoint'),
   events: keys('Events to Register', 'Events to register'),
-  overwrite: keys('Overwrite existing trigger endpoints if present?', 'Overwrite existing trigger endpoints if present', 'Overwrite existing trigger endpoints'),
+  overwrite: keys(
+    'Overwrite existing trigger endpoints if present?',
+    'Overwrite existing trigger endpoints if present',
+    'Overwrite existing trigger endpoints',
+  ),
 };
 export const YES = keys('Yes', 'はい', 'Oui', 'true');
 export const NO = keys('No', 'いいえ', 'Non', 'false');

@@ -4,11 +4,17 @@ import { firstShown, isShown, labelKey, normalize } from '../dom';
 import { inCard } from './designer';
 import { NO, PROVIDED_BY_RUN_ONLY, RUN_ONLY_PANEL, USE_THIS_CONNECTION, WEBHOOK_LABELS, YES } from './labels';
 
-const panels = (doc: Document) => [...doc.querySelectorAll('[role="dialog"], [role="complementary"], aside, section[aria-label]')].filter(isShown);
+const panels = (doc: Document) =>
+  [...doc.querySelectorAll('[role="dialog"], [role="complementary"], aside, section[aria-label]')].filter(isShown);
 
 const nameOf = (el: Element) => {
   const by = el.getAttribute('aria-labelledby');
-  const labelled = by ? by.split(/\s+/).map((id) => el.ownerDocument.getElementById(id)?.textContent ?? '').join(' ') : '';
+  const labelled = by
+    ? by
+        .split(/\s+/)
+        .map((id) => el.ownerDocument.getElementById(id)?.textContent ?? '')
+        .join(' ')
+    : '';
   return normalize(el.getAttribute('aria-label') || labelled || el.querySelector('h1, h2, h3, [role="heading"]')?.textContent);
 };
 
@@ -16,7 +22,8 @@ export function readRunOnlyUsers(doc: Document): { observation: RunOnlyUsers; an
   // The panel (not the details page's "Run only users" card): titled so, with connection dropdowns.
   const panel = panels(doc).find(
     (p) =>
-      (RUN_ONLY_PANEL.has(labelKey(nameOf(p))) || [...p.querySelectorAll('h1, h2, h3, [role="heading"]')].some((h) => RUN_ONLY_PANEL.has(labelKey(h.textContent)))) &&
+      (RUN_ONLY_PANEL.has(labelKey(nameOf(p))) ||
+        [...p.querySelectorAll('h1, h2, h3, [role="heading"]')].some((h) => RUN_ONLY_PANEL.has(labelKey(h.textContent)))) &&
       p.querySelector('[role="combobox"], select'),
   );
   if (!panel) return null;
@@ -27,14 +34,20 @@ export function readRunOnlyUsers(doc: Document): { observation: RunOnlyUsers; an
     const value = normalize((box as HTMLSelectElement).selectedOptions?.[0]?.textContent ?? box.getAttribute('value') ?? box.textContent);
     const mode = PROVIDED_BY_RUN_ONLY.test(value) ? 'run-only-user' : USE_THIS_CONNECTION.test(value) ? 'this-connection' : 'unknown';
     const labelIds = (box.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter((id) => id && id !== box.id);
-    const connector = normalize(labelIds.map((id) => doc.getElementById(id)?.textContent ?? '').join(' ')) || normalize(box.getAttribute('aria-label')) || normalize(box.parentElement?.querySelector('label, [data-connector-name]')?.textContent);
+    const connector =
+      normalize(labelIds.map((id) => doc.getElementById(id)?.textContent ?? '').join(' ')) ||
+      normalize(box.getAttribute('aria-label')) ||
+      normalize(box.parentElement?.querySelector('label, [data-connector-name]')?.textContent);
     if (!connector) continue;
     connections.push({ connector, mode });
     anchors[`connection:${connector}`] = box.parentElement ?? box;
   }
   if (connections.length === 0) return null;
   const flowName = nameOf(panel);
-  return { observation: { kind: 'runOnlyUsers', flowName: RUN_ONLY_PANEL.has(labelKey(flowName)) ? null : flowName || null, connections }, anchors };
+  return {
+    observation: { kind: 'runOnlyUsers', flowName: RUN_ONLY_PANEL.has(labelKey(flowName)) ? null : flowName || null, connections },
+    anchors,
+  };
 }
 
 /**
@@ -51,7 +64,10 @@ export function readWebhookRegistration(doc: Document): { observation: WebhookRe
     const input = wanted.find((name) => !found[name] && WEBHOOK_LABELS[name].has(key));
     if (!input || !isShown(label) || inCard(label)) continue;
     const forId = label.getAttribute('for');
-    const control = (forId && doc.getElementById(forId)) || doc.querySelector(`[aria-labelledby~="${label.id || '\u0000'}"]`) || label.parentElement?.querySelector('input, textarea, select, [role="combobox"], [role="group"], [role="listbox"]');
+    const control =
+      (forId && doc.getElementById(forId)) ||
+      doc.querySelector(`[aria-labelledby~="${label.id || '\u0000'}"]`) ||
+      label.parentElement?.querySelector('input, textarea, select, [role="combobox"], [role="group"], [role="listbox"]');
     if (control) found[input] = { control, container: label.parentElement ?? control };
     if (wanted.every((name) => found[name])) break;
   }
@@ -68,8 +84,16 @@ export function readWebhookRegistration(doc: Document): { observation: WebhookRe
     const root = events.control.closest('[role="group"], fieldset') ?? events.container;
     const boxes = [...root.querySelectorAll('input[type="checkbox"], [role="checkbox"], [role="option"]')];
     if (boxes.length > 0) {
-      const checked = (b: Element) => (b.localName === 'input' ? (b as HTMLInputElement).checked : b.getAttribute('aria-checked') === 'true' || b.getAttribute('aria-selected') === 'true');
-      const label = (b: Element) => normalize((b.localName === 'input' ? (b as HTMLInputElement).labels?.[0]?.textContent : null) ?? b.getAttribute('aria-label') ?? b.textContent);
+      const checked = (b: Element) =>
+        b.localName === 'input'
+          ? (b as HTMLInputElement).checked
+          : b.getAttribute('aria-checked') === 'true' || b.getAttribute('aria-selected') === 'true';
+      const label = (b: Element) =>
+        normalize(
+          (b.localName === 'input' ? (b as HTMLInputElement).labels?.[0]?.textContent : null) ??
+            b.getAttribute('aria-label') ??
+            b.textContent,
+        );
       w.events = boxes.filter(checked).map(label);
     } else {
       const text = normalize((events.control as HTMLInputElement).value ?? events.control.textContent);

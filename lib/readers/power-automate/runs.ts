@@ -34,10 +34,13 @@ export function readFlowRun(doc: Document): { observation: FlowRun; anchors: Rec
     beside.push(`error:${action}`);
   }
   // The details panel of the selected action: MessageBar title (code) + text (message).
-  for (const bar of doc.querySelectorAll('[data-automation-id="msla-panel-error-section"], .msla-panel-container [role="group"][aria-label], .msla-panel-container .fui-MessageBar')) {
+  for (const bar of doc.querySelectorAll(
+    '[data-automation-id="msla-panel-error-section"], .msla-panel-container [role="group"][aria-label], .msla-panel-container .fui-MessageBar',
+  )) {
     if (!isShown(bar)) continue;
     const code = normalize(bar.querySelector('.fui-MessageBarTitle, [data-automation-id="error-code"]')?.textContent) || null;
-    const message = normalize(bar.querySelector('.fui-MessageBarBody > :last-child, [data-automation-id="error-message"]')?.textContent) || null;
+    const message =
+      normalize(bar.querySelector('.fui-MessageBarBody > :last-child, [data-automation-id="error-message"]')?.textContent) || null;
     const action = bar.closest('.msla-panel-container')?.querySelector('.msla-panel-header')?.id ?? 'panel';
     if ((code || message) && !errors.some((e) => e.action === action)) {
       errors.push({ action, code, message });

@@ -4,7 +4,10 @@ import { detectSolution } from '../../knowledge/flows';
 import { isShown, labelKey, normalize } from '../dom';
 import { FLOW_OFF, FLOW_ON } from './labels';
 
-export function readSolutionFlows(doc: Document, environment: string): { observation: SolutionFlows; anchors: Record<string, Element> } | null {
+export function readSolutionFlows(
+  doc: Document,
+  environment: string,
+): { observation: SolutionFlows; anchors: Record<string, Element> } | null {
   const anchors: Record<string, Element> = {};
   const flows: SolutionFlows['flows'] = [];
   for (const row of doc.querySelectorAll('[role="row"]')) {

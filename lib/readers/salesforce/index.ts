@@ -47,11 +47,15 @@ class Fields {
   /** The field's container: API name first, then its label in the record layout, then the highlights panel. */
   find(apiNames: readonly string[], labels: Set<string>): Element | null {
     for (const api of apiNames) {
-      const hits = this.root.querySelectorAll(`[data-target-selection-name="sfdc:RecordField.${cssEscape(this.object)}.${cssEscape(api)}"], [data-target-selection-name$="__${cssEscape(api)}"]`);
+      const hits = this.root.querySelectorAll(
+        `[data-target-selection-name="sfdc:RecordField.${cssEscape(this.object)}.${cssEscape(api)}"], [data-target-selection-name$="__${cssEscape(api)}"]`,
+      );
       const el = firstShown(hits);
       if (el) return el;
     }
-    const items = [...this.root.querySelectorAll('records-record-layout-item[field-label], force-record-layout-item[field-label]')].filter((i) => labels.has(labelKey(i.getAttribute('field-label'))));
+    const items = [...this.root.querySelectorAll('records-record-layout-item[field-label], force-record-layout-item[field-label]')].filter(
+      (i) => labels.has(labelKey(i.getAttribute('field-label'))),
+    );
     const item = firstShown(items);
     if (item) return item;
     for (const label of this.root.querySelectorAll('.test-id__field-label')) {
@@ -79,9 +83,15 @@ class Fields {
 
 /** The displayed value of a field container: `null` when empty. */
 function valueText(container: Element): string | null {
-  const out = container.querySelector('[data-output-element-id="output-field"], .test-id__field-value, p.fieldComponent, lightning-formatted-text, lightning-formatted-number, lightning-formatted-rich-text, records-formula-output') ?? container;
+  const out =
+    container.querySelector(
+      '[data-output-element-id="output-field"], .test-id__field-value, p.fieldComponent, lightning-formatted-text, lightning-formatted-number, lightning-formatted-rich-text, records-formula-output',
+    ) ?? container;
   // The label is not the value: drop it when we fell back to the whole container.
-  const text = out === container ? deepText(container).replace(normalize(container.querySelector('.test-id__field-label, [title]')?.textContent), '') : deepText(out);
+  const text =
+    out === container
+      ? deepText(container).replace(normalize(container.querySelector('.test-id__field-label, [title]')?.textContent), '')
+      : deepText(out);
   const v = normalize(text);
   return v === '' ? null : v;
 }
@@ -107,12 +117,15 @@ function checkbox(container: Element): boolean | undefined {
 
 function relatedListCount(root: Element, labels: Set<string>): { count: number; anchor: Element } | undefined {
   for (const article of root.querySelectorAll('article')) {
-    const title = article.getAttribute('aria-label') || article.querySelector('h2 [title], h2')?.getAttribute('title') || textOfFirst(article, 'h2');
+    const title =
+      article.getAttribute('aria-label') || article.querySelector('h2 [title], h2')?.getAttribute('title') || textOfFirst(article, 'h2');
     if (!labels.has(labelKey(title)) || !isShown(article)) continue;
     const header = article.querySelector('h2') ?? article;
     const m = /\((\d+)\+?\)/.exec(deepText(header));
     if (m) return { count: Number(m[1]), anchor: article };
-    const rows = [...article.querySelectorAll('tbody tr, [role="row"]')].filter((r) => !r.querySelector('[role="columnheader"], th[scope="col"]'));
+    const rows = [...article.querySelectorAll('tbody tr, [role="row"]')].filter(
+      (r) => !r.querySelector('[role="columnheader"], th[scope="col"]'),
+    );
     return { count: rows.length, anchor: article };
   }
   return undefined;
@@ -172,7 +185,13 @@ function readOpportunity(doc: Document, f: Fields, recordId: string, settings: S
   const referral = f.custom('referralIdentifier');
   if (referral) put('referralId', valueText(referral), referral);
   const visibility = f.custom('referralVisibility');
-  if (visibility) put('referralVisibilityEditable', !!visibility.querySelector('.test-id__inline-edit-trigger, button[data-inline-edit]'), visibility, 'referralVisibility');
+  if (visibility)
+    put(
+      'referralVisibilityEditable',
+      !!visibility.querySelector('.test-id__inline-edit-trigger, button[data-inline-edit]'),
+      visibility,
+      'referralVisibility',
+    );
   const audit = f.custom('audit');
   if (audit) put('audit', valueText(audit), audit);
   const products = f.custom('productsObsolete');
@@ -196,7 +215,10 @@ function readAccount(f: Fields, recordId: string, settings: Settings): PageReadi
   const nameEl = f.root.querySelector('records-highlights2 [slot="primaryField"], lightning-formatted-text[slot="primaryField"]');
   if (nameEl) a.name = normalize(nameEl.textContent) || null;
   const countryField = settings.fields.country || 'BillingCountry';
-  const direct = f.find([countryField], countryField === 'BillingCountry' ? new Set(Object.values(SF_LABELS.BillingCountry).flat().map(labelKey)) : new Set());
+  const direct = f.find(
+    [countryField],
+    countryField === 'BillingCountry' ? new Set(Object.values(SF_LABELS.BillingCountry).flat().map(labelKey)) : new Set(),
+  );
   if (direct) {
     a.country = valueText(direct);
     f.anchors.country = direct;

@@ -5,7 +5,15 @@ import type { Failures, Finding, Severity } from '../../model/finding';
 import type { ReadSources } from '../../model/messages';
 import { CUSTOM_HOSTS_KEY, CustomHosts, DEFAULT_CUSTOM_HOSTS, allCustomHosts } from '../../model/custom-hosts';
 import { SETTINGS_KEY, effectiveSettings, type EffectiveSettings } from '../../model/settings';
-import { CHECKLIST_KEY, ChecklistState, DEFAULT_CHECKLIST, DEFAULT_SIGHTINGS, FLOWS_KEY, FlowSightings, parseStored } from '../../model/state';
+import {
+  CHECKLIST_KEY,
+  ChecklistState,
+  DEFAULT_CHECKLIST,
+  DEFAULT_SIGHTINGS,
+  FLOWS_KEY,
+  FlowSightings,
+  parseStored,
+} from '../../model/state';
 import { HintCard } from '../Hint';
 import type { PopupApi } from './api';
 
@@ -22,13 +30,25 @@ const TABS = ['page', 'setup', 'troubleshoot', 'settings', 'plan'] as const;
 type Tab = (typeof TABS)[number];
 
 export async function loadView(api: PopupApi): Promise<View> {
-  const [tab, customRaw, managed] = await Promise.all([api.activeTab(), api.load(CUSTOM_HOSTS_KEY).catch(() => undefined), api.managed().catch(() => ({}))]);
+  const [tab, customRaw, managed] = await Promise.all([
+    api.activeTab(),
+    api.load(CUSTOM_HOSTS_KEY).catch(() => undefined),
+    api.managed().catch(() => ({})),
+  ]);
   const host = tab?.url ? safeHost(tab.url) : null;
   const app = host ? appForHost(host, allCustomHosts(customRaw, managed)) : null;
   if (!tab || !app || !host || !readsPath(app, safePath(tab.url))) return { kind: 'other-page' };
   const state = await api.tabState(tab.id);
   if (!state) return { kind: 'not-read', app, host };
-  return { kind: 'findings', app, host, findings: state.findings, ...(state.failures && { failures: state.failures }), ...(state.unstored && { unstored: true }), ...(state.sources && { sources: state.sources }) };
+  return {
+    kind: 'findings',
+    app,
+    host,
+    findings: state.findings,
+    ...(state.failures && { failures: state.failures }),
+    ...(state.unstored && { unstored: true }),
+    ...(state.sources && { sources: state.sources }),
+  };
 }
 
 const safePath = (url: string | undefined): string => {
@@ -63,7 +83,13 @@ export type Patch = (edit: (s: Stored) => Stored) => void;
 
 /** Reads and validates everything the popup shows; unreadable data is kept aside and reset, never fatal. */
 export async function loadStored(api: PopupApi): Promise<Stored> {
-  const [checklistRaw, sightingsRaw, settingsRaw, customRaw, managed] = await Promise.all([api.load(CHECKLIST_KEY), api.load(FLOWS_KEY), api.load(SETTINGS_KEY), api.load(CUSTOM_HOSTS_KEY), api.managed().catch(() => ({}))]);
+  const [checklistRaw, sightingsRaw, settingsRaw, customRaw, managed] = await Promise.all([
+    api.load(CHECKLIST_KEY),
+    api.load(FLOWS_KEY),
+    api.load(SETTINGS_KEY),
+    api.load(CUSTOM_HOSTS_KEY),
+    api.managed().catch(() => ({})),
+  ]);
   const checklist = parseStored(ChecklistState, checklistRaw, DEFAULT_CHECKLIST);
   const sightings = parseStored(FlowSightings, sightingsRaw, DEFAULT_SIGHTINGS);
   const customHosts = parseStored(CustomHosts, customRaw, DEFAULT_CUSTOM_HOSTS);
@@ -229,7 +255,16 @@ export function App({ api, t, initial }: { api: PopupApi; t: Translator; initial
 
   const onKey = (e: KeyboardEvent) => {
     const i = TABS.indexOf(tab);
-    const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : e.key === 'Home' ? TABS[0] : e.key === 'End' ? TABS[TABS.length - 1] : null;
+    const next =
+      e.key === 'ArrowRight'
+        ? TABS[(i + 1) % TABS.length]
+        : e.key === 'ArrowLeft'
+          ? TABS[(i + TABS.length - 1) % TABS.length]
+          : e.key === 'Home'
+            ? TABS[0]
+            : e.key === 'End'
+              ? TABS[TABS.length - 1]
+              : null;
     if (!next) return;
     e.preventDefault();
     setTab(next);
@@ -237,7 +272,19 @@ export function App({ api, t, initial }: { api: PopupApi; t: Translator; initial
   };
 
   const pageFindings = view.kind === 'findings' ? view : null;
-  const exportPage = useMemo(() => (pageFindings ? { app: t(`app_${pageFindings.app.replace('-', '_')}`), host: pageFindings.host, findings: pageFindings.findings, failures: pageFindings.failures, sources: pageFindings.sources } : null), [pageFindings, t]);
+  const exportPage = useMemo(
+    () =>
+      pageFindings
+        ? {
+            app: t(`app_${pageFindings.app.replace('-', '_')}`),
+            host: pageFindings.host,
+            findings: pageFindings.findings,
+            failures: pageFindings.failures,
+            sources: pageFindings.sources,
+          }
+        : null,
+    [pageFindings, t],
+  );
 
   return (
     <main class="popup">

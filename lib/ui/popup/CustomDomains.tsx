@@ -17,7 +17,19 @@ import type { Patch } from './App';
 const APPS: AppId[] = ['dynamics', 'salesforce', 'power-automate', 'partner-center'];
 const appName = (t: Translator, app: AppId) => t(`app_${app.replace('-', '_')}`);
 
-export function CustomDomains({ api, t, hosts, managed, patch }: { api: PopupApi; t: Translator; hosts: CustomHosts['hosts']; managed?: unknown; patch: Patch }) {
+export function CustomDomains({
+  api,
+  t,
+  hosts,
+  managed,
+  patch,
+}: {
+  api: PopupApi;
+  t: Translator;
+  hosts: CustomHosts['hosts'];
+  managed?: unknown;
+  patch: Patch;
+}) {
   const [text, setText] = useState('');
   const [app, setApp] = useState<AppId>('dynamics');
   const [message, setMessage] = useState<{ kind: 'error' | 'status'; text: string } | null>(null);
@@ -45,7 +57,13 @@ export function CustomDomains({ api, t, hosts, managed, patch }: { api: PopupApi
   const request = (host: string) => api.requestHost(customPattern(host)).catch(() => null);
   const answered = (host: string, ok: boolean | null) => {
     if (ok !== null) setGranted((g) => ({ ...g, [host]: ok }));
-    setMessage(ok === null ? { kind: 'error', text: t('custom_error_unavailable') } : ok ? { kind: 'status', text: t('custom_granted', { host }) } : { kind: 'error', text: t('custom_refused', { host }) });
+    setMessage(
+      ok === null
+        ? { kind: 'error', text: t('custom_error_unavailable') }
+        : ok
+          ? { kind: 'status', text: t('custom_granted', { host }) }
+          : { kind: 'error', text: t('custom_refused', { host }) },
+    );
   };
   const ask = (host: string) => request(host).then((ok) => answered(host, ok));
 
@@ -59,7 +77,9 @@ export function CustomDomains({ api, t, hosts, managed, patch }: { api: PopupApi
     const typed = text;
     // Listed already (by the user, or by the administrator): its access stays whatever the save does.
     const known = shown.some((h) => h.host === check.host);
-    const saving = save([...hosts.filter((h) => h.host !== check.host), { host: check.host, app, addedAt: Date.now() }]).then((ok) => ok !== false);
+    const saving = save([...hosts.filter((h) => h.host !== check.host), { host: check.host, app, addedAt: Date.now() }]).then(
+      (ok) => ok !== false,
+    );
     setText('');
     return Promise.all([asking, saving]).then(([ok, stored]) => {
       if (stored || known) return answered(check.host, ok);
@@ -121,7 +141,11 @@ export function CustomDomains({ api, t, hosts, managed, patch }: { api: PopupApi
         {t('custom_add')}
       </button>
       {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} class={message.kind === 'error' ? 'error note' : 'note'} data-custom-message={message.kind}>
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          class={message.kind === 'error' ? 'error note' : 'note'}
+          data-custom-message={message.kind}
+        >
           {message.text}
         </p>
       )}
@@ -135,8 +159,16 @@ export function CustomDomains({ api, t, hosts, managed, patch }: { api: PopupApi
       ) : (
         <ul class="custom-list" aria-label={t('custom_list')}>
           {shown.map((h) => (
-            <li key={h.host} data-custom-host={h.host} data-granted={granted[h.host] ? 'yes' : 'no'} data-locked={h.managed ? 'admin' : undefined}>
-              <code>{h.host}</code> <span>{appName(t, h.app)}</span> <span class={granted[h.host] ? 'state ok' : 'state missing'}>{granted[h.host] ? t('custom_state_granted') : t('custom_state_missing')}</span>
+            <li
+              key={h.host}
+              data-custom-host={h.host}
+              data-granted={granted[h.host] ? 'yes' : 'no'}
+              data-locked={h.managed ? 'admin' : undefined}
+            >
+              <code>{h.host}</code> <span>{appName(t, h.app)}</span>{' '}
+              <span class={granted[h.host] ? 'state ok' : 'state missing'}>
+                {granted[h.host] ? t('custom_state_granted') : t('custom_state_missing')}
+              </span>
               {!granted[h.host] && (
                 <button type="button" aria-label={t('custom_allow', { host: h.host })} onClick={() => void ask(h.host)}>
                   {t('custom_allow_short')}

@@ -40,9 +40,15 @@ export function Plan({ t }: { t: Translator }) {
           {t('plan_vs_2020', { percent: nf.format(Math.round(e.share * 1000) / 10), limit: nf.format(DAILY_LIMIT_2020) })}
           {e.share > 1 && <strong> {t('plan_over')}</strong>}
         </p>
-        <progress max={DAILY_LIMIT_2020} value={Math.min(e.perDay, DAILY_LIMIT_2020)} aria-label={t('plan_calls', { calls: nf.format(e.perDay) })} />
+        <progress
+          max={DAILY_LIMIT_2020}
+          value={Math.min(e.perDay, DAILY_LIMIT_2020)}
+          aria-label={t('plan_calls', { calls: nf.format(e.perDay) })}
+        />
         <p>{t('plan_2023')}</p>
-        <p data-throttle={e.overThrottle ? 'over' : 'ok'}>{t(e.overThrottle ? 'plan_throttle_over' : 'plan_throttle_ok', { peak: nf.format(peak), limit: EVENTS_PER_MINUTE })}</p>
+        <p data-throttle={e.overThrottle ? 'over' : 'ok'}>
+          {t(e.overThrottle ? 'plan_throttle_over' : 'plan_throttle_ok', { peak: nf.format(peak), limit: EVENTS_PER_MINUTE })}
+        </p>
       </output>
       <p class="note">{t('plan_sources')}</p>
     </div>

@@ -25,11 +25,46 @@ const STAGE_MAX = 120;
 const LABELS_MAX = 1000;
 
 const TEXT: TextSetting[] = [
-  { path: 'fields.dealValue', label: 'settings_dealValue', placeholder: 'estimatedvalue / Amount', kind: 'name', get: (s) => s.fields.dealValue, set: (s, v) => ({ ...s, fields: { ...s.fields, dealValue: v } }) },
-  { path: 'fields.country', label: 'settings_country', placeholder: 'address1_country / BillingCountry', kind: 'name', get: (s) => s.fields.country, set: (s, v) => ({ ...s, fields: { ...s.fields, country: v } }) },
-  { path: 'fields.currency', label: 'settings_currency', placeholder: 'CurrencyIsoCode', kind: 'name', get: (s) => s.fields.currency, set: (s, v) => ({ ...s, fields: { ...s.fields, currency: v } }) },
-  { path: 'salesforceStages.onHold', label: 'settings_onHold', placeholder: '', kind: 'stage', get: (s) => s.salesforceStages.onHold, set: (s, v) => ({ ...s, salesforceStages: { ...s.salesforceStages, onHold: v } }) },
-  { path: 'salesforceStages.active', label: 'settings_active', placeholder: '', kind: 'stage', get: (s) => s.salesforceStages.active, set: (s, v) => ({ ...s, salesforceStages: { ...s.salesforceStages, active: v } }) },
+  {
+    path: 'fields.dealValue',
+    label: 'settings_dealValue',
+    placeholder: 'estimatedvalue / Amount',
+    kind: 'name',
+    get: (s) => s.fields.dealValue,
+    set: (s, v) => ({ ...s, fields: { ...s.fields, dealValue: v } }),
+  },
+  {
+    path: 'fields.country',
+    label: 'settings_country',
+    placeholder: 'address1_country / BillingCountry',
+    kind: 'name',
+    get: (s) => s.fields.country,
+    set: (s, v) => ({ ...s, fields: { ...s.fields, country: v } }),
+  },
+  {
+    path: 'fields.currency',
+    label: 'settings_currency',
+    placeholder: 'CurrencyIsoCode',
+    kind: 'name',
+    get: (s) => s.fields.currency,
+    set: (s, v) => ({ ...s, fields: { ...s.fields, currency: v } }),
+  },
+  {
+    path: 'salesforceStages.onHold',
+    label: 'settings_onHold',
+    placeholder: '',
+    kind: 'stage',
+    get: (s) => s.salesforceStages.onHold,
+    set: (s, v) => ({ ...s, salesforceStages: { ...s.salesforceStages, onHold: v } }),
+  },
+  {
+    path: 'salesforceStages.active',
+    label: 'settings_active',
+    placeholder: '',
+    kind: 'stage',
+    get: (s) => s.salesforceStages.active,
+    set: (s, v) => ({ ...s, salesforceStages: { ...s.salesforceStages, active: v } }),
+  },
 ];
 
 /** Drops undefined keys so the stored object stays valid and small. */
@@ -123,7 +158,10 @@ export function SettingsView({ api, t, stored, patch }: { api: PopupApi; t: Tran
                 maxLength={LABELS_MAX}
                 aria-describedby={isLocked ? `${id}-admin` : undefined}
                 onChange={(e) => {
-                  const labels = (e.target as HTMLInputElement).value.split(/[;；]/).map((s) => s.trim()).filter(Boolean);
+                  const labels = (e.target as HTMLInputElement).value
+                    .split(/[;；]/)
+                    .map((s) => s.trim())
+                    .filter(Boolean);
                   const next = own();
                   if (labels.length) next.labelOverrides[k] = labels;
                   else delete next.labelOverrides[k];
@@ -154,7 +192,9 @@ export function SettingsView({ api, t, stored, patch }: { api: PopupApi; t: Tran
                   onChange={(e) => {
                     const next = own();
                     const enable = (e.target as HTMLInputElement).checked;
-                    next.disabledRules = enable ? next.disabledRules.filter((x) => x !== r.id) : [...new Set([...next.disabledRules, r.id])];
+                    next.disabledRules = enable
+                      ? next.disabledRules.filter((x) => x !== r.id)
+                      : [...new Set([...next.disabledRules, r.id])];
                     void write(next);
                   }}
                 />

@@ -11,7 +11,19 @@ import type { Patch, Stored } from './App';
 import { buildReport } from './report';
 import { listedCustomHosts } from '../../model/custom-hosts';
 
-export function Setup({ api, t, stored, patch, page }: { api: PopupApi; t: Translator; stored: Stored; patch: Patch; page: { app: string; host: string; findings: Finding[]; sources?: ReadSources | undefined } | null }) {
+export function Setup({
+  api,
+  t,
+  stored,
+  patch,
+  page,
+}: {
+  api: PopupApi;
+  t: Translator;
+  stored: Stored;
+  patch: Patch;
+  page: { app: string; host: string; findings: Finding[]; sources?: ReadSources | undefined } | null;
+}) {
   const { checklist, sightings } = stored;
   const seenSolution = latestEnvironment(sightings)?.[1].solution ?? null;
   const solution: SolutionId = checklist.solution ?? seenSolution ?? 'dynamics';
@@ -19,7 +31,8 @@ export function Setup({ api, t, stored, patch, page }: { api: PopupApi; t: Trans
   const lists = checklists(solution);
   const [confirmReset, setConfirmReset] = useState(false);
   const [copied, setCopied] = useState(false);
-  const fmt = (ms: number) => new Date(ms).toLocaleString(document.documentElement.lang || undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const fmt = (ms: number) =>
+    new Date(ms).toLocaleString(document.documentElement.lang || undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
   const save = (next: ChecklistState) => {
     patch((s) => ({ ...s, checklist: next }));
@@ -55,7 +68,14 @@ export function Setup({ api, t, stored, patch, page }: { api: PopupApi; t: Trans
   }, [manual]);
   const exportReport = async () => {
     const domains = listedCustomHosts(stored.customHosts.hosts, stored.managed);
-    const text = buildReport({ t, version: api.version, now: new Date(), page, checklists: { solution, lists, done }, settings: { effective: stored.settings, domains } });
+    const text = buildReport({
+      t,
+      version: api.version,
+      now: new Date(),
+      page,
+      checklists: { solution, lists, done },
+      settings: { effective: stored.settings, domains },
+    });
     try {
       await api.copy(text);
       setManual(null);
@@ -72,12 +92,23 @@ export function Setup({ api, t, stored, patch, page }: { api: PopupApi; t: Trans
         <legend>{t('setup_solution')}</legend>
         {(['dynamics', 'salesforce'] as const).map((s) => (
           <label key={s}>
-            <input type="radio" name="solution" value={s} checked={solution === s} onChange={() => void save({ ...checklist, solution: s })} /> {t(`app_${s}`)}
+            <input
+              type="radio"
+              name="solution"
+              value={s}
+              checked={solution === s}
+              onChange={() => void save({ ...checklist, solution: s })}
+            />{' '}
+            {t(`app_${s}`)}
           </label>
         ))}
-        <p class="note">{checklist.solution ? t('setup_solution_manual') : seenSolution ? t('setup_solution_seen') : t('setup_solution_default')}</p>
+        <p class="note">
+          {checklist.solution ? t('setup_solution_manual') : seenSolution ? t('setup_solution_seen') : t('setup_solution_default')}
+        </p>
       </fieldset>
-      <p class="note" data-env={env?.[0] ?? ''}>{env ? t('setup_env_seen', { env: env[0], when: fmt(env[1].seenAt) }) : t('setup_env_none')}</p>
+      <p class="note" data-env={env?.[0] ?? ''}>
+        {env ? t('setup_env_seen', { env: env[0], when: fmt(env[1].seenAt) }) : t('setup_env_none')}
+      </p>
       <div class="progress">
         <label for="setup-progress">{t('setup_progress', { done: count, total })}</label>
         <progress id="setup-progress" max={total} value={count} />
@@ -92,7 +123,14 @@ export function Setup({ api, t, stored, patch, page }: { api: PopupApi; t: Trans
             const id = `chk-${list.id}-${item.id}`;
             return (
               <div key={item.id} class="item" data-item={item.id} data-done={state ? state.by : 'no'}>
-                <input type="checkbox" id={id} checked={!!state} disabled={!!seen} aria-describedby={seen ? `${id}-seen` : undefined} onChange={(e) => toggle(list, item.id, (e.target as HTMLInputElement).checked)} />
+                <input
+                  type="checkbox"
+                  id={id}
+                  checked={!!state}
+                  disabled={!!seen}
+                  aria-describedby={seen ? `${id}-seen` : undefined}
+                  onChange={(e) => toggle(list, item.id, (e.target as HTMLInputElement).checked)}
+                />
                 <label for={id}>{t(item.key, item.params)}</label>
                 {seen && (
                   <span class="seen" id={`${id}-seen`}>
@@ -114,7 +152,11 @@ export function Setup({ api, t, stored, patch, page }: { api: PopupApi; t: Trans
             type="button"
             class="danger"
             onClick={() => {
-              void save({ ...checklist, ticks: Object.fromEntries(Object.entries(checklist.ticks).filter(([k]) => !k.startsWith(`${solution}/`))), solution: null });
+              void save({
+                ...checklist,
+                ticks: Object.fromEntries(Object.entries(checklist.ticks).filter(([k]) => !k.startsWith(`${solution}/`))),
+                solution: null,
+              });
               setConfirmReset(false);
             }}
           >

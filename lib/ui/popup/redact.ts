@@ -30,10 +30,13 @@ export function isPhone(run: string): boolean {
 
 /** Replaces e-mail addresses and phone numbers, leaving dates, times, IDs and amounts as they are. */
 export function scrub(text: string): string {
-  return text.normalize('NFKC').replace(EMAIL, '[e-mail]').replace(DIGIT_RUN, (run) => {
-    const lead = run.match(/^\s*/)?.[0] ?? '';
-    return isPhone(run) ? `${lead}[phone]` : run;
-  });
+  return text
+    .normalize('NFKC')
+    .replace(EMAIL, '[e-mail]')
+    .replace(DIGIT_RUN, (run) => {
+      const lead = run.match(/^\s*/)?.[0] ?? '';
+      return isPhone(run) ? `${lead}[phone]` : run;
+    });
 }
 
 /** Escapes what Markdown (and HTML inside it) would read as syntax; line breaks become spaces. */
@@ -50,7 +53,8 @@ export const quotePage = (text: string): string => escapeMarkdown(scrub(bound(te
 const CODE = /^[A-Za-z][A-Za-z0-9_.:-]{0,63}$|^0x[0-9a-fA-F]{1,16}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?$/;
 // Connectors are named by their product; a connection's own name ("Fabrikam – Jane Doe") is not.
-const CONNECTOR = /^(?:Microsoft Dataverse|Dataverse|Common Data Service(?: \(current environment\))?|Dynamics 365|Salesforce|Partner Center(?: [A-Z][a-z]+)*|Office 365 (?:Users|Outlook)|Microsoft Teams|HTTP)$/;
+const CONNECTOR =
+  /^(?:Microsoft Dataverse|Dataverse|Common Data Service(?: \(current environment\))?|Dynamics 365|Salesforce|Partner Center(?: [A-Z][a-z]+)*|Office 365 (?:Users|Outlook)|Microsoft Teams|HTTP)$/;
 
 /** Parameters whose value is always the extension's own (a message key, a field's logical name, a list name). */
 const OWN = new Set(['knownKey', 'missingKey', 'list', 'missing', 'field']);

@@ -29,9 +29,17 @@ const FIELDS: [path: LockedPath, label: string, get: (s: EffectiveSettings['sett
 
 /** What kind of page value a withheld parameter held, as the report names it. */
 const KIND: Record<string, string> = {
-  text: 'report_kind_text', help: 'report_kind_text', value: 'report_kind_text',
-  member: 'report_kind_names', steps: 'report_kind_steps', connector: 'report_kind_connections',
-  stage: 'report_kind_stages', active: 'report_kind_stages', flow: 'report_kind_flows', before: 'report_kind_flows', child: 'report_kind_flows',
+  text: 'report_kind_text',
+  help: 'report_kind_text',
+  value: 'report_kind_text',
+  member: 'report_kind_names',
+  steps: 'report_kind_steps',
+  connector: 'report_kind_connections',
+  stage: 'report_kind_stages',
+  active: 'report_kind_stages',
+  flow: 'report_kind_flows',
+  before: 'report_kind_flows',
+  child: 'report_kind_flows',
 };
 /** The report stays small enough to paste into a ticket, whatever the page held. */
 export const MAX_REPORT = 60_000;
@@ -40,8 +48,18 @@ export interface ReportInput {
   t: Translator;
   version: string;
   now: Date;
-  page: { app: string | null; host: string | null; findings: Finding[]; failures?: Failures | undefined; sources?: ReadSources | undefined } | null;
-  checklists: { solution: string; lists: Checklist[]; done: (list: string, item: string) => { by: 'user' | 'seen'; at: number } | null } | null;
+  page: {
+    app: string | null;
+    host: string | null;
+    findings: Finding[];
+    failures?: Failures | undefined;
+    sources?: ReadSources | undefined;
+  } | null;
+  checklists: {
+    solution: string;
+    lists: Checklist[];
+    done: (list: string, item: string) => { by: 'user' | 'seen'; at: number } | null;
+  } | null;
   settings?: ReportSettings | null;
 }
 
@@ -52,7 +70,10 @@ export function buildReport({ t, version, now, page, checklists, settings }: Rep
   if (page) {
     lines.push(`- ${field(t('report_page'), `${page.app ?? '—'}${page.host ? ` (${escapeMarkdown(page.host)})` : ''}`)}`);
     // Field names only (never values): which the app's client API gave and which were read on screen.
-    if (page.sources?.xrm.length) lines.push(`- ${field(t('report_sources'), t('report_sourcesValue', { xrm: page.sources.xrm.join(', '), dom: page.sources.dom.join(', ') || '—' }))}`);
+    if (page.sources?.xrm.length)
+      lines.push(
+        `- ${field(t('report_sources'), t('report_sourcesValue', { xrm: page.sources.xrm.join(', '), dom: page.sources.dom.join(', ') || '—' }))}`,
+      );
     lines.push('', `## ${t('popup_thisPage')}`, '');
     if (page.failures) lines.push(`- ${field(t('report_failures'), t('report_failures_counts', { ...page.failures }))}`, '');
     if (page.findings.length === 0) lines.push(t(page.failures?.read ? 'report_readFailed' : 'report_noFindings'));
@@ -79,15 +100,22 @@ export function buildReport({ t, version, now, page, checklists, settings }: Rep
     const { settings: value, locked } = settings.effective;
     const admin = (is: boolean) => (is ? ` _(${t('settings_locked')})_` : '');
     const rows: string[] = [];
-    if (value.disabledRules.length) rows.push(`- ${field(t('report_rulesOff'), value.disabledRules.map((id) => `${id}${admin(locked.has(`rule:${id}`))}`).join(', '))}`);
+    if (value.disabledRules.length)
+      rows.push(`- ${field(t('report_rulesOff'), value.disabledRules.map((id) => `${id}${admin(locked.has(`rule:${id}`))}`).join(', '))}`);
     for (const [path, label, get] of FIELDS) {
       const v = get(value);
       if (v !== undefined) rows.push(`- ${field(t(label), `\`${scrub(bound(v)).replace(/`/g, "'")}\`${admin(locked.has(path))}`)}`);
     }
     for (const [key, labels] of Object.entries(value.labelOverrides)) {
-      if (labels?.length) rows.push(`- ${field(`${t('settings_labels')} (${key})`, `${labels.map(quotePage).join('; ')}${admin(locked.has(`labelOverrides.${key}` as LockedPath))}`)}`);
+      if (labels?.length)
+        rows.push(
+          `- ${field(`${t('settings_labels')} (${key})`, `${labels.map(quotePage).join('; ')}${admin(locked.has(`labelOverrides.${key}` as LockedPath))}`)}`,
+        );
     }
-    if (settings.domains.length) rows.push(`- ${field(t('custom_title'), settings.domains.map((d) => `${d.host} (${t(`app_${d.app.replace('-', '_')}`)})${admin(d.managed)}`).join(', '))}`);
+    if (settings.domains.length)
+      rows.push(
+        `- ${field(t('custom_title'), settings.domains.map((d) => `${d.host} (${t(`app_${d.app.replace('-', '_')}`)})${admin(d.managed)}`).join(', '))}`,
+      );
     lines.push('', `## ${t('popup_tab_settings')}`, '', ...(rows.length ? rows : [t('report_defaults')]));
   }
   if (checklists) {
@@ -96,7 +124,9 @@ export function buildReport({ t, version, now, page, checklists, settings }: Rep
       lines.push('', `### ${t(list.titleKey)}`, '');
       for (const item of list.items) {
         const done = checklists.done(list.id, item.id);
-        const note = done ? ` _(${t(done.by === 'seen' ? 'report_seen' : 'report_ticked')} ${new Date(done.at).toISOString().slice(0, 10)})_` : '';
+        const note = done
+          ? ` _(${t(done.by === 'seen' ? 'report_seen' : 'report_ticked')} ${new Date(done.at).toISOString().slice(0, 10)})_`
+          : '';
         lines.push(`- [${done ? 'x' : ' '}] ${t(item.key, item.params)}${note}`);
       }
     }

@@ -48,14 +48,18 @@ describe('rule registry', () => {
   it('has no rule message left over in the locales', () => {
     const used = new Set(RULES.flatMap((r) => r.messages));
     // A one-line summary (`<key>_short`, and its plural form) belongs to its message.
-    const orphans = Object.keys(messages('en')).filter((k) => /^(crm|pc|flow|error)_/.test(k) && !used.has(k.replace(/_short(?:_one)?$/, '')));
+    const orphans = Object.keys(messages('en')).filter(
+      (k) => /^(crm|pc|flow|error)_/.test(k) && !used.has(k.replace(/_short(?:_one)?$/, '')),
+    );
     expect(orphans).toEqual([]);
   });
 });
 
 describe('purity', () => {
   const files = (dir: string): string[] =>
-    readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+    readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+    );
 
   it.each(['lib/rules', 'lib/knowledge', 'lib/model'])('%s imports nothing from the browser, the DOM or entrypoints', (dir) => {
     for (const file of files(dir)) {
@@ -66,7 +70,10 @@ describe('purity', () => {
   });
 
   it('lib/ as a whole never imports browser APIs or entrypoints', () => {
-    for (const file of files('lib')) expect(readFileSync(join(ROOT, file), 'utf8'), file).not.toMatch(/from ['"](?:wxt\/browser|webextension-polyfill|@wxt-dev\/browser|[^'"]*entrypoints)/);
+    for (const file of files('lib'))
+      expect(readFileSync(join(ROOT, file), 'utf8'), file).not.toMatch(
+        /from ['"](?:wxt\/browser|webextension-polyfill|@wxt-dev\/browser|[^'"]*entrypoints)/,
+      );
   });
 });
 
@@ -77,7 +84,10 @@ describe('one-line summaries', () => {
     const rule = RULES.find((r) => r.id === id)!;
     for (const c of cases) {
       if (c.expect === 'silent') continue;
-      for (const f of evaluate([c.observation], { settings: { ...DEFAULT_SETTINGS, ...c.settings }, today: c.today ?? '2025-01-15' }, [rule])) emitted.add(f.messageKey);
+      for (const f of evaluate([c.observation], { settings: { ...DEFAULT_SETTINGS, ...c.settings }, today: c.today ?? '2025-01-15' }, [
+        rule,
+      ]))
+        emitted.add(f.messageKey);
     }
   }
   for (const e of ERROR_CATALOGUE) emitted.add(errorMessageKey(e.id));

@@ -26,7 +26,8 @@ describe.each(Object.entries(ALL_CASES))('%s', (id, cases) => {
       expect(Finding.safeParse(f).success).toBe(true);
       expect(rule!.messages).toContain(f.messageKey);
       for (const step of f.fixSteps) expect(rule!.messages).toContain(step);
-      for (const [name, value] of Object.entries(f.params)) if (name.endsWith('Key')) expect(EN[value as string], `${name}=${value}`).toBeDefined();
+      for (const [name, value] of Object.entries(f.params))
+        if (name.endsWith('Key')) expect(EN[value as string], `${name}=${value}`).toBeDefined();
       expect(f.source).toBe(rule!.source);
     }
     if (c.expect === 'silent') expect(findings).toEqual([]);
@@ -36,6 +37,8 @@ describe.each(Object.entries(ALL_CASES))('%s', (id, cases) => {
   it('can be switched off', () => {
     const firing = cases.find((c) => c.expect !== 'silent')!;
     const settings = { ...DEFAULT_SETTINGS, ...firing.settings, disabledRules: [id] };
-    expect(evaluate([firing.observation], { settings, today: firing.today ?? '2025-01-15' }, RULES).filter((f) => f.rule === id)).toEqual([]);
+    expect(evaluate([firing.observation], { settings, today: firing.today ?? '2025-01-15' }, RULES).filter((f) => f.rule === id)).toEqual(
+      [],
+    );
   });
 });

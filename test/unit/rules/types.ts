@@ -21,5 +21,9 @@ export const opp = (o: Partial<Extract<Observation, { kind: 'opportunity' }>> = 
   ...o,
 });
 
-export const acct = (o: Partial<Extract<Observation, { kind: 'account' }>> = {}): Observation => ({ kind: 'account', app: 'dynamics', ...o });
+export const acct = (o: Partial<Extract<Observation, { kind: 'account' }>> = {}): Observation => ({
+  kind: 'account',
+  app: 'dynamics',
+  ...o,
+});
 export const deal = (o: Partial<Extract<Observation, { kind: 'referral' }>> = {}): Observation => ({ kind: 'referral', ...o });
