@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { LANGS, ROOT, launch, listFixtures, openAndSettle, shownRules, startServer, useSettings } from './harness.mjs';
+import { LANGS, ROOT, launch, listFixtures, openAndSettle, startServer, tabIdFor, useSettings } from './harness.mjs';
 
 const BRIDGE = join(ROOT, 'test/fixtures/bridge');
 const fixture = (name) => listFixtures(BRIDGE).find((f) => f.name === name);
@@ -32,10 +32,12 @@ for (const lang of LANGS) {
       assert.deepEqual(await openAndSettle(browser, page, f.url, f.meta.rules.xrm), [...f.meta.rules.xrm].sort());
       assert.notDeepEqual(f.meta.rules.xrm, f.meta.rules.dom, 'the DOM alone says something else');
       // The close-date hint sits beside the field the client API named.
-      const field = await page.evaluate(() =>
-        [...document.querySelectorAll('cosell-hint')]
-          .find((h) => h.shadowRoot?.querySelector('[data-rule="crm.close-date-past"]'))
-          ?.parentElement?.getAttribute('data-id'),
+      const field = await page.evaluate(
+        () =>
+          [...document.querySelectorAll('cosell-hint')]
+            .filter((h) => h.shadowRoot?.querySelector('[data-rule="crm.close-date-past"]'))
+            // In the field's container, or right after it when the container has no room.
+            .map((h) => (h.closest('[data-id$="-FieldSectionItemContainer"]') ?? h.previousElementSibling)?.getAttribute('data-id'))[0],
       );
       assert.equal(field, 'estimatedclosedate-FieldSectionItemContainer');
       await page.close();
@@ -50,8 +52,19 @@ for (const lang of LANGS) {
         a.setValue(false);
         a.fireOnChange();
       });
-      await page.locator('cosell-hint [data-rule="crm.sync-disabled"]').waitFor({ timeout: 5000 });
-      assert.ok((await shownRules(page)).includes('crm.sync-disabled'));
+      // Sync off is said in the popup (and inline only with a sign of intent): ask what was reported.
+      const tabId = await tabIdFor(browser.sw, page.url().split('#')[0]);
+      const reported = async () =>
+        browser.sw.evaluate(
+          async (id) => ((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]?.frames?.['0']?.findings ?? []).map((x) => x.rule),
+          tabId,
+        );
+      let rules = [];
+      for (let i = 0; i < 50 && !rules.includes('crm.sync-disabled'); i++) {
+        await page.waitForTimeout(100);
+        rules = await reported();
+      }
+      assert.ok(rules.includes('crm.sync-disabled'), rules.join(', '));
       await page.close();
     });
 
