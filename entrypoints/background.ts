@@ -38,7 +38,7 @@ export default defineBackground(() => {
     );
   // Read once per worker: the UI language does not change while the browser runs.
   let catalog: Catalog | null = null;
-  const messages = () => (catalog ??= buildCatalog(MESSAGE_KEYS, (key) => browser.i18n.getMessage(key as never)));
+  const messages = () => (catalog ??= buildCatalog(MESSAGE_KEYS, (key) => browser.i18n.getMessage(key)));
   browser.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const type = (message as { type?: unknown })?.type;

@@ -2,6 +2,7 @@
 import { activeTab, browser, early, policy } from './start';
 import { render } from 'preact';
 import { createTranslator } from '@/lib/i18n';
+import { anyKey } from '@/lib/i18n/keys';
 import { App, preload, settle, type PopupApi } from '@/lib/ui/popup/App';
 import { batchedGet } from '@/lib/ui/popup/api';
 import { readTabState } from '@/lib/background/tabs';
@@ -55,7 +56,7 @@ const dark = matchMedia('(prefers-color-scheme: dark)');
 const applyScheme = () => (document.documentElement.dataset.theme = dark.matches ? 'dark' : 'light');
 applyScheme();
 dark.addEventListener('change', applyScheme);
-const t = createTranslator((k) => browser.i18n.getMessage(k as never));
+const t = createTranslator(anyKey(browser.i18n));
 // The <title> feeds the toolbar tooltip (the manifest localizes that); the page itself needs the text.
 document.title = t('extName');
 // Render when the first answers are in (they take a few milliseconds), so the popup opens on its

@@ -33,7 +33,7 @@ export interface PassDeps {
   rules: readonly Rule[];
   layer: HintLayer;
   /** The page's labels of the fields a hint names (the reader's helper, passed in by the runner). */
-  labelsOf: (anchors: Record<string, Element>) => Record<string, string>;
+  labelsOf: (anchors: Readonly<Record<string, Element>>) => Record<string, string>;
   report: (r: Report) => void;
 }
 
@@ -63,7 +63,8 @@ export function createPass(deps: PassDeps): (href: string, settings: Settings, h
         deps.layer.clear();
         lastRecord = recordKey;
       }
-      const anchors = reading?.anchors ?? {};
+      // Findings name their field as a string once they cross to the background; look it up as one.
+      const anchors: Readonly<Record<string, Element | undefined>> = reading?.anchors ?? {};
       // Only the fields a hint shows at need their label read.
       const named: Record<string, Element> = {};
       for (const f of findings) if (f.field && anchors[f.field] && f.display !== 'popup') named[f.field] = anchors[f.field]!;

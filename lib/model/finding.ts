@@ -7,7 +7,7 @@ export const Finding = z.object({
   /** Rule ID, as listed in docs/rules.md. */
   rule: z.string(),
   severity: Severity,
-  /** The observation field (or list item, `steps:Send_email`) the hint belongs beside. */
+  /** The field the hint belongs beside: a `FieldKey` of its observation, such as `step:Send_email`. */
   field: z.optional(z.string()),
   /** i18n message key: what is wrong and why it matters. */
   messageKey: z.string(),

@@ -1,4 +1,5 @@
 import { countryCodeFor, isCountryCode } from '../knowledge/iso';
+import type { MessageKey } from '../i18n/keys';
 import { defineRule } from './types';
 import { quote } from './shared';
 
@@ -24,7 +25,7 @@ export default defineRule({
     const field = settings.fields.country ?? (a.app === 'salesforce' ? 'BillingCountry' : 'address1_country');
     const value = a.country?.trim() ?? '';
     if (value !== '' && isCountryCode(value)) return [];
-    const fixes = (code: string | null) => [
+    const fixes = (code: string | null): MessageKey[] => [
       code ? 'crm_country_code_invalid_fix1_code' : 'crm_country_code_invalid_fix1',
       'crm_country_code_invalid_fix2',
     ];

@@ -85,7 +85,7 @@ export class HintLayer {
   private panelCollapsed = false;
   private last: {
     findings: Finding[];
-    anchors: Record<string, Element>;
+    anchors: Readonly<Record<string, Element | undefined>>;
     recordKey: string;
     beside: readonly string[];
     labels: Readonly<Record<string, string>>;
@@ -107,7 +107,7 @@ export class HintLayer {
    */
   update(
     findings: Finding[],
-    anchors: Record<string, Element>,
+    anchors: Readonly<Record<string, Element | undefined>>,
     recordKey: string,
     beside: readonly string[] = [],
     labels: Readonly<Record<string, string>> = {},

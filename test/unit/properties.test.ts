@@ -140,7 +140,7 @@ const observation: fc.Arbitrary<Observation> = fc.oneof(
 
 describe('rules on random observations', () => {
   it('never throw, and every finding is valid with known message keys', () => {
-    const keys = new Map(RULES.map((r) => [r.id, new Set(r.messages)]));
+    const keys = new Map(RULES.map((r) => [r.id, new Set<string>(r.messages)]));
     fc.assert(
       fc.property(fc.array(observation, { maxLength: 3 }), date, (observations, today) => {
         for (const o of observations) expect(Observation.safeParse(o).success).toBe(true);

@@ -7,10 +7,10 @@
  * and the DOM only anchors the hint; a field the answer lacks is read from the DOM.
  */
 import type { XrmAnswer } from '../../bridge/xrm-message';
-import type { Account, Opportunity } from '../../model/observation';
+import type { Account, FieldKey, Opportunity } from '../../model/observation';
 import type { CustomFieldKey, Settings } from '../../model/settings';
 import { firstShown, normalize, pageLang, parseAmount, parseDisplayDate, stripSaveState, textOf } from '../dom';
-import type { PageReading, ReadHints } from '../types';
+import type { Anchors, PageReading, ReadHints } from '../types';
 import { type FieldSource, XrmForm, dateLangOf } from './xrm';
 import {
   containerByLabel,
@@ -57,16 +57,16 @@ function title(form: Element): string | null | undefined {
 }
 
 function readOpportunity(doc: Document, form: Element, recordId: string | null, settings: Settings, xrm: XrmForm | null): PageReading {
-  const anchors: Record<string, Element> = {};
+  const anchors: Anchors<'opportunity'> = {};
   const sources: Record<string, FieldSource> = {};
   const o: Opportunity = { kind: 'opportunity', app: 'dynamics', recordId };
   /** The client API's value when it has one, else the DOM's (read only then). */
-  const set = <K extends keyof Opportunity>(
+  const set = <K extends keyof Opportunity & FieldKey<'opportunity'>>(
     key: K,
     fromXrm: Opportunity[K] | undefined,
     fromDom: () => Opportunity[K] | undefined,
     anchor: Element | null | undefined,
-    field: string = key,
+    field: FieldKey<'opportunity'> = key,
   ) => {
     const value = fromXrm !== undefined ? fromXrm : fromDom();
     if (value === undefined) return;
@@ -171,7 +171,7 @@ function readState(doc: Document, form: Element): Opportunity['state'] {
 }
 
 function readAccount(form: Element, recordId: string | null, settings: Settings, xrm: XrmForm | null): PageReading {
-  const anchors: Record<string, Element> = {};
+  const anchors: Anchors<'account'> = {};
   const sources: Record<string, FieldSource> = {};
   const a: Account = { kind: 'account', app: 'dynamics', recordId };
   const fromXrmName = xrm?.text('name');

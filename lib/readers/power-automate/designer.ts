@@ -3,9 +3,10 @@
  * React Flow nodes keyed by action name (`data-id`); a step needs a connection when its card, badge
  * or icon says so (knowledge/dom.md §4.2).
  */
-import type { FlowDesigner } from '../../model/observation';
+import type { FieldKey, FlowDesigner } from '../../model/observation';
 import { firstShown, isShown, labelKey, normalize } from '../dom';
 import { CONNECTION_PROBLEM, ERROR_BADGE, FLOW_NAME_LABELS, INACTIVE_CONNECTION_BADGE } from './labels';
+import type { Anchors } from '../types';
 
 /** `Apply_to_each-#scope` → `Apply_to_each` (LogicAppsUX removeIdTag). */
 const actionName = (id: string) => id.replace(/-#.*$/, '');
@@ -17,9 +18,9 @@ const NODE_BY_TESTID = '[data-testid^="rf__node-"][data-id]';
 /** What the designer shows: its steps, and the element that holds its cards (for ReadHints). */
 export interface DesignerReading {
   observation: FlowDesigner;
-  anchors: Record<string, Element>;
+  anchors: Anchors<'flowDesigner'>;
   /** The anchors that are React Flow cards (placed absolutely, so hints go beside them). */
-  beside: string[];
+  beside: FieldKey<'flowDesigner'>[];
   /** The element whose children are all the step cards and nothing else, when there is one. */
   canvas: Element | null;
 }
@@ -31,8 +32,8 @@ export interface DesignerReading {
  * the hundred, each a new node to read (docs/performance.md, "Storm").
  */
 export function readDesigner(doc: Document): DesignerReading | null {
-  const anchors: Record<string, Element> = {};
-  const beside: string[] = [];
+  const anchors: Anchors<'flowDesigner'> = {};
+  const beside: FieldKey<'flowDesigner'>[] = [];
   const steps: FlowDesigner['steps'] = [];
 
   const byClass = doc.getElementsByClassName(NODE_CLASS);
@@ -97,7 +98,7 @@ export function readDesigner(doc: Document): DesignerReading | null {
 function readClassic(doc: Document): DesignerReading | null {
   const classic = doc.querySelectorAll('.msla-designer .msla-card, .msla-card');
   if (classic.length === 0) return null;
-  const anchors: Record<string, Element> = {};
+  const anchors: Anchors<'flowDesigner'> = {};
   const steps: FlowDesigner['steps'] = [];
   let shown = 0;
   for (const card of classic) {

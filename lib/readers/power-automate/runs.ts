@@ -1,7 +1,8 @@
 /** Run details (the designer in monitoring mode) and run history grids. */
-import type { ActionError, FlowRun, RunHistory } from '../../model/observation';
+import type { ActionError, FieldKey, FlowRun, RunHistory } from '../../model/observation';
 import { isShown, labelKey, normalize } from '../dom';
 import { RUN_STATUS } from './labels';
+import type { Anchors } from '../types';
 
 type Status = FlowRun['status'];
 
@@ -15,9 +16,9 @@ export function statusOf(text: string | null | undefined): Exclude<Status, undef
  * Failed actions of a run: each card's error text ("{code}. {message}" in monitoring mode) and
  * the open details panel's error section (title = code, text = message).
  */
-export function readFlowRun(doc: Document): { observation: FlowRun; anchors: Record<string, Element>; beside: string[] } | null {
-  const anchors: Record<string, Element> = {};
-  const beside: string[] = [];
+export function readFlowRun(doc: Document): { observation: FlowRun; anchors: Anchors<'flowRun'>; beside: FieldKey<'flowRun'>[] } | null {
+  const anchors: Anchors<'flowRun'> = {};
+  const beside: FieldKey<'flowRun'>[] = [];
   const errors: ActionError[] = [];
   let failed = false;
   const nodes = [...doc.querySelectorAll('[data-testid^="rf__node-"][data-id], .react-flow__node[data-id]')].filter(isShown);
@@ -54,7 +55,7 @@ export function readFlowRun(doc: Document): { observation: FlowRun; anchors: Rec
   return { observation, anchors, beside };
 }
 
-export function readRunHistory(doc: Document): { observation: RunHistory; anchors: Record<string, Element> } | null {
+export function readRunHistory(doc: Document): { observation: RunHistory; anchors: Anchors<'runHistory'> } | null {
   const grid = [...doc.querySelectorAll('[role="grid"], table')].find((g) => isShown(g) && g.querySelector('a[href*="/runs/"]'));
   if (!grid) return null;
   const runs: RunHistory['runs'] = [];
