@@ -5,7 +5,7 @@ import { createTranslator } from '@/lib/i18n';
 import { anyKey } from '@/lib/i18n/keys';
 import { App, preload, settle, type PopupApi } from '@/lib/ui/popup/App';
 import { batchedGet } from '@/lib/ui/popup/api';
-import { readTabState } from '@/lib/background/tabs';
+import { readTabState } from '@/lib/model/state';
 import { TabState } from '@/lib/model/messages';
 import { keepFitted } from '@/lib/ui/popup/fit';
 import '@/lib/ui/hint.css';

@@ -5,7 +5,7 @@
  * `source` and placed by CSS anchor positioning (./beside.css), never over the page's own interface. Only the Power Automate content script uses this, so the
  * other apps' scripts do not carry it (`HintLayer` takes it as an option).
  */
-import { isShown } from '../readers/dom';
+import { isShown } from '../dom';
 import css from './beside.css?inline';
 import { isOurs } from './hosts';
 

@@ -1,6 +1,7 @@
 import { createFailureLog } from '@/lib/background/failures';
 import { describe, expect, it, vi } from 'vitest';
-import { createTabStore, readTabState, type StorageArea } from '@/lib/background/tabs';
+import { createTabStore, type StorageArea } from '@/lib/background/tabs';
+import { readTabState } from '@/lib/model/state';
 import type { Finding } from '@/lib/model/finding';
 
 function memoryArea(): StorageArea & { data: Record<string, unknown> } {
