@@ -11,7 +11,7 @@ import { keepFitted } from '@/lib/ui/popup/fit';
 import '@/lib/ui/hint.css';
 import '@/lib/ui/popup/popup.css';
 
-/** A tab's findings that session storage refused: only the background holds them (rarely asked). */
+/** A tab's findings that the in-memory storage area refused: only the background holds them (rarely asked). */
 const held = async (tabId: number) => {
   const answer: unknown = await browser.runtime.sendMessage({ type: 'cosell:tab-state', tabId }).catch(() => null);
   const parsed = TabState.safeParse(answer);
@@ -46,7 +46,7 @@ const api: PopupApi = {
 const initial = preload({
   ...api,
   activeTab: () => early.tab,
-  tabState: async (tabId) => (await readTabState({ get: async (key) => ({ [key]: (await early.session)[key] }) }, tabId)) ?? held(tabId),
+  tabState: async (tabId) => (await readTabState({ get: async (key) => ({ [key]: (await early.tabs)[key] }) }, tabId)) ?? held(tabId),
   load: async (key) => (await early.local)[key],
   managed: () => early.managed,
 });

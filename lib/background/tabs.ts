@@ -14,7 +14,7 @@ export interface Badge {
 }
 
 export function createTabStore(area: StorageArea, badge: Badge) {
-  // Tabs whose report session storage refused (full, or failing): held here until it takes one again.
+  // Tabs whose report the in-memory storage area refused (full, or failing): held here until it takes one again.
   const unstored = new Map<number, Stored>();
   const read = async (tabId: number) => unstored.get(tabId) ?? readStored(area, tabId);
   return {

@@ -1,6 +1,6 @@
 /**
  * The troubleshooter's catalogue: every symptom of the FAQ and every documented error
- * (knowledge/domain.md §5), each with its cause and ordered steps as i18n keys. Error entries reuse
+ * (docs/rules.md cites each source), each with its cause and ordered steps as i18n keys. Error entries reuse
  * the `error.*` rules' texts, so the troubleshooter and the hints never disagree.
  */
 import { ERROR_CATALOGUE, errorKey, matchError } from './errors';

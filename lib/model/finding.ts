@@ -18,7 +18,7 @@ export const Finding = z.object({
   /** The FAQ question or domain section the rule implements. */
   source: z.string(),
   /**
-   * Where it shows (RULES.md "inline or not"): absent, beside its field; `popup`, only in the popup
+   * Where it shows (docs/architecture.md, "inline or not"): absent, beside its field; `popup`, only in the popup
    * (a normal state); `editing`, beside its field only while the user is in it.
    */
   display: z.optional(z.enum(['popup', 'editing'])),

@@ -78,7 +78,7 @@ export function unrecognizedErrorRule(): Rule {
   return defineRule({
     id: UNRECOGNIZED_ID,
     kinds: ['flowRun', 'errorMessages'],
-    // A step failed: that needs looking at, whatever the cause (RULES.md).
+    // A step failed: that needs looking at, whatever the cause.
     severity: 'warning',
     source: 'FAQ R1',
     messages: ['error_unrecognized_msg', ...fixSteps],

@@ -1,7 +1,7 @@
 /**
  * Dynamics 365 reader: opportunity and account record forms
- * (`main.aspx?pagetype=entityrecord&etn=opportunity|account`). Reader order per knowledge/dom.md
- * §2.3: URL gate → form root → body field containers by logical name → the connector's custom
+ * (`main.aspx?pagetype=entityrecord&etn=opportunity|account`). Reader order (docs/real-apps.md):
+ * URL gate → form root → body field containers by logical name → the connector's custom
  * fields by label (en/ja/fr + overrides). A field that is not on screen stays unknown.
  * When the page-world bridge answered (`input.xrm`), each field's value comes from the client API
  * and the DOM only anchors the hint; a field the answer lacks is read from the DOM.

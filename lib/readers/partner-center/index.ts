@@ -1,6 +1,6 @@
 /**
  * Partner Center "Deal details" (co-sell referrals workspace). Nothing about this page's DOM is
- * public (knowledge/dom.md §5), so it is read only through the URL, headings and label → value
+ * public (docs/real-apps.md), so it is read only through the URL, headings and label → value
  * pairs found by accessible name (`label[for]`, `aria-labelledby`, `dt`/`dd`, a label followed by
  * its value), in en/ja/fr. Anything not found stays unknown.
  */

@@ -1,7 +1,7 @@
 /**
  * The flow designer: LogicAppsUX (both card generations) and the classic designer. Steps are
  * React Flow nodes keyed by action name (`data-id`); a step needs a connection when its card, badge
- * or icon says so (knowledge/dom.md §4.2).
+ * or icon says so (docs/real-apps.md, Power Automate).
  */
 import type { FieldKey, FlowDesigner } from '../../model/observation';
 import { firstShown, isShown, labelKey, normalize } from '../dom';

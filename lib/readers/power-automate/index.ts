@@ -1,5 +1,5 @@
 /**
- * Power Automate reader. The route decides what is on screen (knowledge/dom.md §1.1, §4); the page
+ * Power Automate reader. The route decides what is on screen (docs/real-apps.md, URL shapes); the page
  * is read through stable hooks: React Flow `data-id` action keys, LogicAppsUX automation ids, grid
  * roles, link targets, and accessible labels through the en/ja/fr vocabulary in ./labels.
  * Works the same inside the `/widgets/manage/` frame that Power Apps embeds.

@@ -1,6 +1,6 @@
 /**
  * Salesforce Lightning reader: Opportunity and Account record pages (`/lightning/r/...`).
- * Reader order per knowledge/dom.md §3.5: URL gate → the visible record page (Lightning keeps
+ * Reader order (docs/real-apps.md, Salesforce Lightning): URL gate → the visible record page (Lightning keeps
  * earlier records in the DOM, hidden) → API-name anchor (`data-target-selection-name`) →
  * `records-record-layout-item[field-label]` through the label map → highlights panel. Values may
  * sit in open shadow roots.
