@@ -11,6 +11,7 @@ import { isPublicSuffix } from '@/lib/knowledge/public-suffix';
 import { POLICY_SEEN_KEY } from '@/lib/background/policy';
 import { serialized, syncCustomScripts } from '@/lib/background/custom-scripts';
 import { buildCatalog, type Catalog } from '@/lib/i18n/catalog';
+import { anyKey } from '@/lib/i18n/keys';
 import MESSAGE_KEYS from 'virtual:cosell-message-keys';
 import { policyFrom } from './_shared/policy';
 import { createFailureLog } from '@/lib/background/failures';
@@ -41,7 +42,7 @@ export default defineBackground(() => {
     );
   // Read once per worker: the UI language does not change while the browser runs.
   let catalog: Catalog | null = null;
-  const messages = () => (catalog ??= buildCatalog(MESSAGE_KEYS, (key) => browser.i18n.getMessage(key)));
+  const messages = () => (catalog ??= buildCatalog(MESSAGE_KEYS, anyKey(browser.i18n)));
   browser.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const type = (message as { type?: unknown })?.type;

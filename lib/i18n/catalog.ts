@@ -19,7 +19,7 @@ export type Catalog = Readonly<Record<string, string>>;
 export const PREDEFINED = ['@@ui_locale'] as const;
 
 /** Every key of `keys` (and the predefined ones) read once through `get`. */
-export function buildCatalog(keys: readonly MessageKey[], get: (key: MessageKey | (typeof PREDEFINED)[number]) => string): Catalog {
+export function buildCatalog(keys: readonly MessageKey[], get: GetMessage): Catalog {
   const catalog: Record<string, string> = Object.create(null);
   for (const key of [...PREDEFINED, ...keys]) catalog[key] = get(key) ?? '';
   return catalog;
