@@ -28,3 +28,12 @@ function hostOf(n: Element): Element | null {
   const root = n.getRootNode();
   return root && 'host' in root ? (root as ShadowRoot).host : null;
 }
+
+/** A node of Power Automate's React Flow canvas: older builds mark it by class, newer by test id. */
+export const FLOW_NODE_CLASS = 'react-flow__node';
+export const FLOW_NODE_TESTID = '[data-testid^="rf__node-"]';
+export const FLOW_NODE = `.${FLOW_NODE_CLASS}, ${FLOW_NODE_TESTID}`;
+/** The card inside a canvas node. */
+export const FLOW_CARD = '[id^="msla-node-"], [data-automation-id^="card-"]';
+/** A node's action key (`data-id`), without the suffix a node inside a scope carries (`-#…`). */
+export const actionName = (nodeId: string): string => nodeId.replace(/-#.*$/, '');

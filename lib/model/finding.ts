@@ -1,7 +1,9 @@
 import { z } from './zod';
 
+/** Most severe first: the order findings are listed and grouped in everywhere. */
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
+export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 export const Finding = z.object({
   /** Rule ID, as listed in docs/rules.md. */

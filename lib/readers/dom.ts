@@ -32,6 +32,9 @@ export function labelKey(text: string | null | undefined): string {
   return normalize(text).toLocaleLowerCase().replace(/[’']/g, "'").replace(/[?？]/g, '').trim();
 }
 
+/** Comparison keys of a vocabulary: words, or lists of words (one per language). */
+export const labelKeys = (...words: (string | readonly string[])[]): Set<string> => new Set(words.flat().map(labelKey));
+
 export function stripSaveState(text: string): string {
   return text.replace(SAVE_STATE, '');
 }

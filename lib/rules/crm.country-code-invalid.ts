@@ -1,4 +1,5 @@
 import { countryCodeFor, isCountryCode } from '../knowledge/iso';
+import { fieldName } from '../knowledge/fields';
 import type { MessageKey } from '../i18n/keys';
 import { defineRule } from './types';
 import { quote } from './shared';
@@ -22,7 +23,7 @@ export default defineRule({
   ],
   check(a, { settings }) {
     if (a.country === undefined) return [];
-    const field = settings.fields.country ?? (a.app === 'salesforce' ? 'BillingCountry' : 'address1_country');
+    const field = fieldName(settings, a.app, 'country');
     const value = a.country?.trim() ?? '';
     if (value !== '' && isCountryCode(value)) return [];
     const fixes = (code: string | null): MessageKey[] => [

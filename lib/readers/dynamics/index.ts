@@ -11,6 +11,7 @@ import type { Account, FieldKey, Opportunity } from '../../model/observation';
 import type { CustomFieldKey, Settings } from '../../model/settings';
 import { firstShown, normalize, pageLang, parseAmount, parseDisplayDate, stripSaveState, textOf } from '../dom';
 import type { Anchors, PageReading, ReadHints } from '../types';
+import { fieldName } from '../../knowledge/fields';
 import { type FieldSource, XrmForm, dateLangOf } from './xrm';
 import {
   containerByLabel,
@@ -98,7 +99,7 @@ function readOpportunity(doc: Document, form: Element, recordId: string | null, 
     },
     contact,
   );
-  const valueField = settings.fields.dealValue || 'estimatedvalue';
+  const valueField = fieldName(settings, 'dynamics', 'dealValue');
   const value = containerByLogicalName(form, valueField);
   const valueText = value ? readText(value) : undefined;
   set(
@@ -180,7 +181,7 @@ function readAccount(form: Element, recordId: string | null, settings: Settings,
     a.name = name;
     sources.name = fromXrmName !== undefined ? 'xrm' : 'dom';
   }
-  const field = settings.fields.country || 'address1_country';
+  const field = fieldName(settings, 'dynamics', 'country');
   const country = containerByLogicalName(form, field);
   const fromXrm = xrm?.text(field);
   let v: string | null | undefined = fromXrm;

@@ -5,15 +5,14 @@
  */
 import type { FieldKey, FlowDesigner } from '../../model/observation';
 import { firstShown, isShown, labelKey, normalize } from '../dom';
+import { FLOW_CARD, FLOW_NODE_CLASS, FLOW_NODE_TESTID, actionName } from '../../dom';
 import { CONNECTION_PROBLEM, ERROR_BADGE, FLOW_NAME_LABELS, INACTIVE_CONNECTION_BADGE } from './labels';
 import type { Anchors } from '../types';
 
 /** `Apply_to_each-#scope` → `Apply_to_each` (LogicAppsUX removeIdTag). */
-const actionName = (id: string) => id.replace(/-#.*$/, '');
 
 /** React Flow gives every node this class (both generations); the test id is the fallback. */
-const NODE_CLASS = 'react-flow__node';
-const NODE_BY_TESTID = '[data-testid^="rf__node-"][data-id]';
+const NODE_BY_TESTID = `${FLOW_NODE_TESTID}[data-id]`;
 
 /** What the designer shows: its steps, and the element that holds its cards (for ReadHints). */
 export interface DesignerReading {
@@ -36,8 +35,8 @@ export function readDesigner(doc: Document): DesignerReading | null {
   const beside: FieldKey<'flowDesigner'>[] = [];
   const steps: FlowDesigner['steps'] = [];
 
-  const byClass = doc.getElementsByClassName(NODE_CLASS);
-  const nodeSelector = byClass.length > 0 ? `.${NODE_CLASS}` : NODE_BY_TESTID;
+  const byClass = doc.getElementsByClassName(FLOW_NODE_CLASS);
+  const nodeSelector = byClass.length > 0 ? `.${FLOW_NODE_CLASS}` : NODE_BY_TESTID;
   const first = byClass[0] ?? doc.querySelector(NODE_BY_TESTID);
   if (!first) return readClassic(doc);
   const count = byClass.length > 0 ? byClass.length : doc.querySelectorAll(NODE_BY_TESTID).length;
@@ -115,7 +114,7 @@ function readClassic(doc: Document): DesignerReading | null {
   return { observation: { kind: 'flowDesigner', generation: 'classic', steps }, anchors, beside: [], canvas: null };
 }
 
-const CARD = '[id^="msla-node-"], [data-automation-id^="card-"]';
+const CARD = FLOW_CARD;
 const ERROR_TEXT = `.msla-panel-card-error-text, [role="alert"], [data-automation-id*="error"]:not(${CARD})`;
 const LABELLED = '[title], [aria-label], img[alt]';
 /**
@@ -165,4 +164,4 @@ export function readFlowName(doc: Document): { text: string; anchor: Element } |
 }
 
 /** Inside a designer step card (a React Flow node), whichever way the nodes are marked. */
-export const inCard = (el: Element): boolean => el.closest(`.${NODE_CLASS}, ${NODE_BY_TESTID}`) !== null;
+export const inCard = (el: Element): boolean => el.closest(`.${FLOW_NODE_CLASS}, ${NODE_BY_TESTID}`) !== null;

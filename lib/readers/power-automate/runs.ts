@@ -1,6 +1,7 @@
 /** Run details (the designer in monitoring mode) and run history grids. */
 import type { ActionError, FieldKey, FlowRun, RunHistory } from '../../model/observation';
 import { isShown, labelKey, normalize } from '../dom';
+import { FLOW_CARD, FLOW_NODE_CLASS, FLOW_NODE_TESTID, actionName } from '../../dom';
 import { RUN_STATUS } from './labels';
 import type { Anchors } from '../types';
 
@@ -21,9 +22,9 @@ export function readFlowRun(doc: Document): { observation: FlowRun; anchors: Anc
   const beside: FieldKey<'flowRun'>[] = [];
   const errors: ActionError[] = [];
   let failed = false;
-  const nodes = [...doc.querySelectorAll('[data-testid^="rf__node-"][data-id], .react-flow__node[data-id]')].filter(isShown);
+  const nodes = [...doc.querySelectorAll(`${FLOW_NODE_TESTID}[data-id], .${FLOW_NODE_CLASS}[data-id]`)].filter(isShown);
   for (const node of nodes) {
-    const action = (node.getAttribute('data-id') ?? '').replace(/-#.*$/, '');
+    const action = actionName(node.getAttribute('data-id') ?? '');
     const pill = node.querySelector('[role="status"][aria-label]');
     const status = pill ? statusOf((pill.getAttribute('aria-label') ?? '').split('.').pop()) : 'unknown';
     if (status === 'failed') failed = true;
@@ -31,7 +32,7 @@ export function readFlowRun(doc: Document): { observation: FlowRun; anchors: Anc
     if (!text || status !== 'failed') continue;
     const m = /^([A-Za-z][\w.]*|\d{3})\.\s+([\s\S]+)$/.exec(text);
     errors.push({ action, code: m ? m[1]! : null, message: m ? m[2]! : text });
-    anchors[`error:${action}`] = node.querySelector('[id^="msla-node-"], [data-automation-id^="card-"]') ?? node;
+    anchors[`error:${action}`] = node.querySelector(FLOW_CARD) ?? node;
     beside.push(`error:${action}`);
   }
   // The details panel of the selected action: MessageBar title (code) + text (message).
