@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentEnv } from '@/lib/content/boot';
+import { anyKey } from '@/lib/i18n/keys';
 import { POLICY_SEEN_KEY, SETTINGS_KEY } from '@/lib/model/keys';
 
 export function contentEnv(ctx: ContentScriptContext): ContentEnv {
@@ -37,7 +38,7 @@ export function contentEnv(ctx: ContentScriptContext): ContentEnv {
     doc: document,
     signal: ctx.signal,
     alive,
-    getMessage: (key) => browser.i18n.getMessage(key as never),
+    getMessage: anyKey(browser.i18n),
     sendMessage: async (msg) => {
       if (ctx.isInvalid) return; // extension reloaded or updated under this tab: go quiet
       return browser.runtime.sendMessage(msg);

@@ -4,53 +4,17 @@
  * and the popup and badge see them merged. Browser-agnostic: the storage area and badge setter are
  * passed in.
  */
-import type { Finding } from '../model/finding';
 import { Message, TabState, tabKey } from '../model/messages';
-import { z } from '../model/zod';
+import { mergeFrames, readStored, type StorageArea, type Stored } from '../model/state';
 
-export interface StorageArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
-}
+export type { StorageArea };
 
 export interface Badge {
   set(tabId: number, text: string): Promise<void> | void;
 }
 
-const Stored = z.object({ frames: z.record(z.string(), TabState) });
-type Stored = z.infer<typeof Stored>;
-
-const merged = (stored: Stored): TabState | null => {
-  const top = stored.frames['0'];
-  const frames = Object.entries(stored.frames).sort(([a], [b]) => Number(a) - Number(b));
-  if (frames.length === 0) return null;
-  const findings: Finding[] = frames.flatMap(([, f]) => f.findings);
-  const state: TabState = { url: (top ?? frames[0]![1]).url, findings, at: Math.max(...frames.map(([, f]) => f.at)) };
-  const failed = frames.map(([, f]) => f.failures).filter((f) => f !== undefined);
-  if (failed.length)
-    state.failures = failed.reduce((a, b) => ({ read: a.read + b.read, rules: a.rules + b.rules, render: a.render + b.render }));
-  const sources = frames.find(([, f]) => f.sources)?.[1].sources;
-  if (sources) state.sources = sources;
-  return state;
-};
-
-/**
- * What the popup shows for a tab, read straight from the same storage: no message to the service
- * worker, so no wait for it to wake. Null when nothing readable is stored.
- */
-export async function readTabState(area: Pick<StorageArea, 'get'>, tabId: number): Promise<TabState | null> {
-  return merged(await readStored(area, tabId));
-}
-
-/** A tab's stored frames; none when nothing readable is stored. */
-async function readStored(area: Pick<StorageArea, 'get'>, tabId: number): Promise<Stored> {
-  const parsed = Stored.safeParse((await area.get(tabKey(tabId)))[tabKey(tabId)]);
-  return parsed.success ? parsed.data : { frames: {} };
-}
-
 export function createTabStore(area: StorageArea, badge: Badge) {
-  // Tabs whose report session storage refused (full, or failing): held here until it takes one again.
+  // Tabs whose report the in-memory storage area refused (full, or failing): held here until it takes one again.
   const unstored = new Map<number, Stored>();
   const read = async (tabId: number) => unstored.get(tabId) ?? readStored(area, tabId);
   return {
@@ -92,7 +56,7 @@ export function createTabStore(area: StorageArea, badge: Badge) {
       // Only an extension page (no sender tab) may ask about a tab.
       if (msg.type === 'cosell:tab-state' && senderTabId === undefined) {
         const held = unstored.get(msg.tabId);
-        const state = held ? merged(held) : null;
+        const state = held ? mergeFrames(held) : null;
         return state ? { ...state, unstored: true } : null;
       }
       return undefined;

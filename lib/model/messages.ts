@@ -24,7 +24,7 @@ export const TabState = z.object({
   findings: z.array(Finding),
   at: z.number(),
   failures: z.optional(Failures),
-  /** The browser's session storage refused it: the background holds it in memory only. */
+  /** The browser's in-memory storage area refused it: the background alone holds it. */
   unstored: z.optional(z.boolean()),
   sources: z.optional(ReadSources),
 });
@@ -41,7 +41,7 @@ export type GetSettings = z.infer<typeof GetSettings>;
 export const Start = z.object({ type: z.literal('cosell:start') });
 export type Start = z.infer<typeof Start>;
 
-/** The popup asks for a tab's findings that session storage could not hold. */
+/** The popup asks for a tab's findings that the in-memory storage area could not hold. */
 export const TabStateQuery = z.object({ type: z.literal('cosell:tab-state'), tabId: z.number() });
 export type TabStateQuery = z.infer<typeof TabStateQuery>;
 

@@ -282,7 +282,7 @@ for (const lang of LANGS) {
 
     it('settings: switching a rule off reaches open pages at once', async () => {
       const page = await browser.context.newPage();
-      // Sync off with help requested: its hint shows on the page (RULES.md: a sign of intent).
+      // Sync off with help requested: its hint shows on the page (docs/architecture.md: a sign of intent).
       const f = listFixtures().find((x) => x.name === 'opportunity-sync-off-ja');
       await useSettings(browser.sw);
       await openAndSettle(browser, page, f.url, f.meta.rules);

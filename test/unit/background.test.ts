@@ -1,5 +1,7 @@
+import { createFailureLog } from '@/lib/background/failures';
 import { describe, expect, it, vi } from 'vitest';
-import { createTabStore, readTabState, type StorageArea } from '@/lib/background/tabs';
+import { createTabStore, type StorageArea } from '@/lib/background/tabs';
+import { readTabState } from '@/lib/model/state';
 import type { Finding } from '@/lib/model/finding';
 
 function memoryArea(): StorageArea & { data: Record<string, unknown> } {
@@ -148,5 +150,17 @@ describe('background tab store', () => {
     await store.forget(4);
     expect(area.data).toEqual({});
     expect(badge.set).toHaveBeenLastCalledWith(4, '');
+  });
+});
+
+describe('failure log', () => {
+  it('counts each failed write by where it happened, and logs it', async () => {
+    const logged: string[] = [];
+    const failed = createFailureLog((where) => logged.push(where));
+    await Promise.reject(new Error('no tab')).catch(failed.at('badge'));
+    await Promise.reject(new Error('quota')).catch(failed.at('sightings'));
+    await Promise.reject(new Error('no tab')).catch(failed.at('badge'));
+    expect(failed.counts()).toEqual({ badge: 2, sightings: 1 });
+    expect(logged).toEqual(['badge', 'sightings', 'badge']);
   });
 });

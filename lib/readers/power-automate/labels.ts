@@ -2,21 +2,19 @@
  * Localized words of the Power Automate portal the readers compare against (en, ja, fr). Codes,
  * action keys and flow names are not localized and are preferred wherever the page has them.
  */
-import { labelKey } from '../dom';
+import { labelKeys } from '../dom';
 
-const keys = (...words: string[]) => new Set(words.map(labelKey));
-
-export const FLOW_ON = keys('On', 'オン', 'Activé', 'Activée', 'Actif');
-export const FLOW_OFF = keys('Off', 'オフ', 'Désactivé', 'Désactivée', 'Inactif');
+export const FLOW_ON = labelKeys('On', 'オン', 'Activé', 'Activée', 'Actif');
+export const FLOW_OFF = labelKeys('Off', 'オフ', 'Désactivé', 'Désactivée', 'Inactif');
 
 export const RUN_STATUS: Record<'failed' | 'succeeded' | 'running' | 'cancelled', Set<string>> = {
-  failed: keys('Failed', 'Faulted', 'Timed out', '失敗', '失敗しました', 'タイムアウト', 'Échec', 'Échoué', 'Échouée', 'Expiré'),
-  succeeded: keys('Succeeded', 'Succeeded with retries', '成功', '成功しました', 'Réussi', 'Réussite', 'Opération réussie'),
-  running: keys('Running', 'In progress', 'Waiting', '実行中', '待機中', 'En cours', 'En cours d’exécution', 'En attente'),
-  cancelled: keys('Cancelled', 'Canceled', 'Aborted', 'キャンセル済み', '取り消し済み', 'Annulé', 'Annulée'),
+  failed: labelKeys('Failed', 'Faulted', 'Timed out', '失敗', '失敗しました', 'タイムアウト', 'Échec', 'Échoué', 'Échouée', 'Expiré'),
+  succeeded: labelKeys('Succeeded', 'Succeeded with retries', '成功', '成功しました', 'Réussi', 'Réussite', 'Opération réussie'),
+  running: labelKeys('Running', 'In progress', 'Waiting', '実行中', '待機中', 'En cours', 'En cours d’exécution', 'En attente'),
+  cancelled: labelKeys('Cancelled', 'Canceled', 'Aborted', 'キャンセル済み', '取り消し済み', 'Annulé', 'Annulée'),
 };
 
-export const RUN_ONLY_PANEL = keys(
+export const RUN_ONLY_PANEL = labelKeys(
   'Manage run-only permissions',
   'Run only users',
   '実行のみのアクセス許可の管理',
@@ -37,16 +35,16 @@ export const ERROR_BADGE = /^(?:errors?|エラー|erreurs?)\s*(?:[:：(（\d]|$)
 /** LogicAppsUX's footer badge for a connection: `inactive` means "no connection", in any language. */
 export const INACTIVE_CONNECTION_BADGE = '.panel-card-v2-badge.inactive';
 
-export const FLOW_NAME_LABELS = keys('Flow name', 'フロー名', 'Nom du flux');
+export const FLOW_NAME_LABELS = labelKeys('Flow name', 'フロー名', 'Nom du flux');
 
 export const WEBHOOK_LABELS = {
-  endpoint: keys('Http Trigger Endpoint', 'HTTP Trigger Endpoint'),
-  events: keys('Events to Register', 'Events to register'),
-  overwrite: keys(
+  endpoint: labelKeys('Http Trigger Endpoint', 'HTTP Trigger Endpoint'),
+  events: labelKeys('Events to Register', 'Events to register'),
+  overwrite: labelKeys(
     'Overwrite existing trigger endpoints if present?',
     'Overwrite existing trigger endpoints if present',
     'Overwrite existing trigger endpoints',
   ),
 };
-export const YES = keys('Yes', 'はい', 'Oui', 'true');
-export const NO = keys('No', 'いいえ', 'Non', 'false');
+export const YES = labelKeys('Yes', 'はい', 'Oui', 'true');
+export const NO = labelKeys('No', 'いいえ', 'Non', 'false');

@@ -3,7 +3,8 @@ import type { Translator } from '../../i18n';
 import { appForHost, readsPath, type AppId } from '../../knowledge/hosts';
 import type { Failures, Finding, Severity } from '../../model/finding';
 import type { ReadSources } from '../../model/messages';
-import { CUSTOM_HOSTS_KEY, CustomHosts, DEFAULT_CUSTOM_HOSTS, allCustomHosts } from '../../model/custom-hosts';
+import { CUSTOM_HOSTS_KEY, CustomHosts, DEFAULT_CUSTOM_HOSTS } from '../../model/custom-hosts';
+import { allCustomHosts } from '../../knowledge/custom-hosts';
 import { SETTINGS_KEY, effectiveSettings, type EffectiveSettings } from '../../model/settings';
 import {
   CHECKLIST_KEY,

@@ -10,7 +10,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Translator } from '../../i18n';
 import { customPattern, parseCustomHost, type AppId } from '../../knowledge/hosts';
 import { isPublicSuffix } from '../../knowledge/public-suffix';
-import { CUSTOM_HOSTS_KEY, listedCustomHosts, managedCustomHosts, type CustomHosts } from '../../model/custom-hosts';
+import { CUSTOM_HOSTS_KEY, type CustomHosts } from '../../model/custom-hosts';
+import { listedCustomHosts, managedCustomHosts } from '../../knowledge/custom-hosts';
 import type { PopupApi } from './api';
 import type { Patch } from './App';
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Translator } from '../../i18n';
-import { CUSTOM_FIELD_LABELS } from '../../readers/labels';
+import { CUSTOM_FIELD_LABELS } from '../../knowledge/labels';
 import { RULES } from '../../rules';
 import { CUSTOM_FIELD_KEYS, SETTINGS_KEY, Settings, effectiveSettings, type CustomFieldKey, type LockedPath } from '../../model/settings';
 import type { PopupApi } from './api';

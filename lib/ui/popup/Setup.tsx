@@ -5,11 +5,11 @@ import type { Finding } from '../../model/finding';
 import type { ReadSources } from '../../model/messages';
 import type { SolutionId } from '../../model/observation';
 import { CHECKLIST_KEY, type ChecklistState } from '../../model/state';
-import { latestEnvironment } from '../../background/sightings';
+import { latestEnvironment } from '../../model/state';
 import type { PopupApi } from './api';
 import type { Patch, Stored } from './App';
 import { buildReport } from './report';
-import { listedCustomHosts } from '../../model/custom-hosts';
+import { listedCustomHosts } from '../../knowledge/custom-hosts';
 
 export function Setup({
   api,
