@@ -2,7 +2,9 @@
 import { activeTab, browser, early, policy } from './start';
 import { render } from 'preact';
 import { createTranslator } from '@/lib/i18n';
-import { App, preload, settle, type PopupApi } from '@/lib/ui/popup/App';
+import { App } from '@/lib/ui/popup/App';
+import type { PopupApi } from '@/lib/ui/popup/api';
+import { preload, settle } from '@/lib/ui/popup/load';
 import { batchedGet } from '@/lib/ui/popup/api';
 import { readTabState } from '@/lib/background/tabs';
 import { TabState } from '@/lib/model/messages';

@@ -6,7 +6,7 @@ import { SYMPTOMS, searchSymptoms } from '@/lib/knowledge/symptoms';
 import { DEFAULT_SETTINGS, effectiveSettings } from '@/lib/model/settings';
 import { DEFAULT_SIGHTINGS } from '@/lib/model/state';
 import { listedCustomHosts } from '@/lib/model/custom-hosts';
-import { loadStored } from '@/lib/ui/popup/App';
+import { loadStored } from '@/lib/ui/popup/load';
 import { estimate } from '@/lib/ui/popup/Plan';
 import { buildReport, scrub } from '@/lib/ui/popup/report';
 import { LOCALES, messages, translator } from './helpers';

@@ -1,7 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Finding } from '@/lib/model/finding';
-import { App, preload, settle, type PopupApi } from '@/lib/ui/popup/App';
+import { App } from '@/lib/ui/popup/App';
+import type { PopupApi } from '@/lib/ui/popup/api';
+import { preload, settle } from '@/lib/ui/popup/load';
 import { LOCALES, translator } from './helpers';
 
 const finding: Finding = {
@@ -562,10 +564,11 @@ describe('popup: the other tabs load after the first render', () => {
   it('fetches their code once the page tab is shown, before any click', async () => {
     vi.resetModules();
     const fresh = await import('@/lib/ui/popup/App');
-    expect(fresh.viewsLoaded()).toBe(false);
+    const lazy = await import('@/lib/ui/popup/lazy');
+    expect(lazy.viewsLoaded()).toBe(false);
     const { container } = render(<fresh.App api={api('https://org.crm.dynamics.com/main.aspx', [finding])} t={t} />);
     await screen.findByText(t('popup_group_info', { count: 1 }));
-    await waitFor(() => expect(fresh.viewsLoaded()).toBe(true));
+    await waitFor(() => expect(lazy.viewsLoaded()).toBe(true));
     // So a tab opened now shows at once, with no loading line in between.
     fireEvent.click(screen.getByRole('tab', { name: t('popup_tab_troubleshoot') }));
     expect(container.querySelector('[role="tabpanel"] [aria-busy="true"]')).toBeNull();

@@ -12,7 +12,7 @@ import { customPattern, parseCustomHost, type AppId } from '../../knowledge/host
 import { isPublicSuffix } from '../../knowledge/public-suffix';
 import { CUSTOM_HOSTS_KEY, listedCustomHosts, managedCustomHosts, type CustomHosts } from '../../model/custom-hosts';
 import type { PopupApi } from './api';
-import type { Patch } from './App';
+import type { Patch } from './types';
 
 const APPS: AppId[] = ['dynamics', 'salesforce', 'power-automate', 'partner-center'];
 const appName = (t: Translator, app: AppId) => t(`app_${app.replace('-', '_')}`);

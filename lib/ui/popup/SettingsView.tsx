@@ -4,7 +4,7 @@ import { CUSTOM_FIELD_LABELS } from '../../readers/labels';
 import { RULES } from '../../rules';
 import { CUSTOM_FIELD_KEYS, SETTINGS_KEY, Settings, effectiveSettings, type CustomFieldKey, type LockedPath } from '../../model/settings';
 import type { PopupApi } from './api';
-import type { Patch, Stored } from './App';
+import type { Patch, Stored } from './types';
 import { CustomDomains } from './CustomDomains';
 
 const FAMILIES = ['crm', 'pc', 'flow', 'error'] as const;

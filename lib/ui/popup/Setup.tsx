@@ -1,13 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../../i18n';
 import { checklists, type Checklist } from '../../knowledge/checklists';
-import type { Finding } from '../../model/finding';
-import type { ReadSources } from '../../model/messages';
 import type { SolutionId } from '../../model/observation';
 import { CHECKLIST_KEY, type ChecklistState } from '../../model/state';
 import { latestEnvironment } from '../../background/sightings';
 import type { PopupApi } from './api';
-import type { Patch, Stored } from './App';
+import type { PageSummary, Patch, Stored } from './types';
 import { buildReport } from './report';
 import { listedCustomHosts } from '../../model/custom-hosts';
 
@@ -22,7 +20,7 @@ export function Setup({
   t: Translator;
   stored: Stored;
   patch: Patch;
-  page: { app: string; host: string; findings: Finding[]; sources?: ReadSources | undefined } | null;
+  page: PageSummary | null;
 }) {
   const { checklist, sightings } = stored;
   const seenSolution = latestEnvironment(sightings)?.[1].solution ?? null;

@@ -1,0 +1,89 @@
+/** The "This page" tab: the active tab's findings, errors first, or why there are none. */
+import type { Translator } from '../../i18n';
+import type { Severity } from '../../model/finding';
+import { HintCard } from '../Hint';
+import type { FindingsView, View } from './types';
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+const appName = (t: Translator, app: string) => t(`app_${app.replace('-', '_')}`);
+
+export function ThisPage({ view, t, troubleshoot }: { view: View; t: Translator; troubleshoot: () => void }) {
+  switch (view.kind) {
+    case 'loading':
+      return <p aria-busy="true">{t('popup_loading')}</p>;
+    case 'other-page':
+      return (
+        <div class="empty" data-state="other-page">
+          <p>{t('popup_otherPage')}</p>
+          <ul>
+            <li>{t('popup_reads_powerAutomate')}</li>
+            <li>{t('popup_reads_partnerCenter')}</li>
+            <li>{t('popup_reads_dynamics')}</li>
+            <li>{t('popup_reads_salesforce')}</li>
+          </ul>
+          <p class="note">{t('popup_customHint')}</p>
+        </div>
+      );
+    case 'not-read':
+      return (
+        <p class="empty" data-state="not-read">
+          {t('popup_notRead', { app: appName(t, view.app) })}
+        </p>
+      );
+    case 'findings': {
+      const notes = <Failed view={view} t={t} />;
+      // A reader that failed found nothing: that is not "nothing to fix".
+      if (view.findings.length === 0 && view.failures?.read)
+        return (
+          <div class="empty" data-state="read-failed" role="status">
+            <p>{t('popup_readFailed', { app: appName(t, view.app) })}</p>
+            <p class="note">{t('popup_readFailed_more', { tab: t('popup_tab_setup') })}</p>
+          </div>
+        );
+      if (view.findings.length === 0)
+        return (
+          <div class="empty" data-state="no-findings">
+            {notes}
+            <p>{t('popup_noFindings', { app: appName(t, view.app) })}</p>
+            {/* Nothing on this page explains it: what the user sees goes to the troubleshooter. */}
+            <p class="next">
+              {t('popup_noFindings_more')}{' '}
+              <button type="button" onClick={troubleshoot}>
+                {t('popup_noFindings_troubleshoot')}
+              </button>
+            </p>
+          </div>
+        );
+      return (
+        <div data-state="findings">
+          {notes}
+          {SEVERITIES.map((sev) => {
+            const group = view.findings.filter((f) => f.severity === sev);
+            if (group.length === 0) return null;
+            return (
+              <section key={sev} aria-labelledby={`sev-${sev}`} class="group">
+                <h2 id={`sev-${sev}`}>{t(`popup_group_${sev}`, { count: group.length })}</h2>
+                {group.map((f) => (
+                  <HintCard key={`${f.rule}|${f.field ?? ''}`} finding={f} t={t} brand={false} />
+                ))}
+              </section>
+            );
+          })}
+        </div>
+      );
+    }
+  }
+}
+
+/** What went wrong while the page was read or stored, said before its findings. */
+function Failed({ view, t }: { view: FindingsView; t: Translator }) {
+  const checks = (view.failures?.rules ?? 0) + (view.failures?.render ?? 0);
+  if (!view.unstored && checks === 0) return null;
+  return (
+    <div class="notice" role="status" data-state="partial">
+      {checks > 0 && <p>{t('popup_checksFailed', { count: checks })}</p>}
+      {view.unstored && <p>{t('popup_unstored')}</p>}
+    </div>
+  );
+}
