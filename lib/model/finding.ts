@@ -2,6 +2,8 @@ import { z } from './zod';
 
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
+/** Most severe first: the order lists and labels use. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export const Finding = z.object({
   /** Rule ID, as listed in docs/rules.md. */

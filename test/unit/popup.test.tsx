@@ -4,7 +4,9 @@ import type { Finding } from '@/lib/model/finding';
 import { App } from '@/lib/ui/popup/App';
 import type { PopupApi } from '@/lib/ui/popup/api';
 import { preload, settle } from '@/lib/ui/popup/load';
-import { LOCALES, translator } from './helpers';
+import { RULES } from '@/lib/rules';
+import { ruleTitleKey } from '@/lib/ui/popup/rule-names';
+import { LOCALES, messages, translator } from './helpers';
 
 const finding: Finding = {
   rule: 'crm.sync-disabled',
@@ -262,6 +264,8 @@ describe.each(LOCALES)('popup: settings (%s)', (locale) => {
       expect(error.textContent).toBe(t('settings_error_fieldName', { value: typed }));
       expect(field.getAttribute('aria-invalid')).toBe('true');
       expect(field.getAttribute('aria-describedby')).toBe(error.id);
+      // What was typed stays in the field, to be corrected rather than typed again.
+      expect(field.value).toBe(typed);
       expect(container.querySelector('img[src="x"]')).toBeNull();
       expect(screen.queryByText(t('settings_saved'))).toBeNull();
       expect((fake.store.settings as { fields: Record<string, string> }).fields.dealValue).toBe('new_dealvalue');
@@ -272,6 +276,24 @@ describe.each(LOCALES)('popup: settings (%s)', (locale) => {
       expect((fake.store.settings as { fields: Record<string, string> }).fields.dealValue).toBe('new_amount');
     },
   );
+
+  it('names each rule by what it checks, with every severity a page may show for it', async () => {
+    const { container } = await open(fakeApi(undefined, null));
+    const en = messages('en');
+    for (const r of RULES) {
+      const label = container.querySelector(`[data-rule-setting="${r.id}"] label`)!;
+      // A title of its own, not a message's template with its placeholders cut out.
+      expect(en[ruleTitleKey(r.id)]?.message, r.id).not.toMatch(/\{\w+\}/);
+      expect(en[ruleTitleKey(r.id)], r.id).toBeDefined();
+      expect(label.textContent, r.id).toContain(t(ruleTitleKey(r.id)));
+      expect(label.textContent, r.id).not.toContain(r.id);
+    }
+    // Sync off shows as information when the opportunity is not meant to sync, else as a warning.
+    expect(container.querySelector('[data-rule-setting="crm.sync-disabled"] .sev')!.textContent).toBe(
+      t('settings_severity_or', { first: t('severity_warning'), second: t('severity_info') }),
+    );
+    expect(container.querySelector('[data-rule-setting="crm.close-date-missing"] .sev')!.textContent).toBe(t('severity_error'));
+  });
 
   it("says when the administrator's field name is not one (the user cannot change it)", async () => {
     const fake = fakeApi(undefined, null, {}, { dealValueField: 'Est. Revenue', countryField: 'new_countrycode' });

@@ -1,10 +1,8 @@
 /** The "This page" tab: the active tab's findings, errors first, or why there are none. */
 import type { Translator } from '../../i18n';
-import type { Severity } from '../../model/finding';
+import { SEVERITIES } from '../../model/finding';
 import { HintCard } from '../Hint';
 import type { FindingsView, View } from './types';
-
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 const appName = (t: Translator, app: string) => t(`app_${app.replace('-', '_')}`);
 
