@@ -4,6 +4,7 @@ import type { Finding } from '@/lib/model/finding';
 import { App } from '@/lib/ui/popup/App';
 import type { PopupApi } from '@/lib/ui/popup/api';
 import { preload, settle } from '@/lib/ui/popup/load';
+import { checklists } from '@/lib/knowledge/checklists';
 import { RULES } from '@/lib/rules';
 import { ruleTitleKey } from '@/lib/ui/popup/rule-names';
 import { LOCALES, messages, translator } from './helpers';
@@ -232,6 +233,61 @@ describe.each(LOCALES)('popup (%s)', (locale) => {
     fireEvent.click(tab);
     await screen.findByLabelText(t('ts_search_label'));
     expect(document.activeElement).toBe(tab);
+  });
+});
+
+describe.each(LOCALES)('popup: set-up (%s)', (locale) => {
+  const t = translator(locale);
+  const sightings = {
+    version: 1,
+    environments: { 'env-sf': { solution: 'salesforce', seenAt: 1, flows: {} } },
+  };
+  const openSetup = async (fake: ReturnType<typeof fakeApi>) => {
+    const view = render(<App api={fake} t={t} />);
+    fireEvent.click(await screen.findByRole('tab', { name: t('popup_tab_setup') }));
+    await waitFor(() => expect(view.container.querySelector('[data-view="setup"]')).not.toBeNull());
+    return view;
+  };
+
+  it("follows the active tab's app over an earlier pick and what was seen", async () => {
+    const store = { checklist: { version: 1, solution: 'salesforce', ticks: {} }, flowSightings: sightings };
+    const { container } = await openSetup(fakeApi('https://contoso.crm.dynamics.com/main.aspx', [finding], store));
+    expect((container.querySelector('input[name="solution"][value="dynamics"]') as HTMLInputElement).checked).toBe(true);
+    expect(container.querySelector('.solution .note')!.textContent).toBe(t('setup_solution_tab', { app: t('app_dynamics') }));
+    // A pick here wins over the tab, and is said to be the user's.
+    fireEvent.click(container.querySelector('input[name="solution"][value="salesforce"]')!);
+    await waitFor(() =>
+      expect((container.querySelector('input[name="solution"][value="salesforce"]') as HTMLInputElement).checked).toBe(true),
+    );
+    expect(container.querySelector('.solution .note')!.textContent).toBe(t('setup_solution_manual'));
+  });
+
+  it('keeps an earlier pick on a tab that does not say', async () => {
+    const store = { checklist: { version: 1, solution: 'salesforce', ticks: {} } };
+    const { container } = await openSetup(fakeApi('https://example.com/', null, store));
+    expect((container.querySelector('input[name="solution"][value="salesforce"]') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('folds the checklist into sections with their own progress, the first unfinished one open, and says where to start', async () => {
+    const lists = checklists('dynamics');
+    const [first, second] = lists;
+    const ticks = Object.fromEntries(first!.items.map((i) => [`dynamics/${first!.id}/${i.id}`, 1]));
+    const { container } = await openSetup(
+      fakeApi('https://contoso.crm.dynamics.com/main.aspx', [finding], { checklist: { version: 1, solution: null, ticks } }),
+    );
+    const sections = [...container.querySelectorAll('details.checklist')] as HTMLDetailsElement[];
+    expect(sections.map((d) => d.dataset.list)).toEqual(lists.map((l) => l.id));
+    expect(sections.map((d) => d.open)).toEqual(lists.map((l) => l === second));
+    expect(sections[0]!.querySelector('summary .count')!.textContent).toBe(
+      t('setup_section_progress', { done: first!.items.length, total: first!.items.length }),
+    );
+    expect(sections[1]!.querySelector('summary .count')!.textContent).toBe(
+      t('setup_section_progress', { done: 0, total: second!.items.length }),
+    );
+    const item = second!.items[0]!;
+    expect(container.querySelector('.start')!.textContent).toBe(
+      t('setup_start', { section: t(second!.titleKey), item: t(item.key, item.params) }),
+    );
   });
 });
 

@@ -117,7 +117,9 @@ export function App({ api, t, initial }: { api: PopupApi; t: Translator; initial
           />
         )}
         {tab !== 'page' && (!views || (!stored && (tab === 'setup' || tab === 'settings'))) && <p aria-busy="true">{t('popup_loading')}</p>}
-        {tab === 'setup' && views && stored && <views.Setup api={guarded} t={t} stored={stored} patch={patch} page={exportPage} />}
+        {tab === 'setup' && views && stored && (
+          <views.Setup api={guarded} t={t} stored={stored} patch={patch} page={exportPage} tabApp={'app' in view ? view.app : null} />
+        )}
         {tab === 'troubleshoot' && views && <views.Troubleshoot t={t} focus={askTroubleshooter} />}
         {tab === 'settings' && views && stored && <views.SettingsView api={guarded} t={t} stored={stored} patch={patch} />}
         {tab === 'plan' && views && <views.Plan t={t} />}
