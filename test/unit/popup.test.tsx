@@ -291,6 +291,43 @@ describe.each(LOCALES)('popup: set-up (%s)', (locale) => {
   });
 });
 
+describe.each(LOCALES)('popup: plan (%s)', (locale) => {
+  const t = translator(locale);
+  const openPlan = async () => {
+    const view = render(<App api={fakeApi(undefined, null)} t={t} />);
+    fireEvent.click(await screen.findByRole('tab', { name: t('popup_tab_plan') }));
+    await waitFor(() => expect(view.container.querySelector('[data-view="plan"]')).not.toBeNull());
+    return view;
+  };
+
+  it.each(['-5', '', '2.5'])('refuses %j with a message beside the field, and estimates from the last valid value', async (typed) => {
+    const { container } = await openPlan();
+    const field = screen.getByLabelText(t('plan_created')) as HTMLInputElement;
+    fireEvent.input(field, { target: { value: '30' } });
+    expect(container.querySelector('output')!.getAttribute('data-calls')).toBe('180');
+    fireEvent.input(field, { target: { value: typed } });
+    const error = await screen.findByRole('alert');
+    expect(error.textContent).toBe(t('plan_error_count'));
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')).toBe(error.id);
+    expect(container.querySelector('output')!.getAttribute('data-calls')).toBe('180');
+  });
+
+  it('says which documentation each limit comes from, and its date, linked in the user language', async () => {
+    const { container } = await openPlan();
+    const links = [...container.querySelectorAll('.sources a')] as HTMLAnchorElement[];
+    expect(links.map((a) => a.textContent)).toEqual([
+      t('plan_source_daily', { daily: new Intl.NumberFormat().format(10_000) }),
+      t('plan_source_throttle', { throttle: 100 }),
+    ]);
+    expect(links.map((a) => a.href)).toEqual([
+      `https://learn.microsoft.com/${t('ts_learn_locale')}/partner-center/referrals/connectors-troubleshoot`,
+      `https://learn.microsoft.com/${t('ts_learn_locale')}/connectors/partnercenterevents`,
+    ]);
+    expect(messages('en').plan_source_daily!.message).toMatch(/2020/);
+  });
+});
+
 describe.each(LOCALES)('popup: settings (%s)', (locale) => {
   const t = translator(locale);
   const open = async (fake: ReturnType<typeof fakeApi>) => {
