@@ -8,7 +8,9 @@
  * passes it notes where the page changed, so a reader can keep what it read elsewhere (ReadHints).
  */
 import type { Failures, Finding } from '../model/finding';
-import type { SolutionFlows } from '../model/observation';
+import type { Checked } from '../model/messages';
+import type { Observation, SolutionFlows } from '../model/observation';
+import { bound } from '../model/bound';
 import type { Settings } from '../model/settings';
 import type { Translator } from '../i18n';
 import type { ReadHints, Reader } from '../readers/types';
@@ -32,6 +34,8 @@ export interface Report {
   failures?: Failures;
   /** Which fields were read from the app's own data and which from the page (diagnostic report). */
   sources?: { xrm: string[]; dom: string[] };
+  /** What was checked, so a clean page can say so ("7 checks on this opportunity"). */
+  checked?: Checked;
 }
 
 export interface RunnerOptions {
@@ -179,7 +183,8 @@ export function startRunner(opts: RunnerOptions): Runner {
     const failures = failed.read + failed.rules + failed.render > 0 ? failed : undefined;
     // Said only when some field came from the app's own data: a page read from its DOM alone needs no note.
     const sources = reading?.sources && Object.values(reading.sources).includes('xrm') ? splitSources(reading.sources) : undefined;
-    const report = JSON.stringify([href, findings, solutionFlows, failures, sources]);
+    const checked = reading ? whatWasChecked(observations, opts.rules, settings) : undefined;
+    const report = JSON.stringify([href, findings, solutionFlows, failures, sources, checked]);
     if (report !== lastReport) {
       lastReport = report;
       opts.report({
@@ -188,6 +193,7 @@ export function startRunner(opts: RunnerOptions): Runner {
         ...(solutionFlows && { solutionFlows }),
         ...(failures && { failures }),
         ...(sources && { sources }),
+        ...(checked && { checked }),
       });
     }
     lastPassCost = clock.now() - lastPassAt;
@@ -308,6 +314,15 @@ const MAX_TARGETS = 32;
 function onlyHosts(nodes: NodeList): boolean {
   for (const n of nodes) if (!(n.nodeType === 1 && isHost(n as Element))) return false;
   return true;
+}
+
+/** The kinds read, the rules that ran on them (not switched off), and the record's name as the page shows it. */
+export function whatWasChecked(observations: readonly Observation[], rules: readonly Rule[], settings: Settings): Checked | undefined {
+  if (observations.length === 0) return undefined;
+  const kinds = [...new Set(observations.map((o) => o.kind))];
+  const ran = rules.filter((r) => !settings.disabledRules.includes(r.id) && r.kinds.some((k) => kinds.includes(k))).length;
+  const named = observations.find((o) => 'name' in o && typeof o.name === 'string' && o.name.trim() !== '') as { name: string } | undefined;
+  return { kinds, rules: ran, ...(named && { record: bound(named.name.trim(), 200) }) };
 }
 
 function splitSources(sources: Record<string, 'xrm' | 'dom'>): { xrm: string[]; dom: string[] } {

@@ -6,6 +6,11 @@ import type { FindingsView, View } from './types';
 
 const appName = (t: Translator, app: string) => t(`app_${app.replace('-', '_')}`);
 
+/** The records a clean page names ("7 checks on this opportunity"); any other page is "this page". */
+const NAMED_KINDS = ['opportunity', 'account', 'referral'];
+const checkedKey = (kinds: readonly string[]) =>
+  kinds.length === 1 && NAMED_KINDS.includes(kinds[0]!) ? `popup_checked_${kinds[0]}` : 'popup_checked_page';
+
 export function ThisPage({ view, t, troubleshoot }: { view: View; t: Translator; troubleshoot: () => void }) {
   switch (view.kind) {
     case 'loading':
@@ -39,11 +44,21 @@ export function ThisPage({ view, t, troubleshoot }: { view: View; t: Translator;
             <p class="note">{t('popup_readFailed_more', { tab: t('popup_tab_setup') })}</p>
           </div>
         );
+      const record = view.checked?.record ? (
+        <p class="record" data-record="">
+          {t('popup_record', { name: view.checked.record })}
+        </p>
+      ) : null;
       if (view.findings.length === 0)
         return (
           <div class="empty" data-state="no-findings">
             {notes}
-            <p>{t('popup_noFindings', { app: appName(t, view.app) })}</p>
+            {record}
+            <p data-checked={view.checked?.rules ?? ''}>
+              {view.checked?.rules
+                ? t(checkedKey(view.checked.kinds), { count: view.checked.rules })
+                : t('popup_noFindings', { app: appName(t, view.app) })}
+            </p>
             {/* Nothing on this page explains it: what the user sees goes to the troubleshooter. */}
             <p class="next">
               {t('popup_noFindings_more')}{' '}
@@ -56,6 +71,7 @@ export function ThisPage({ view, t, troubleshoot }: { view: View; t: Translator;
       return (
         <div data-state="findings">
           {notes}
+          {record}
           {SEVERITIES.map((sev) => {
             const group = view.findings.filter((f) => f.severity === sev);
             if (group.length === 0) return null;

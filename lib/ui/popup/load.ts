@@ -36,6 +36,7 @@ export async function loadView(api: PopupApi): Promise<View> {
     ...(state.failures && { failures: state.failures }),
     ...(state.unstored && { unstored: true }),
     ...(state.sources && { sources: state.sources }),
+    ...(state.checked && { checked: state.checked }),
   };
 }
 

@@ -5,7 +5,7 @@
 import type { AppId } from '../../knowledge/hosts';
 import type { CustomHosts } from '../../model/custom-hosts';
 import type { Failures, Finding } from '../../model/finding';
-import type { ReadSources } from '../../model/messages';
+import type { Checked, ReadSources } from '../../model/messages';
 import type { EffectiveSettings } from '../../model/settings';
 import type { ChecklistState, FlowSightings } from '../../model/state';
 
@@ -13,7 +13,16 @@ export type View =
   | { kind: 'loading' }
   | { kind: 'other-page' }
   | { kind: 'not-read'; app: AppId; host: string }
-  | { kind: 'findings'; app: AppId; host: string; findings: Finding[]; failures?: Failures; unstored?: boolean; sources?: ReadSources };
+  | {
+      kind: 'findings';
+      app: AppId;
+      host: string;
+      findings: Finding[];
+      failures?: Failures;
+      unstored?: boolean;
+      sources?: ReadSources;
+      checked?: Checked;
+    };
 
 export type FindingsView = Extract<View, { kind: 'findings' }>;
 
