@@ -9,6 +9,7 @@ import { batchedGet } from '@/lib/ui/popup/api';
 import { readTabState } from '@/lib/background/tabs';
 import { TabState } from '@/lib/model/messages';
 import { keepFitted } from '@/lib/ui/popup/fit';
+import { REVEAL } from '@/lib/content/reveal';
 import '@/lib/ui/hint.css';
 import '@/lib/ui/popup/popup.css';
 
@@ -40,6 +41,12 @@ const api: PopupApi = {
   requestHost: (pattern) => browser.permissions.request({ origins: [pattern] }),
   releaseHost: (pattern) => browser.permissions.remove({ origins: [pattern] }),
   hasHost: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+  // Every frame of the tab hears it; the one showing the hint answers true.
+  reveal: (tabId, target) =>
+    browser.tabs.sendMessage(tabId, { type: REVEAL, ...target }).then(
+      (shown) => shown === true,
+      () => false,
+    ),
   version: browser.runtime.getManifest().version,
 };
 

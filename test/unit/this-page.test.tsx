@@ -1,7 +1,9 @@
 /** "This page": the record its findings are about, and what a clean page checked. */
-import { cleanup, render, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTabStore, readTabState, type StorageArea } from '@/lib/background/tabs';
+import { REVEAL, revealHint, revealTarget } from '@/lib/content/reveal';
 import { whatWasChecked } from '@/lib/content/runner';
 import type { Finding } from '@/lib/model/finding';
 import type { Observation } from '@/lib/model/observation';
@@ -89,5 +91,86 @@ describe.each(LOCALES)('this page (%s)', (locale) => {
     await waitFor(() => expect(container.querySelector('[data-state="no-findings"]')).not.toBeNull());
     expect(container.querySelector('[data-checked]')!.textContent).toBe(t('popup_checked_page', { count: 12 }));
     expect(container.querySelector('[data-record]')).toBeNull();
+  });
+});
+
+describe('show a finding on the page', () => {
+  const page = () => {
+    const window = new Window({ url: 'https://contoso.crm.dynamics.com/' });
+    const doc = window.document as unknown as Document;
+    doc.body.innerHTML = '<div id="a"></div><div id="b"></div>';
+    const scrolled: string[] = [];
+    for (const [id, field] of [
+      ['a', 'closeDate'],
+      ['b', 'dealValue'],
+    ] as const) {
+      const host = doc.createElement('cosell-hint');
+      host.setAttribute('data-field', field);
+      host.attachShadow({ mode: 'open' }).innerHTML =
+        `<details><summary>x</summary><div class="item" data-rule="crm.deal-value-missing"></div></details>`;
+      (host as unknown as { scrollIntoView: () => void }).scrollIntoView = () => void scrolled.push(field);
+      doc.getElementById(id)!.append(host);
+    }
+    return { doc, scrolled };
+  };
+
+  it('scrolls to the hint of that rule at that field, opens it and flashes it', () => {
+    const { doc, scrolled } = page();
+    expect(revealHint(doc, { rule: 'crm.deal-value-missing', field: 'dealValue' })).toBe(true);
+    expect(scrolled).toEqual(['dealValue']);
+    const host = doc.querySelector('#b cosell-hint')!;
+    expect(host.hasAttribute('data-flash')).toBe(true);
+    expect(host.shadowRoot!.querySelector('details')!.open).toBe(true);
+    expect(doc.querySelector('#a cosell-hint')!.hasAttribute('data-flash')).toBe(false);
+  });
+
+  it('says when no hint of this document shows it', () => {
+    const { doc, scrolled } = page();
+    expect(revealHint(doc, { rule: 'crm.close-date-missing' })).toBe(false);
+    expect(revealHint(doc, { rule: 'crm.deal-value-missing', field: 'country' })).toBe(false);
+    expect(scrolled).toEqual([]);
+  });
+
+  it('takes only its own message shape', () => {
+    expect(revealTarget({ type: REVEAL, rule: 'crm.x', field: 'f' })).toEqual({ rule: 'crm.x', field: 'f' });
+    expect(revealTarget({ type: REVEAL, rule: 'crm.x' })).toEqual({ rule: 'crm.x' });
+    for (const bad of [null, 'x', { type: 'cosell:findings', rule: 'r' }, { type: REVEAL }, { type: REVEAL, rule: 'r', field: 3 }])
+      expect(revealTarget(bad)).toBeNull();
+  });
+
+  it.each(LOCALES)('the popup asks the tab for the finding, and says when its hint is gone (%s)', async (locale) => {
+    const t = translator(locale);
+    const url = 'https://contoso.crm.dynamics.com/main.aspx';
+    const f: Finding = {
+      rule: 'crm.deal-value-missing',
+      severity: 'error',
+      field: 'dealValue',
+      messageKey: 'crm_deal_value_missing_msg',
+      params: {},
+      fixSteps: [],
+      source: 's',
+    };
+    const asked: unknown[] = [];
+    const api: PopupApi = {
+      activeTab: async () => ({ id: 9, url }),
+      tabState: async () => ({ url, findings: [f, { ...f, rule: 'crm.sync-disabled', display: 'popup' }], at: 1 }),
+      load: async () => undefined,
+      save: async () => undefined,
+      managed: async () => ({}),
+      onChanged: () => () => undefined,
+      copy: async () => undefined,
+      requestHost: async () => false,
+      releaseHost: async () => false,
+      hasHost: async () => false,
+      reveal: async (tabId, target) => (asked.push([tabId, target]), false),
+      version: '0.1.0',
+    };
+    const { container } = render(<App api={api} t={t} />);
+    const button = await screen.findByRole('button', { name: t('popup_reveal') });
+    // A finding shown only in the popup has no hint to go to.
+    expect(container.querySelectorAll('[data-reveal]')).toHaveLength(1);
+    fireEvent.click(button);
+    await waitFor(() => expect(container.querySelector('.reveal [role="status"]')?.textContent?.trim()).toBe(t('popup_reveal_missing')));
+    expect(asked).toEqual([[9, { rule: 'crm.deal-value-missing', field: 'dealValue' }]]);
   });
 });

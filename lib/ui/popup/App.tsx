@@ -110,6 +110,11 @@ export function App({ api, t, initial }: { api: PopupApi; t: Translator; initial
           <ThisPage
             view={view}
             t={t}
+            reveal={
+              api.reveal && view.kind === 'findings'
+                ? (f) => api.reveal!(view.tabId, { rule: f.rule, ...(f.field !== undefined && { field: f.field }) })
+                : undefined
+            }
             troubleshoot={() => {
               setAskTroubleshooter(true);
               setTab('troubleshoot');

@@ -1,6 +1,7 @@
 /** The "This page" tab: the active tab's findings, errors first, or why there are none. */
 import type { Translator } from '../../i18n';
-import { SEVERITIES } from '../../model/finding';
+import { useState } from 'preact/hooks';
+import { SEVERITIES, type Finding } from '../../model/finding';
 import { HintCard } from '../Hint';
 import type { FindingsView, View } from './types';
 
@@ -11,7 +12,18 @@ const NAMED_KINDS = ['opportunity', 'account', 'referral'];
 const checkedKey = (kinds: readonly string[]) =>
   kinds.length === 1 && NAMED_KINDS.includes(kinds[0]!) ? `popup_checked_${kinds[0]}` : 'popup_checked_page';
 
-export function ThisPage({ view, t, troubleshoot }: { view: View; t: Translator; troubleshoot: () => void }) {
+export function ThisPage({
+  view,
+  t,
+  troubleshoot,
+  reveal,
+}: {
+  view: View;
+  t: Translator;
+  troubleshoot: () => void;
+  /** Scrolls the page to a finding's hint; absent where the browser cannot ask the tab. */
+  reveal?: ((f: Finding) => Promise<boolean>) | undefined;
+}) {
   switch (view.kind) {
     case 'loading':
       return <p aria-busy="true">{t('popup_loading')}</p>;
@@ -79,7 +91,10 @@ export function ThisPage({ view, t, troubleshoot }: { view: View; t: Translator;
               <section key={sev} aria-labelledby={`sev-${sev}`} class="group">
                 <h2 id={`sev-${sev}`}>{t(`popup_group_${sev}`, { count: group.length })}</h2>
                 {group.map((f) => (
-                  <HintCard key={`${f.rule}|${f.field ?? ''}`} finding={f} t={t} brand={false} />
+                  <div class="finding" key={`${f.rule}|${f.field ?? ''}`}>
+                    <HintCard finding={f} t={t} brand={false} />
+                    {reveal && f.display !== 'popup' && <Reveal finding={f} t={t} reveal={reveal} />}
+                  </div>
                 ))}
               </section>
             );
@@ -99,5 +114,23 @@ function Failed({ view, t }: { view: FindingsView; t: Translator }) {
       {checks > 0 && <p>{t('popup_checksFailed', { count: checks })}</p>}
       {view.unstored && <p>{t('popup_unstored')}</p>}
     </div>
+  );
+}
+
+/** "Show on the page": the page scrolls to the finding's hint and flashes it; said when it is gone. */
+function Reveal({ finding, t, reveal }: { finding: Finding; t: Translator; reveal: (f: Finding) => Promise<boolean> }) {
+  const [missing, setMissing] = useState(false);
+  return (
+    <p class="reveal">
+      <button type="button" data-reveal={finding.rule} onClick={() => void reveal(finding).then((shown) => setMissing(!shown))}>
+        {t('popup_reveal')}
+      </button>
+      {missing && (
+        <span role="status" class="note">
+          {' '}
+          {t('popup_reveal_missing')}
+        </span>
+      )}
+    </p>
   );
 }

@@ -30,6 +30,7 @@ export async function loadView(api: PopupApi): Promise<View> {
   if (!state) return { kind: 'not-read', app, host };
   return {
     kind: 'findings',
+    tabId: tab.id,
     app,
     host,
     findings: state.findings,

@@ -15,6 +15,7 @@ export type View =
   | { kind: 'not-read'; app: AppId; host: string }
   | {
       kind: 'findings';
+      tabId: number;
       app: AppId;
       host: string;
       findings: Finding[];
