@@ -262,6 +262,23 @@ describe.each(LOCALES)('popup: set-up (%s)', (locale) => {
     expect(container.querySelector('.solution .note')!.textContent).toBe(t('setup_solution_manual'));
   });
 
+  it("names a tenant's default environment rather than by its ID", async () => {
+    const seen = (id: string) => ({
+      flowSightings: { version: 1, environments: { [id]: { solution: 'dynamics', seenAt: Date.UTC(2026, 0, 5), flows: {} } } },
+    });
+    const first = await openSetup(fakeApi(undefined, null, seen('Default-72f988bf-86f1-41af-91ab-2d7cd011db47')));
+    const note = first.container.querySelector('[data-env]')!;
+    expect(note.textContent).not.toContain('72f988bf');
+    const when = new Date(Date.UTC(2026, 0, 5)).toLocaleString(document.documentElement.lang || undefined, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
+    expect(note.textContent).toBe(t('setup_env_seen_default', { when }));
+    cleanup();
+    const other = await openSetup(fakeApi(undefined, null, seen('0b1c2d3e-1111-2222-3333-444455556666')));
+    expect(other.container.querySelector('[data-env]')!.textContent).toContain('0b1c2d3e-1111-2222-3333-444455556666');
+  });
+
   it('keeps an earlier pick on a tab that does not say', async () => {
     const store = { checklist: { version: 1, solution: 'salesforce', ticks: {} } };
     const { container } = await openSetup(fakeApi('https://example.com/', null, store));

@@ -129,7 +129,12 @@ export function Setup({
         </p>
       </fieldset>
       <p class="note" data-env={env?.[0] ?? ''}>
-        {env ? t('setup_env_seen', { env: env[0], when: fmt(env[1].seenAt) }) : t('setup_env_none')}
+        {env
+          ? // A tenant's default environment is `Default-<tenant ID>`: named so rather than by its ID.
+            env[0].startsWith('Default-')
+            ? t('setup_env_seen_default', { when: fmt(env[1].seenAt) })
+            : t('setup_env_seen', { env: env[0], when: fmt(env[1].seenAt) })
+          : t('setup_env_none')}
       </p>
       <div class="progress">
         <label for="setup-progress">{t('setup_progress', { done: count, total })}</label>
