@@ -55,10 +55,11 @@ export function contentEnv(ctx: ContentScriptContext): ContentEnv {
     },
     onLocationChange: (cb) => ctx.addEventListener(window, 'wxt:locationchange', cb),
     onReveal: (cb) => {
-      const listener = (msg: unknown, sender: { id?: string }) => {
+      const listener = (msg: unknown, sender: { id?: string }, answer: (shown: boolean) => void) => {
         const target = sender.id === browser.runtime.id ? revealTarget(msg) : null;
-        // Only the frame that shows the hint answers; the others leave the question to it.
-        return target && cb(target) ? Promise.resolve(true) : undefined;
+        // Only the frame that shows the hint answers (at once); the others leave the question to it.
+        if (target && cb(target)) answer(true);
+        return undefined;
       };
       browser.runtime.onMessage.addListener(listener);
       ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));

@@ -23,19 +23,20 @@ const FLASH_MS = 1600;
 
 /** Scrolls to the finding's hint, opens it and flashes it; false when this document shows no such hint. */
 export function revealHint(doc: Document, target: RevealTarget): boolean {
-  for (const host of doc.querySelectorAll<HTMLElement>('cosell-hint, cosell-panel')) {
+  const shown = [...doc.querySelectorAll<HTMLElement>('cosell-hint, cosell-panel')].flatMap((host) => {
     const item = [...(host.shadowRoot?.querySelectorAll<HTMLElement>('[data-rule]') ?? [])].find(
       (e) => e.getAttribute('data-rule') === target.rule,
     );
-    // A hint sits at its field: one on another field is another finding of the same rule.
-    if (!item || (host.localName === 'cosell-hint' && target.field !== undefined && host.getAttribute('data-field') !== target.field))
-      continue;
-    const details = item.closest('details');
-    if (details) details.open = true;
-    host.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    host.setAttribute('data-flash', '');
-    doc.defaultView?.setTimeout(() => host.removeAttribute('data-flash'), FLASH_MS);
-    return true;
-  }
-  return false;
+    return item ? [{ host, item }] : [];
+  });
+  // The hint at the finding's own field first; else where it is said (under its cause, or merged
+  // into the hint of another field on the same element).
+  const found = shown.find(({ host }) => host.getAttribute('data-field') === target.field) ?? shown[0];
+  if (!found) return false;
+  const details = found.item.closest('details');
+  if (details) details.open = true;
+  found.host.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  found.host.setAttribute('data-flash', '');
+  doc.defaultView?.setTimeout(() => found.host.removeAttribute('data-flash'), FLASH_MS);
+  return true;
 }

@@ -127,8 +127,13 @@ describe('show a finding on the page', () => {
   it('says when no hint of this document shows it', () => {
     const { doc, scrolled } = page();
     expect(revealHint(doc, { rule: 'crm.close-date-missing' })).toBe(false);
-    expect(revealHint(doc, { rule: 'crm.deal-value-missing', field: 'country' })).toBe(false);
     expect(scrolled).toEqual([]);
+  });
+
+  it('goes to where the finding is said when no hint is at its own field (said under its cause)', () => {
+    const { doc, scrolled } = page();
+    expect(revealHint(doc, { rule: 'crm.deal-value-missing', field: 'name' })).toBe(true);
+    expect(scrolled).toEqual(['closeDate']);
   });
 
   it('takes only its own message shape', () => {
