@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentEnv } from '@/lib/content/boot';
 import { anyKey } from '@/lib/i18n/keys';
+import { revealTarget } from '@/lib/content/reveal';
 import { POLICY_SEEN_KEY, SETTINGS_KEY } from '@/lib/model/keys';
 
 export function contentEnv(ctx: ContentScriptContext): ContentEnv {
@@ -54,6 +55,16 @@ export function contentEnv(ctx: ContentScriptContext): ContentEnv {
       ctx.onInvalidated(() => browser.storage.onChanged.removeListener(listener));
     },
     onLocationChange: (cb) => ctx.addEventListener(window, 'wxt:locationchange', cb),
+    onReveal: (cb) => {
+      const listener = (msg: unknown, sender: { id?: string }, answer: (shown: boolean) => void) => {
+        const target = sender.id === browser.runtime.id ? revealTarget(msg) : null;
+        // Only the frame that shows the hint answers (at once); the others leave the question to it.
+        if (target && cb(target)) answer(true);
+        return undefined;
+      };
+      browser.runtime.onMessage.addListener(listener);
+      ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+    },
     local: {
       get: async (key) => (ctx.isInvalid ? null : (await browser.storage.local.get(key))[key]),
       set: async (key, value) => {

@@ -37,6 +37,7 @@ export function createTabStore(area: StorageArea, badge: Badge) {
           at: Date.now(),
           ...(msg.failures && { failures: msg.failures }),
           ...(msg.sources && { sources: msg.sources }),
+          ...(msg.checked && { checked: msg.checked }),
         };
         // The badge first: it must show what the page has even when storage refuses the report. A
         // finding another one explains is the same problem: counted once, with its cause.

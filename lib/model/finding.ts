@@ -4,6 +4,8 @@ import { z } from './zod';
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+/** Most severe first: the order lists and labels use. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export const Finding = z.object({
   /** Rule ID, as listed in docs/rules.md. */

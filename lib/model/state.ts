@@ -70,6 +70,16 @@ export const mergeFrames = (stored: Stored): TabState | null => {
     state.failures = failed.reduce((a, b) => ({ read: a.read + b.read, rules: a.rules + b.rules, render: a.render + b.render }));
   const sources = frames.find(([, f]) => f.sources)?.[1].sources;
   if (sources) state.sources = sources;
+  // The top frame's record names the page; every frame's checks count.
+  const checked = frames.map(([, f]) => f.checked).filter((c) => c !== undefined);
+  if (checked.length) {
+    const record = top?.checked?.record ?? checked.find((c) => c.record)?.record;
+    state.checked = {
+      kinds: [...new Set(checked.flatMap((c) => c.kinds))],
+      rules: checked.reduce((n, c) => n + c.rules, 0),
+      ...(record !== undefined && { record }),
+    };
+  }
   return state;
 };
 

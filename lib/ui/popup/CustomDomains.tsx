@@ -13,7 +13,7 @@ import { isPublicSuffix } from '../../knowledge/public-suffix';
 import { CUSTOM_HOSTS_KEY, type CustomHosts } from '../../model/custom-hosts';
 import { listedCustomHosts, managedCustomHosts } from '../../knowledge/custom-hosts';
 import type { PopupApi } from './api';
-import type { Patch } from './App';
+import type { Patch } from './types';
 
 const APPS: AppId[] = ['dynamics', 'salesforce', 'power-automate', 'partner-center'];
 const appName = (t: Translator, app: AppId) => t(`app_${app.replace('-', '_')}`);
