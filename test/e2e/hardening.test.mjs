@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launch, listFixtures, openAndSettle, shownRules, startServer, useSettings } from './harness.mjs';
+import { launch, listFixtures, openAndSettle, shownRules, startServer, tabIdFor, useSettings } from './harness.mjs';
 
 const APPS = ['dynamics', 'salesforce', 'power-automate', 'partner-center'];
 
@@ -246,6 +246,49 @@ describe('hardening: a page cannot silence or spoof the extension', () => {
     });
     const shown = await openAndSettle(browser, page, f().url, f().meta.rules);
     assert.deepEqual(shown, [...new Set(f().meta.rules)].sort());
+    await page.close();
+  });
+});
+
+/**
+ * The page's frames come and go: what a frame said leaves the tab's findings, the badge and the
+ * popup when the page removes it.
+ */
+describe('hardening: a removed frame takes its findings with it', () => {
+  let server;
+  let browser;
+  const f = () => listFixtures().find((x) => x.app === 'power-automate' && x.name === 'powerapps-embedded-designer');
+
+  before(async () => {
+    server = await startServer();
+    browser = await launch({ port: server.port });
+    await useSettings(browser.sw);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const stored = (tabId) =>
+    browser.sw.evaluate(async (id) => {
+      const frames = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]?.frames ?? {};
+      const badge = await chrome.action.getBadgeText({ tabId: id });
+      return { findings: Object.values(frames).flatMap((fr) => fr.findings.map((x) => x.rule)), badge };
+    }, tabId);
+
+  it("drops the designer frame's findings and badge when the page removes the frame", async () => {
+    const page = await browser.context.newPage();
+    const shown = await openAndSettle(browser, page, f().url, f().meta.rules);
+    assert.deepEqual(shown, [...new Set(f().meta.rules)].sort());
+    const tabId = await tabIdFor(browser.sw, page.url());
+    let state;
+    for (let i = 0; i < 50 && !(state = await stored(tabId)).findings.includes('flow.connection-missing'); i++)
+      await page.waitForTimeout(100);
+    assert.ok(state.findings.includes('flow.connection-missing'), 'the frame reported');
+    assert.notEqual(state.badge, '');
+    await page.evaluate(() => document.querySelector('iframe').remove());
+    for (let i = 0; i < 50 && (state = await stored(tabId)).findings.length > 0; i++) await page.waitForTimeout(100);
+    assert.deepEqual(state, { findings: [], badge: '' });
     await page.close();
   });
 });
