@@ -4,7 +4,14 @@ import { serialized, syncCustomScripts, wantedScripts, type ScriptSpec, type Scr
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './helpers';
-import { AppIdSchema, CustomHosts, MANAGED_CUSTOM_DOMAINS, allCustomHosts, managedCustomHosts, managedListMissing } from '@/lib/model/custom-hosts';
+import {
+  AppIdSchema,
+  CustomHosts,
+  MANAGED_CUSTOM_DOMAINS,
+  allCustomHosts,
+  managedCustomHosts,
+  managedListMissing,
+} from '@/lib/model/custom-hosts';
 import { ManagedPolicy } from '@/lib/model/settings';
 import { isPublicSuffix } from '@/lib/knowledge/public-suffix';
 
