@@ -55,7 +55,11 @@ export type Start = z.infer<typeof Start>;
 export const TabStateQuery = z.object({ type: z.literal('cosell:tab-state'), tabId: z.number() });
 export type TabStateQuery = z.infer<typeof TabStateQuery>;
 
-export const Message = z.discriminatedUnion('type', [FindingsReport, GetSettings, Start, TabStateQuery]);
+/** A content script's document going away (`pagehide`): what its frame said goes with it. */
+export const FrameGone = z.object({ type: z.literal('cosell:gone') });
+export type FrameGone = z.infer<typeof FrameGone>;
+
+export const Message = z.discriminatedUnion('type', [FindingsReport, GetSettings, Start, TabStateQuery, FrameGone]);
 export type Message = z.infer<typeof Message>;
 
 export const tabKey = (tabId: number) => `tab:${tabId}`;

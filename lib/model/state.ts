@@ -54,8 +54,13 @@ export interface StorageArea {
   remove(key: string): Promise<void>;
 }
 
-/** A tab's findings in the in-memory storage area (key `tab:<id>`), each reporting frame's apart. */
-export const Stored = z.object({ frames: z.record(z.string(), TabState) });
+/**
+ * A tab's findings in the in-memory storage area (key `tab:<id>`), each reporting frame's apart, with
+ * the document that sent it (`MessageSender.documentId`), when known.
+ */
+export const Stored = z.object({
+  frames: z.record(z.string(), z.extend(TabState, { doc: z.optional(z.string().check(z.maxLength(100))) })),
+});
 export type Stored = z.infer<typeof Stored>;
 
 /** What the popup and badge see of a tab: its frames' reports merged, the top frame's URL. */
