@@ -31,7 +31,7 @@ export interface Report {
   /** What failed on this record (still failing open): said in the popup and the report. */
   failures?: Failures;
   /** Which fields were read from the app's own data and which from the page (diagnostic report). */
-  sources?: { xrm: string[]; dom: string[] };
+  sources?: { xrm: string[]; dom: string[]; api?: string[] };
 }
 
 export interface RunnerOptions {
@@ -178,7 +178,7 @@ export function startRunner(opts: RunnerOptions): Runner {
     const solutionFlows = observations.find((o): o is SolutionFlows => o.kind === 'solutionFlows' && !!o.solution);
     const failures = failed.read + failed.rules + failed.render > 0 ? failed : undefined;
     // Said only when some field came from the app's own data: a page read from its DOM alone needs no note.
-    const sources = reading?.sources && Object.values(reading.sources).includes('xrm') ? splitSources(reading.sources) : undefined;
+    const sources = reading?.sources && Object.values(reading.sources).some((s) => s !== 'dom') ? splitSources(reading.sources) : undefined;
     const report = JSON.stringify([href, findings, solutionFlows, failures, sources]);
     if (report !== lastReport) {
       lastReport = report;
@@ -310,7 +310,8 @@ function onlyHosts(nodes: NodeList): boolean {
   return true;
 }
 
-function splitSources(sources: Record<string, 'xrm' | 'dom'>): { xrm: string[]; dom: string[] } {
+function splitSources(sources: Record<string, 'xrm' | 'api' | 'dom'>): { xrm: string[]; dom: string[]; api?: string[] } {
   const keys = Object.keys(sources).sort();
-  return { xrm: keys.filter((k) => sources[k] === 'xrm'), dom: keys.filter((k) => sources[k] === 'dom') };
+  const api = keys.filter((k) => sources[k] === 'api');
+  return { xrm: keys.filter((k) => sources[k] === 'xrm'), dom: keys.filter((k) => sources[k] === 'dom'), ...(api.length && { api }) };
 }
