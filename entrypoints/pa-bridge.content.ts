@@ -8,7 +8,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { MAX_BODY_BYTES, PA_ANSWER_EVENT, PA_BRIDGE_VERSION, PA_REQUEST_EVENT, type PaWant } from '@/lib/bridge/pa-protocol';
 import { MAYBE, routeOf, type Route } from '@/lib/bridge/pa-reduce';
-import { PaStore } from '@/lib/bridge/pa-store';
+import { PaStore, keyOf } from '@/lib/bridge/pa-store';
+import { paWant } from '@/lib/bridge/pa-want';
 import { matchPatterns } from '@/lib/knowledge/hosts';
 
 export default defineContentScript({
@@ -49,11 +50,23 @@ export default defineContentScript({
       const key = store.put(route, body);
       if (!pushTimer && PaStore.concerns(key, want)) pushTimer = window.setTimeout(push, 50);
     };
+    // Only responses about the records this page's URL names are read: another run's actions, or
+    // another flow's definition, are never cloned (docs/performance.md, "Power Automate bridge").
+    let hereHref = '';
+    let hereWant: PaWant | null = null;
+    const concernsHere = (r: Route) => {
+      if (location.href !== hereHref) {
+        hereHref = location.href;
+        hereWant = paWant(new URL(hereHref));
+      }
+      return PaStore.concerns(keyOf(r), hereWant);
+    };
     const tooBig = (length: string | null) => length !== null && Number(length) > MAX_BODY_BYTES;
     const route = (url: unknown) => {
       const href = typeof url === 'string' ? url : url instanceof URL ? url.href : (url as { url?: unknown } | null)?.url;
       if (typeof href !== 'string' || !MAYBE.test(href)) return null;
-      return routeOf(new URL(href, location.href).href);
+      const r = routeOf(new URL(href, location.href).href);
+      return r && concernsHere(r) ? r : null;
     };
 
     // fetch: the page gets the same promise; ours is a reaction added to it, first, so the clone

@@ -16,7 +16,8 @@ interface Entry {
   piece?: Piece | null;
 }
 
-const keyOf = (r: Route): string => {
+/** The resource a response is about: the latest response per key is kept. */
+export const keyOf = (r: Route): string => {
   switch (r.kind) {
     case 'flow':
       return `flow:${r.flow}`;
@@ -55,7 +56,10 @@ export class PaStore {
     return key;
   }
 
-  /** Whether a stored key bears on what `want` asks (a push is worth computing). */
+  /**
+   * Whether a response's key bears on the records `want` names: only those are read (a body is
+   * cloned and kept), and a push computed. Connection lists bear on every flow.
+   */
   static concerns(key: string, want: PaWant | null): boolean {
     if (!want) return false;
     const [kind, id] = key.split(':');

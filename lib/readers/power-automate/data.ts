@@ -4,59 +4,16 @@
  * The data wins where it has the field; the DOM keeps what the data lacks and places the hints. A
  * step or action the canvas has not rendered has no anchor, so its finding goes to the panel.
  */
-import type { PaAnswer, PaWant } from '../../bridge/pa-message';
-import { PA_BRIDGE_VERSION } from '../../bridge/pa-protocol';
+import type { PaAnswer } from '../../bridge/pa-message';
+import { paWant, routeOfPage } from '../../bridge/pa-want';
 import { detectSolution } from '../../knowledge/flows';
 import type { FlowDesigner, FlowRun, Observation, RunHistory, SolutionFlows } from '../../model/observation';
 import type { PageReading } from '../types';
 
+export { paWant };
+
 /** Where a field came from: the page's own API responses, or the rendered page. */
 export type DataSource = 'api' | 'dom';
-
-interface Route {
-  env: string;
-  solution?: string;
-  flow?: string;
-  section?: 'runs' | 'details';
-  run?: string;
-}
-
-/** The records the URL names (the same reading of the path as the DOM reader's). */
-function routeOf(url: URL): Route | null {
-  const path = url.pathname;
-  const env = /\/environments\/([^/]+)/.exec(path)?.[1];
-  if (!env) return null;
-  const r: Route = { env };
-  const solution = /\/solutions\/([^/]+)/.exec(path)?.[1];
-  const flow = /\/flows\/([^/]+)/.exec(path)?.[1];
-  const runs = /\/flows\/[^/]+\/runs(?:\/([^/]+))?/.exec(path);
-  if (solution) r.solution = solution;
-  if (flow) r.flow = flow;
-  if (runs) r.section = 'runs';
-  else if (/\/flows\/[^/]+\/details\b/.test(path)) r.section = 'details';
-  if (runs?.[1]) r.run = runs[1];
-  return r;
-}
-
-const id = (s: string | undefined) => {
-  const v = s && decodeURIComponent(s).toLowerCase();
-  return v && /^[\w.-]{1,200}$/.test(v) ? v : undefined;
-};
-
-/** What to ask the bridge for on this URL; null where it has nothing to say. */
-export function paWant(url: URL): PaWant | null {
-  const r = routeOf(url);
-  const env = id(r?.env);
-  if (!r || !env || (!r.flow && !r.solution)) return null;
-  const w: PaWant = { v: PA_BRIDGE_VERSION, env };
-  const flow = id(r.flow);
-  const run = id(r.run);
-  const solution = id(r.solution);
-  if (flow) w.flow = flow;
-  if (run) w.run = run;
-  if (solution && !flow) w.solution = solution;
-  return w;
-}
 
 const titleOf = (action: string) => action.replace(/_/g, ' ');
 
@@ -124,7 +81,7 @@ function mergeSolution(
  * the right kind whose DOM shows nothing yet. `sources` says where each merged field came from.
  */
 export function withPageData(reading: PageReading | null, answer: PaAnswer | null, url: URL): PageReading | null {
-  const r = routeOf(url);
+  const r = routeOfPage(url);
   if (!answer || !r) return reading;
   const want = paWant(url);
   const observations: Observation[] = [...(reading?.observations ?? [])];
