@@ -21,7 +21,7 @@ export interface Report {
   /** What failed on this record (still failing open): said in the popup and the report. */
   failures?: Failures;
   /** Which fields were read from the app's own data and which from the page (diagnostic report). */
-  sources?: { xrm: string[]; dom: string[] };
+  sources?: { xrm: string[]; dom: string[]; api?: string[] };
   /** What was checked, so a clean page can say so ("7 checks on this opportunity"). */
   checked?: Checked;
 }
@@ -80,7 +80,7 @@ export function createPass(deps: PassDeps): (href: string, settings: Settings, h
     const solutionFlows = observations.find((o): o is SolutionFlows => o.kind === 'solutionFlows' && !!o.solution);
     const failures = failed.read + failed.rules + failed.render > 0 ? failed : undefined;
     // Said only when some field came from the app's own data: a page read from its DOM alone needs no note.
-    const sources = reading?.sources && Object.values(reading.sources).includes('xrm') ? splitSources(reading.sources) : undefined;
+    const sources = reading?.sources && Object.values(reading.sources).some((s) => s !== 'dom') ? splitSources(reading.sources) : undefined;
     const checked = reading ? whatWasChecked(observations, deps.rules, settings) : undefined;
     const report = JSON.stringify([href, findings, solutionFlows, failures, sources, checked]);
     if (report !== lastReport) {
@@ -107,7 +107,8 @@ export function whatWasChecked(observations: readonly Observation[], rules: read
   return { kinds, rules: ran, ...(named && { record: bound(named.name.trim(), 200) }) };
 }
 
-function splitSources(sources: Record<string, 'xrm' | 'dom'>): { xrm: string[]; dom: string[] } {
+function splitSources(sources: Record<string, 'xrm' | 'api' | 'dom'>): { xrm: string[]; dom: string[]; api?: string[] } {
   const keys = Object.keys(sources).sort();
-  return { xrm: keys.filter((k) => sources[k] === 'xrm'), dom: keys.filter((k) => sources[k] === 'dom') };
+  const api = keys.filter((k) => sources[k] === 'api');
+  return { xrm: keys.filter((k) => sources[k] === 'xrm'), dom: keys.filter((k) => sources[k] === 'dom'), ...(api.length && { api }) };
 }

@@ -3,9 +3,12 @@ import { Failures, Finding } from './finding';
 import { SolutionFlows } from './observation';
 import { z } from './zod';
 
-/** Which fields came from the app's own data (`xrm`) and which from the rendered page (`dom`): field keys only. */
+/**
+ * Which fields came from the app's own data (`xrm`: Dynamics' client API; `api`: Power Automate's
+ * API responses) and which from the rendered page (`dom`): field keys only.
+ */
 const fieldKeys = z.array(z.string().check(z.regex(/^[A-Za-z][\w:.-]{0,80}$/))).check(z.maxLength(100));
-export const ReadSources = z.object({ xrm: fieldKeys, dom: fieldKeys });
+export const ReadSources = z.object({ xrm: fieldKeys, dom: fieldKeys, api: z.optional(fieldKeys) });
 export type ReadSources = z.infer<typeof ReadSources>;
 
 /** What a pass checked: the kinds of record read, how many rules ran on them, the record's name as shown. */

@@ -17,8 +17,11 @@ export interface PageReading {
    * hint inside one would grow it under its neighbours, so the layer shows it beside it.
    */
   beside?: FieldKey[];
-  /** Where each field's value came from (`xrm`: the app's client API; `dom`: the rendered page), by field. */
-  sources?: Record<string, 'xrm' | 'dom'>;
+  /**
+   * Where each field's value came from, by field: `xrm` Dynamics' client API, `api` Power Automate's
+   * own API responses, `dom` the rendered page.
+   */
+  sources?: Record<string, 'xrm' | 'api' | 'dom'>;
   /** The page's own label of a field, where the reader knows it better than its container shows (`labelsOf`). */
   labels?: Record<string, string>;
   /** Identifies the record/page: hints dismissed here stay dismissed until it changes. */

@@ -77,9 +77,10 @@ function certificate() {
 
 /**
  * Starts the fixture server. Pages are found by host + path + query of their `url`; shared
- * assets live under `/__fixtures/`. `requests` records every request the browser made.
+ * assets live under `/__fixtures/`; `api(url, req, res)` may answer other requests (true when it
+ * did). `requests` records every request the browser made.
  */
-export async function startServer({ gallery, extraRoots = [] } = {}) {
+export async function startServer({ gallery, extraRoots = [], api } = {}) {
   const fixtures = listFixtures();
   // A page may also be served at `meta.aliases` (the bench loads its storm where the extension does not run).
   const byUrl = new Map(
@@ -103,6 +104,8 @@ export async function startServer({ gallery, extraRoots = [] } = {}) {
       res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
       return res.end(readFileSync(hit.file));
     }
+    // The pages' own API calls (test/e2e/pa-bridge.test.mjs): the handler answers, or declines with false.
+    if (api?.(url, req, res)) return;
     if (url.pathname === '/' && gallery) {
       res.writeHead(200, { 'content-type': TYPES['.html'] });
       return res.end(gallery(fixtures));
@@ -112,7 +115,16 @@ export async function startServer({ gallery, extraRoots = [] } = {}) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { port, fixtures, requests, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    port,
+    fixtures,
+    requests,
+    close: () =>
+      new Promise((ok) => {
+        server.close(ok);
+        server.closeAllConnections(); // a response the page aborted may still be open
+      }),
+  };
 }
 
 const keyOf = (u) => `${u.hostname}${u.pathname}${u.search}`;

@@ -50,11 +50,22 @@ describe.each(TARGETS)('built manifest (%s)', (target) => {
   });
 
   it("runs the Xrm bridge in the page's world on the Dynamics hosts alone, without extension APIs or zod", () => {
-    const bridge = manifest.content_scripts.filter((cs: { world?: string }) => cs.world === 'MAIN');
-    expect(bridge.map((cs: { js: string[] }) => cs.js)).toEqual([['content-scripts/xrm-bridge.js']]);
+    const bridge = manifest.content_scripts.filter((cs: { world?: string; js: string[] }) => cs.js[0] === 'content-scripts/xrm-bridge.js');
+    expect(bridge.map((cs: { world?: string }) => cs.world)).toEqual(['MAIN']);
     expect([...bridge[0].matches].sort()).toEqual(matchPatterns('dynamics').sort());
     const code = readFileSync(join(ROOT, '.output', target, 'content-scripts/xrm-bridge.js'), 'utf8');
     expect(code).not.toMatch(/\bchrome\.|\bbrowser\.runtime|\$ZodType|fetch\(|XMLHttpRequest/);
+  });
+
+  it("runs the Power Automate bridge in the page's world at document_start, in every frame, without extension APIs", () => {
+    const main = manifest.content_scripts.filter((cs: { world?: string }) => cs.world === 'MAIN');
+    expect(main.map((cs: { js: string[] }) => cs.js[0]).sort()).toEqual(['content-scripts/pa-bridge.js', 'content-scripts/xrm-bridge.js']);
+    const pa = main.find((cs: { js: string[] }) => cs.js[0] === 'content-scripts/pa-bridge.js');
+    expect([...pa.matches].sort()).toEqual(matchPatterns('power-automate').sort());
+    expect(pa.run_at).toBe('document_start');
+    expect(pa.all_frames).toBe(true);
+    const code = readFileSync(join(ROOT, '.output', target, 'content-scripts/pa-bridge.js'), 'utf8');
+    expect(code).not.toMatch(/\bchrome\.|\bbrowser\.runtime/);
   });
 
   it('has toolbar and store icons that exist', () => {
@@ -103,8 +114,8 @@ describe.each(TARGETS)('built bundles (%s)', (target) => {
       ...readdirSync(join(dir, 'chunks')).map((f) => `chunks/${f}`),
       ...readdirSync(join(dir, 'content-scripts')).map((f) => `content-scripts/${f}`),
     ].filter((p) => p.endsWith('.js'));
-    // One per app, plus the Dynamics page-world bridge.
-    expect(others.filter((p) => p.startsWith('content-scripts/'))).toHaveLength(5);
+    // One per app, plus the Dynamics and Power Automate page-world bridges.
+    expect(others.filter((p) => p.startsWith('content-scripts/'))).toHaveLength(6);
     for (const path of others) expect(read(path), path).not.toMatch(polyfill);
   });
 });

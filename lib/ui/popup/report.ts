@@ -74,6 +74,10 @@ export function buildReport({ t, version, now, page, checklists, settings }: Rep
       lines.push(
         `- ${field(t('report_sources'), t('report_sourcesValue', { xrm: page.sources.xrm.join(', '), dom: page.sources.dom.join(', ') || '—' }))}`,
       );
+    else if (page.sources?.api?.length)
+      lines.push(
+        `- ${field(t('report_sources'), t('report_sourcesApiValue', { api: page.sources.api.join(', '), dom: page.sources.dom.join(', ') || '—' }))}`,
+      );
     lines.push('', `## ${t('popup_thisPage')}`, '');
     if (page.failures) lines.push(`- ${field(t('report_failures'), t('report_failures_counts', { ...page.failures }))}`, '');
     if (page.findings.length === 0) lines.push(t(page.failures?.read ? 'report_readFailed' : 'report_noFindings'));
