@@ -28,4 +28,4 @@ function errorFamily(): Rule[] {
 }
 
 /** Every rule, family by family. */
-export const RULES: readonly Rule[] = /* @__PURE__ */ [...[crm, pc, flow].flatMap((family) => Object.values(family)), ...ERROR_RULES];
+export const RULES: readonly Rule[] = /* @__PURE__ */ [crm, pc, flow].flatMap((family) => Object.values(family)).concat(ERROR_RULES);
