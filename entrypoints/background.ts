@@ -54,7 +54,7 @@ export default defineBackground(() => {
     // error of the extension, but is counted; the popup says so when the user's own changes cannot be stored.
     if (type === 'cosell:findings' && keepsSightingsFrom(sender))
       void remember((message as { solutionFlows?: unknown }).solutionFlows).catch(failed.at('sightings'));
-    return tabs.handle(message, sender.tab?.id, sender.frameId ?? 0);
+    return tabs.handle(message, sender.tab?.id, sender.frameId ?? 0, sender.documentId);
   });
   // A reload, or a load of a page we have no access to (Chrome then withholds `url`), ends what we
   // knew of the tab; navigations within our apps are followed by a fresh report from the content script.
@@ -62,9 +62,12 @@ export default defineBackground(() => {
     if (change.status === 'loading' && change.url === undefined) void tabs.forget(tabId).catch(failed.at('forget'));
   });
   // Content scripts hold a port so that, when the extension is reloaded or updated, its closing
-  // tells them at once to remove their hints. Nothing is sent on it.
+  // tells them at once to remove their hints. Nothing is sent on it. Its closing here says that
+  // the frame's document is gone (a frame the page removed): its findings go with it.
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== 'cosell:alive') port.disconnect();
+    if (port.name !== 'cosell:alive' || port.sender?.id !== browser.runtime.id) return port.disconnect();
+    const { tab, frameId = 0, documentId } = port.sender;
+    if (tab?.id !== undefined) port.onDisconnect.addListener(() => void tabs.gone(tab.id!, frameId, documentId).catch(failed.at('gone')));
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId).catch(failed.at('forget')));
 

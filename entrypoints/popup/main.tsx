@@ -3,11 +3,14 @@ import { activeTab, browser, early, policy } from './start';
 import { render } from 'preact';
 import { createTranslator } from '@/lib/i18n';
 import { anyKey } from '@/lib/i18n/keys';
-import { App, preload, settle, type PopupApi } from '@/lib/ui/popup/App';
+import { App } from '@/lib/ui/popup/App';
+import type { PopupApi } from '@/lib/ui/popup/api';
+import { preload, settle } from '@/lib/ui/popup/load';
 import { batchedGet } from '@/lib/ui/popup/api';
 import { readTabState } from '@/lib/model/state';
 import { TabState } from '@/lib/model/messages';
 import { keepFitted } from '@/lib/ui/popup/fit';
+import { REVEAL } from '@/lib/content/reveal';
 import '@/lib/ui/hint.css';
 import '@/lib/ui/popup/popup.css';
 
@@ -39,6 +42,12 @@ const api: PopupApi = {
   requestHost: (pattern) => browser.permissions.request({ origins: [pattern] }),
   releaseHost: (pattern) => browser.permissions.remove({ origins: [pattern] }),
   hasHost: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+  // Every frame of the tab hears it; the one showing the hint answers true.
+  reveal: (tabId, target) =>
+    browser.tabs.sendMessage(tabId, { type: REVEAL, ...target }).then(
+      (shown) => shown === true,
+      () => false,
+    ),
   version: browser.runtime.getManifest().version,
 };
 

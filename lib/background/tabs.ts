@@ -17,15 +17,46 @@ export function createTabStore(area: StorageArea, badge: Badge) {
   // Tabs whose report the in-memory storage area refused (full, or failing): held here until it takes one again.
   const unstored = new Map<number, Stored>();
   const read = async (tabId: number) => unstored.get(tabId) ?? readStored(area, tabId);
+  /** The badge first: it must show what the page has even when storage refuses the report. */
+  const commit = async (tabId: number, stored: Stored) => {
+    // A finding another one explains is the same problem: counted once, with its cause.
+    const errors = Object.values(stored.frames).reduce(
+      (n, f) => n + f.findings.filter((x) => x.severity === 'error' && !x.cause).length,
+      0,
+    );
+    await badge.set(tabId, errors > 0 ? String(errors) : '');
+    try {
+      await area.set({ [tabKey(tabId)]: stored });
+      unstored.delete(tabId);
+    } catch {
+      unstored.set(tabId, stored);
+    }
+  };
+  /**
+   * A frame's document went away (removed from the page, navigated, or the tab closed): its findings
+   * leave the tab's, and the badge. Only that document's: a frame already showing a newer document
+   * that has reported keeps what it said.
+   */
+  const gone = async (tabId: number, frameId: number, documentId?: string): Promise<void> => {
+    const stored = await read(tabId);
+    const frame = stored.frames[String(frameId)];
+    if (!frame || (documentId && frame.doc && frame.doc !== documentId)) return;
+    delete stored.frames[String(frameId)];
+    await commit(tabId, stored);
+  };
   return {
     /**
-     * Handles a findings report from a content script (null), and the popup's question for a tab that
-     * storage refused (its state, or null); undefined for any other message.
+     * Handles a findings report from a content script and a frame's going away (null), and the
+     * popup's question for a tab that storage refused (its state, or null); undefined for any other.
      */
-    async handle(raw: unknown, senderTabId: number | undefined, frameId = 0): Promise<TabState | null | undefined> {
+    async handle(raw: unknown, senderTabId: number | undefined, frameId = 0, documentId?: string): Promise<TabState | null | undefined> {
       const parsed = Message.safeParse(raw);
       if (!parsed.success) return undefined;
       const msg = parsed.data;
+      if (msg.type === 'cosell:gone') {
+        if (senderTabId !== undefined) await gone(senderTabId, frameId, documentId);
+        return null;
+      }
       if (msg.type === 'cosell:findings') {
         if (senderTabId === undefined) return undefined;
         const stored = await read(senderTabId);
@@ -37,20 +68,10 @@ export function createTabStore(area: StorageArea, badge: Badge) {
           at: Date.now(),
           ...(msg.failures && { failures: msg.failures }),
           ...(msg.sources && { sources: msg.sources }),
+          ...(msg.checked && { checked: msg.checked }),
+          ...(documentId && { doc: documentId.slice(0, 100) }),
         };
-        // The badge first: it must show what the page has even when storage refuses the report. A
-        // finding another one explains is the same problem: counted once, with its cause.
-        const errors = Object.values(stored.frames).reduce(
-          (n, f) => n + f.findings.filter((x) => x.severity === 'error' && !x.cause).length,
-          0,
-        );
-        await badge.set(senderTabId, errors > 0 ? String(errors) : '');
-        try {
-          await area.set({ [tabKey(senderTabId)]: stored });
-          unstored.delete(senderTabId);
-        } catch {
-          unstored.set(senderTabId, stored);
-        }
+        await commit(senderTabId, stored);
         return null;
       }
       // Only an extension page (no sender tab) may ask about a tab.
@@ -61,6 +82,7 @@ export function createTabStore(area: StorageArea, badge: Badge) {
       }
       return undefined;
     },
+    gone,
     async forget(tabId: number): Promise<void> {
       unstored.delete(tabId);
       await area.remove(tabKey(tabId));

@@ -10,6 +10,7 @@ import type { Settings } from '../model/settings';
 import type { Reader } from '../readers/types';
 import type { Rule } from '../rules/types';
 import type { Beside } from '../ui/beside';
+import { revealHint, type RevealTarget } from './reveal';
 import { startRunner } from './runner';
 import { DISMISSED_KEY, addDismissed, parseDismissed, removeDismissed } from '../model/dismissals';
 import { memoryDismissals, type DismissStore } from '../ui/layer';
@@ -30,6 +31,8 @@ export interface ContentEnv {
   onSettingsChanged: (cb: () => void) => void;
   /** Calls back on same-document (SPA) navigation. */
   onLocationChange: (cb: () => void) => void;
+  /** Calls back when the popup asks to show a finding's hint; the callback says whether it did. */
+  onReveal?: (cb: (target: RevealTarget) => boolean) => void;
   /** The extension's local storage (dismissed hints); without it they last as long as the page. */
   local?: { get(key: string): Promise<unknown>; set(key: string, value: unknown): Promise<void> };
 }
@@ -74,6 +77,7 @@ export async function bootContentScript(env: ContentEnv, read: Reader, rules: re
     });
   });
   env.onLocationChange(() => runner.schedule());
+  env.onReveal?.((target) => revealHint(env.doc, target));
 }
 
 /**

@@ -4,7 +4,9 @@
  * be read, and the diagnostic report carries the counts. Development builds log each failure.
  */
 import type { Failures, Finding } from '../model/finding';
-import type { SolutionFlows } from '../model/observation';
+import { bound } from '../model/bound';
+import type { Checked } from '../model/messages';
+import type { Observation, SolutionFlows } from '../model/observation';
 import type { Settings } from '../model/settings';
 import type { PageReading, ReadHints, Reader } from '../readers/types';
 import { evaluate, localToday } from '../rules/engine';
@@ -20,6 +22,8 @@ export interface Report {
   failures?: Failures;
   /** Which fields were read from the app's own data and which from the page (diagnostic report). */
   sources?: { xrm: string[]; dom: string[] };
+  /** What was checked, so a clean page can say so ("7 checks on this opportunity"). */
+  checked?: Checked;
 }
 
 /** Logged in development builds only: failures stay silent for the user, not for us. */
@@ -77,7 +81,8 @@ export function createPass(deps: PassDeps): (href: string, settings: Settings, h
     const failures = failed.read + failed.rules + failed.render > 0 ? failed : undefined;
     // Said only when some field came from the app's own data: a page read from its DOM alone needs no note.
     const sources = reading?.sources && Object.values(reading.sources).includes('xrm') ? splitSources(reading.sources) : undefined;
-    const report = JSON.stringify([href, findings, solutionFlows, failures, sources]);
+    const checked = reading ? whatWasChecked(observations, deps.rules, settings) : undefined;
+    const report = JSON.stringify([href, findings, solutionFlows, failures, sources, checked]);
     if (report !== lastReport) {
       lastReport = report;
       deps.report({
@@ -86,10 +91,20 @@ export function createPass(deps: PassDeps): (href: string, settings: Settings, h
         ...(solutionFlows && { solutionFlows }),
         ...(failures && { failures }),
         ...(sources && { sources }),
+        ...(checked && { checked }),
       });
     }
     return { editing: findings.some((f) => f.display === 'editing') };
   };
+}
+
+/** The kinds read, the rules that ran on them (not switched off), and the record's name as the page shows it. */
+export function whatWasChecked(observations: readonly Observation[], rules: readonly Rule[], settings: Settings): Checked | undefined {
+  if (observations.length === 0) return undefined;
+  const kinds = [...new Set(observations.map((o) => o.kind))];
+  const ran = rules.filter((r) => !settings.disabledRules.includes(r.id) && r.kinds.some((k) => kinds.includes(k))).length;
+  const named = observations.find((o) => 'name' in o && typeof o.name === 'string' && o.name.trim() !== '') as { name: string } | undefined;
+  return { kinds, rules: ran, ...(named && { record: bound(named.name.trim(), 200) }) };
 }
 
 function splitSources(sources: Record<string, 'xrm' | 'dom'>): { xrm: string[]; dom: string[] } {

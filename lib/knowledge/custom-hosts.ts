@@ -39,6 +39,16 @@ export function managedCustomHosts(
   return { hosts, refused };
 }
 
+/**
+ * A policy is set but lists no custom domains. Chromium drops a policy value that does not match
+ * the schema whole: one entry of the wrong type, and the extension sees no list at all. Settings
+ * says so, since nothing else can (the schema's `app` has no enum, so a misspelled app is ours to name).
+ */
+export function managedListMissing(managed: unknown): boolean {
+  if (typeof managed !== 'object' || managed === null || Object.keys(managed).length === 0) return false;
+  return !Array.isArray((managed as Record<string, unknown>)[MANAGED_CUSTOM_DOMAINS]);
+}
+
 /** A custom domain as the popup lists it: the administrator's are locked. */
 export interface ListedHost extends CustomHost {
   managed: boolean;

@@ -3,6 +3,8 @@ import { z } from './zod';
 
 export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
+/** Most severe first (./severity.ts holds them without zod, for content scripts). */
+export { SEVERITIES, SEVERITY_ORDER } from './severity';
 
 export const Finding = z.object({
   /** Rule ID, as listed in docs/rules.md. */

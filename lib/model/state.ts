@@ -54,8 +54,13 @@ export interface StorageArea {
   remove(key: string): Promise<void>;
 }
 
-/** A tab's findings in the in-memory storage area (key `tab:<id>`), each reporting frame's apart. */
-export const Stored = z.object({ frames: z.record(z.string(), TabState) });
+/**
+ * A tab's findings in the in-memory storage area (key `tab:<id>`), each reporting frame's apart, with
+ * the document that sent it (`MessageSender.documentId`), when known.
+ */
+export const Stored = z.object({
+  frames: z.record(z.string(), z.extend(TabState, { doc: z.optional(z.string().check(z.maxLength(100))) })),
+});
 export type Stored = z.infer<typeof Stored>;
 
 /** What the popup and badge see of a tab: its frames' reports merged, the top frame's URL. */
@@ -70,6 +75,16 @@ export const mergeFrames = (stored: Stored): TabState | null => {
     state.failures = failed.reduce((a, b) => ({ read: a.read + b.read, rules: a.rules + b.rules, render: a.render + b.render }));
   const sources = frames.find(([, f]) => f.sources)?.[1].sources;
   if (sources) state.sources = sources;
+  // The top frame's record names the page; every frame's checks count.
+  const checked = frames.map(([, f]) => f.checked).filter((c) => c !== undefined);
+  if (checked.length) {
+    const record = top?.checked?.record ?? checked.find((c) => c.record)?.record;
+    state.checked = {
+      kinds: [...new Set(checked.flatMap((c) => c.kinds))],
+      rules: checked.reduce((n, c) => n + c.rules, 0),
+      ...(record !== undefined && { record }),
+    };
+  }
   return state;
 };
 

@@ -10,6 +10,7 @@ export default defineRule({
   id: 'flow.activation-order',
   kinds: ['solutionFlows'],
   severity: 'warning',
+  alsoSeverities: ['info'],
   source: 'FAQ C5 A/C/D; domain §2.2–2.3',
   messages: [
     'flow_activation_order_violation',

@@ -29,6 +29,8 @@ interface RuleMeta {
   id: string;
   /** Default severity (a draft may override it, for example warning vs info). */
   severity: Severity;
+  /** The other severities its drafts may set: Settings shows each one a page may show. */
+  alsoSeverities?: readonly Severity[];
   /** FAQ question or knowledge section it implements. */
   source: string;
   /** Every i18n key the rule may emit (messages and fix steps); checked in en, ja and fr. */

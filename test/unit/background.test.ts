@@ -124,6 +124,28 @@ describe('background tab store', () => {
     expect(badge.set).toHaveBeenLastCalledWith(2, '');
   });
 
+  it("drops a frame's findings when its document goes, not those of a newer document in that frame", async () => {
+    const area = memoryArea();
+    const badge = { set: vi.fn() };
+    const store = createTabStore(area, badge);
+    const designer = { type: 'cosell:findings', url: 'https://make.powerautomate.com/widgets/manage/y', findings: [finding('error')] };
+    await store.handle({ type: 'cosell:findings', url: 'https://make.powerapps.com/x', findings: [finding('info')] }, 2, 0, 'top');
+    await store.handle(designer, 2, 5, 'doc-a');
+    expect(badge.set).toHaveBeenLastCalledWith(2, '1');
+    // The frame navigated: its new document reported before the old one's port closed.
+    await store.handle(designer, 2, 5, 'doc-b');
+    await store.gone(2, 5, 'doc-a');
+    expect((await readTabState(area, 2))?.findings).toHaveLength(2);
+    // The page removed the frame (its pagehide message, then its port closing): only the top's findings are left.
+    expect(await store.handle({ type: 'cosell:gone' }, 2, 5, 'doc-b')).toBeNull();
+    await store.gone(2, 5, 'doc-b');
+    expect(await readTabState(area, 2)).toMatchObject({ url: 'https://make.powerapps.com/x', findings: [{ severity: 'info' }] });
+    expect(badge.set).toHaveBeenLastCalledWith(2, '');
+    // A page cannot ask about other tabs' frames: the message names no tab, the sender's is used.
+    expect(await store.handle({ type: 'cosell:gone' }, undefined, 0)).toBeNull();
+    expect(await readTabState(area, 2)).not.toBeNull();
+  });
+
   it('lets the popup read a tab straight from storage: frames merged, null for nothing or garbage', async () => {
     const area = memoryArea();
     const store = createTabStore(area, { set: () => undefined });
