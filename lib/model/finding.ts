@@ -1,11 +1,10 @@
+import { SEVERITIES } from './severity';
 import { z } from './zod';
 
-/** Most severe first: the order findings are listed and grouped in everywhere. */
-export const Severity = z.enum(['error', 'warning', 'info']);
+export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
-export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
-/** Most severe first: the order lists and labels use. */
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+/** Most severe first (./severity.ts holds them without zod, for content scripts). */
+export { SEVERITIES, SEVERITY_ORDER } from './severity';
 
 export const Finding = z.object({
   /** Rule ID, as listed in docs/rules.md. */

@@ -1,4 +1,5 @@
-import { SEVERITY_ORDER, type Finding } from '../model/finding';
+import type { Finding } from '../model/finding';
+import { SEVERITY_ORDER } from '../model/severity';
 import type { Observation } from '../model/observation';
 import type { Draft, Rule, RuleContext } from './types';
 import { MAX_PARAM, bound } from '../model/bound';

@@ -1,9 +1,8 @@
 /**
- * Builds the `error.*` rules from the error catalogue (lib/knowledge/errors.ts). Each rule still has
- * its own file, named by its ID, that calls `errorRule`.
+ * The `error.*` rules. Each known error is one entry of lib/knowledge/errors.ts (its codes, text,
+ * message, fix steps and source), and that entry is its rule; `error.unrecognized` has its own file.
  */
-import { ERROR_CATALOGUE, UNRECOGNIZED_ID, matchError } from '../knowledge/errors';
-import type { MessageKey } from '../i18n/keys';
+import { matchError, type ErrorEntry } from '../knowledge/errors';
 import type { Observation } from '../model/observation';
 import { defineRule, type Draft, type Rule } from './types';
 import { hasText, quote } from './shared';
@@ -46,9 +45,8 @@ export function errorTexts(o: Observation): ErrorText[] {
 }
 
 /* @__NO_SIDE_EFFECTS__ */
-export function errorRule(id: string): Rule {
-  const entry = ERROR_CATALOGUE.find((e) => e.id === id);
-  if (!entry) throw new Error(`No catalogue entry for ${id}`);
+export function errorRule(entry: ErrorEntry): Rule {
+  const id = entry.id;
   return defineRule({
     id,
     kinds: ['flowRun', 'errorMessages', 'opportunity'],
@@ -67,27 +65,6 @@ export function errorRule(id: string): Rule {
         out.push({ field: e.field, messageKey: entry.message, params: { text: quote(e.text) }, fixSteps: [...entry.fixes] });
       }
       return out;
-    },
-  });
-}
-
-/** A failed action whose error matches nothing in the catalogue: how to read it and where to look. */
-/* @__NO_SIDE_EFFECTS__ */
-export function unrecognizedErrorRule(): Rule {
-  const fixSteps: MessageKey[] = ['error_unrecognized_fix1', 'error_unrecognized_fix2', 'error_unrecognized_fix3'];
-  return defineRule({
-    id: UNRECOGNIZED_ID,
-    kinds: ['flowRun', 'errorMessages'],
-    // A step failed: that needs looking at, whatever the cause.
-    severity: 'warning',
-    source: 'FAQ R1',
-    messages: ['error_unrecognized_msg', ...fixSteps],
-    check(o) {
-      return errorTexts(o)
-        .filter((e) => e.action && !matchError(e.text, e.code))
-        .flatMap((e): Draft<'flowRun' | 'errorMessages'>[] =>
-          e.field === 'audit' ? [] : [{ field: e.field, messageKey: 'error_unrecognized_msg', params: { text: quote(e.text) }, fixSteps }],
-        );
     },
   });
 }

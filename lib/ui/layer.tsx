@@ -5,7 +5,8 @@
  * nothing, so the page's own observers are not woken by us.
  */
 import { render } from 'preact';
-import { SEVERITY_ORDER, type Finding } from '../model/finding';
+import type { Finding } from '../model/finding';
+import { SEVERITY_ORDER } from '../model/severity';
 import type { Translator } from '../i18n';
 import type { Beside, BesideHint } from './beside';
 import { Hidden, Hint, type HintItem } from './Compact';

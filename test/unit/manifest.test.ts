@@ -68,6 +68,17 @@ describe.each(TARGETS)('built manifest (%s)', (target) => {
     expect(code).not.toMatch(/\bchrome\.|\bbrowser\.runtime/);
   });
 
+  it('carries no zod in any content script, and only its own rule family plus the known errors', () => {
+    const code = (app: string) => readFileSync(join(ROOT, '.output', target, `content-scripts/${app}.js`), 'utf8');
+    for (const app of ['dynamics', 'salesforce', 'partner-center', 'power-automate'])
+      expect(code(app), app).not.toMatch(/\$ZodType|_zod\b/);
+    // Partner Center pages quote no connector error; the other scripts do.
+    expect(code('partner-center')).not.toContain('WorkflowTriggerNotFound');
+    expect(code('partner-center')).not.toContain('crm.sync-disabled');
+    expect(code('dynamics')).toContain('WorkflowTriggerNotFound');
+    expect(code('dynamics')).not.toContain('pc.team-incomplete');
+  });
+
   it('has toolbar and store icons that exist', () => {
     for (const path of [...Object.values(manifest.icons), ...Object.values(manifest.action.default_icon)] as string[]) {
       expect(existsSync(join(ROOT, '.output', target, path)), path).toBe(true);

@@ -6,67 +6,16 @@ import { CUSTOM_FIELD_KEYS, SETTINGS_KEY, Settings, effectiveSettings, type Cust
 import type { PopupApi } from './api';
 import type { Patch, Stored } from './types';
 import { CustomDomains } from './CustomDomains';
+import { TEXT_SETTINGS } from './settings-fields';
 import { ruleTitleKey, severityLabel } from './rule-names';
 
 const FAMILIES = ['crm', 'pc', 'flow', 'error'] as const;
-type TextSetting = {
-  path: LockedPath;
-  get: (s: Settings) => string | undefined;
-  set: (s: Settings, v: string | undefined) => Settings;
-  label: string;
-  placeholder: string;
-  /** A field's name in the CRM (checked before it is stored), or a stage as Salesforce shows it. */
-  kind: 'name' | 'stage';
-};
 
 import { FIELD_NAME } from '../../model/settings';
 
 export { FIELD_NAME };
 const STAGE_MAX = 120;
 const LABELS_MAX = 1000;
-
-const TEXT: TextSetting[] = [
-  {
-    path: 'fields.dealValue',
-    label: 'settings_dealValue',
-    placeholder: 'estimatedvalue / Amount',
-    kind: 'name',
-    get: (s) => s.fields.dealValue,
-    set: (s, v) => ({ ...s, fields: { ...s.fields, dealValue: v } }),
-  },
-  {
-    path: 'fields.country',
-    label: 'settings_country',
-    placeholder: 'address1_country / BillingCountry',
-    kind: 'name',
-    get: (s) => s.fields.country,
-    set: (s, v) => ({ ...s, fields: { ...s.fields, country: v } }),
-  },
-  {
-    path: 'fields.currency',
-    label: 'settings_currency',
-    placeholder: 'CurrencyIsoCode',
-    kind: 'name',
-    get: (s) => s.fields.currency,
-    set: (s, v) => ({ ...s, fields: { ...s.fields, currency: v } }),
-  },
-  {
-    path: 'salesforceStages.onHold',
-    label: 'settings_onHold',
-    placeholder: '',
-    kind: 'stage',
-    get: (s) => s.salesforceStages.onHold,
-    set: (s, v) => ({ ...s, salesforceStages: { ...s.salesforceStages, onHold: v } }),
-  },
-  {
-    path: 'salesforceStages.active',
-    label: 'settings_active',
-    placeholder: '',
-    kind: 'stage',
-    get: (s) => s.salesforceStages.active,
-    set: (s, v) => ({ ...s, salesforceStages: { ...s.salesforceStages, active: v } }),
-  },
-];
 
 /** Drops undefined keys so the stored object stays valid and small. */
 const clean = (s: Settings): Settings => JSON.parse(JSON.stringify(s)) as Settings;
@@ -80,7 +29,7 @@ export function SettingsView({ api, t, stored, patch }: { api: PopupApi; t: Tran
   const own = (): Settings => {
     const s = clean(settings);
     s.disabledRules = s.disabledRules.filter((id) => !locked.has(`rule:${id}`));
-    for (const f of TEXT) if (locked.has(f.path)) Object.assign(s, f.set(s, undefined));
+    for (const f of TEXT_SETTINGS) if (locked.has(f.path)) Object.assign(s, f.set(s, undefined));
     for (const k of CUSTOM_FIELD_KEYS) if (locked.has(`labelOverrides.${k}`)) delete s.labelOverrides[k];
     return clean(s);
   };
@@ -102,7 +51,7 @@ export function SettingsView({ api, t, stored, patch }: { api: PopupApi; t: Tran
       <fieldset>
         <legend>{t('settings_fields')}</legend>
         <p class="note">{t('settings_fields_help')}</p>
-        {TEXT.map((f) => {
+        {TEXT_SETTINGS.map((f) => {
           const id = `set-${f.path.replace('.', '-')}`;
           const isLocked = locked.has(f.path);
           const current = f.get(settings);

@@ -10,6 +10,7 @@ import type { ReadSources } from '../../model/messages';
 import type { ListedHost } from '../../knowledge/custom-hosts';
 import type { EffectiveSettings, LockedPath } from '../../model/settings';
 import { bound, escapeMarkdown, quotePage, reportParam, scrub } from './redact';
+import { TEXT_SETTINGS } from './settings-fields';
 
 export { scrub } from './redact';
 
@@ -18,14 +19,6 @@ export interface ReportSettings {
   effective: EffectiveSettings;
   domains: readonly ListedHost[];
 }
-
-const FIELDS: [path: LockedPath, label: string, get: (s: EffectiveSettings['settings']) => string | undefined][] = [
-  ['fields.dealValue', 'settings_dealValue', (s) => s.fields.dealValue],
-  ['fields.country', 'settings_country', (s) => s.fields.country],
-  ['fields.currency', 'settings_currency', (s) => s.fields.currency],
-  ['salesforceStages.onHold', 'settings_onHold', (s) => s.salesforceStages.onHold],
-  ['salesforceStages.active', 'settings_active', (s) => s.salesforceStages.active],
-];
 
 /** What kind of page value a withheld parameter held, as the report names it. */
 const KIND: Record<string, string> = {
@@ -106,7 +99,7 @@ export function buildReport({ t, version, now, page, checklists, settings }: Rep
     const rows: string[] = [];
     if (value.disabledRules.length)
       rows.push(`- ${field(t('report_rulesOff'), value.disabledRules.map((id) => `${id}${admin(locked.has(`rule:${id}`))}`).join(', '))}`);
-    for (const [path, label, get] of FIELDS) {
+    for (const { path, label, get } of TEXT_SETTINGS) {
       const v = get(value);
       if (v !== undefined) rows.push(`- ${field(t(label), `\`${scrub(bound(v)).replace(/`/g, "'")}\`${admin(locked.has(path))}`)}`);
     }

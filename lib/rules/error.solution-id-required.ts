@@ -1,3 +1,0 @@
-import { errorRule } from './error-rule';
-
-export default errorRule('error.solution-id-required');
