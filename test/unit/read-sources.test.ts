@@ -47,3 +47,30 @@ describe('where each field was read from', () => {
     expect(report()).not.toContain(t('report_sources'));
   });
 });
+
+describe("fields read from Power Automate's own API responses", () => {
+  const api = { xrm: [], dom: ['flowName'], api: ['runErrors', 'runStatus'] };
+  it.each([
+    ['en', "- Read from: Power Automate's own API responses: runErrors, runStatus; the page: flowName"],
+    ['ja', '- 読み取り元：Power Automate 自身の API 応答：runErrors, runStatus、画面：flowName'],
+    ['fr', '- Lu depuis\u00a0: les réponses de l’API de Power Automate\u00a0: runErrors, runStatus\u00a0; la page\u00a0: flowName'],
+  ] as const)('are said in the diagnostic report (%s)', (lang, line) => {
+    const report = buildReport({
+      t: translator(lang),
+      version: '0.1.0',
+      now: new Date(0),
+      page: { app: 'Power Automate', host: 'make.powerautomate.com', findings: [], sources: api },
+      checklists: null,
+    });
+    expect(report.split('\n')).toContain(line);
+  });
+
+  it('are kept with the tab, and a forged list is refused', async () => {
+    const area = memoryArea();
+    const store = createTabStore(area, { set: () => undefined });
+    await store.handle({ type: 'cosell:findings', url: 'https://make.powerautomate.com/', findings: [], sources: api }, 6);
+    expect((await readTabState(area, 6))?.sources).toEqual(api);
+    const forged = { ...api, api: ['<img src=x onerror=alert(1)>'] };
+    expect(await store.handle({ type: 'cosell:findings', url: 'u', findings: [], sources: forged }, 7)).toBeUndefined();
+  });
+});
