@@ -54,7 +54,10 @@ export default defineBackground(() => {
     // error of the extension, but is counted; the popup says so when the user's own changes cannot be stored.
     if (type === 'cosell:findings' && keepsSightingsFrom(sender))
       void remember((message as { solutionFlows?: unknown }).solutionFlows).catch(failed.at('sightings'));
-    return tabs.handle(message, sender.tab?.id, sender.frameId ?? 0, sender.documentId);
+    // An extension page (the popup, also when opened in a tab of its own) asks as no tab: only
+    // content scripts report for theirs.
+    const page = sender.url?.startsWith(browser.runtime.getURL('/')) ? undefined : sender.tab?.id;
+    return tabs.handle(message, page, sender.frameId ?? 0, sender.documentId);
   });
   // A reload, or a load of a page we have no access to (Chrome then withholds `url`), ends what we
   // knew of the tab; navigations within our apps are followed by a fresh report from the content script.

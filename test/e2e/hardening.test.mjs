@@ -383,3 +383,64 @@ describe('hardening: hostile administrator policy', () => {
     await popup.close();
   });
 });
+
+/** The browser's in-memory extension storage full: the page is still read, and the popup says what happened. */
+describe('hardening: storage for tab findings full', () => {
+  let server;
+  let browser;
+  const m = messages('en');
+
+  before(async () => {
+    server = await startServer();
+    browser = await launch({ port: server.port });
+    await useSettings(browser.sw);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the hints and the badge, and the popup says the findings are held in memory only', async () => {
+    // Fills the area to its quota (10 MB), in chunks the browser takes, until it refuses one.
+    const filled = await browser.sw.evaluate(async () => {
+      const chunk = 'x'.repeat(1 << 20);
+      let n = 0;
+      for (; n < 20; n++) {
+        try {
+          await chrome.storage.session.set({ [`filler:${n}`]: chunk });
+        } catch {
+          break;
+        }
+      }
+      for (let size = 1 << 19; size >= 64; size >>= 1) {
+        await chrome.storage.session.set({ [`filler:small:${size}`]: 'x'.repeat(size) }).catch(() => undefined);
+      }
+      return n;
+    });
+    assert.ok(filled < 20, 'the browser refused a write at its quota');
+    const f = listFixtures().find((x) => x.app === 'dynamics' && x.name === 'opportunity-problems');
+    const page = await browser.context.newPage();
+    await page.goto(f.url);
+    await page.waitForFunction(() => [...document.querySelectorAll('*')].some((e) => e.localName.startsWith('cosell-')), null, {
+      timeout: 8000,
+    });
+    const tabId = await tabIdFor(browser.sw, page.url());
+    let badge = '';
+    for (let i = 0; i < 50 && !(badge = await browser.sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)); i++)
+      await page.waitForTimeout(100);
+    assert.match(badge, /^[1-9]\d*$/, 'the badge counts the errors');
+    const stored = await browser.sw.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] ?? null, tabId);
+    assert.equal(stored, null, 'nothing could be stored');
+    const popup = await openPopup(browser, tabId);
+    await popup
+      .waitForFunction((text) => document.body.textContent.includes(text), m.popup_unstored.message, { timeout: 8000 })
+      .catch(() => undefined);
+    const body = await popup.textContent('body');
+    assert.ok(body.includes(m.popup_unstored.message), body.slice(0, 400));
+    assert.ok((await popup.locator('[data-rule="crm.solution-missing"]').count()) > 0, 'the findings are listed');
+    assert.ok(!(await popup.textContent('body')).includes(m.popup_notRead.message.split('{app}')[1]), 'not "hasn\'t been read yet"');
+    await popup.close();
+    await browser.sw.evaluate(() => chrome.storage.session.clear());
+    await page.close();
+  });
+});
