@@ -1,7 +1,7 @@
 /** Run details (the designer in monitoring mode) and run history grids. */
 import type { ActionError, FlowRun, RunHistory } from '../../model/observation';
-import { isShown, labelKey, normalize } from '../dom';
-import { RUN_STATUS } from './labels';
+import { cssEscape, isShown, labelKey, normalize } from '../dom';
+import { RUN_STATUS, STATUS_HEADER } from './labels';
 
 type Status = FlowRun['status'];
 
@@ -23,8 +23,7 @@ export function readFlowRun(doc: Document): { observation: FlowRun; anchors: Rec
   const nodes = [...doc.querySelectorAll('[data-testid^="rf__node-"][data-id], .react-flow__node[data-id]')].filter(isShown);
   for (const node of nodes) {
     const action = (node.getAttribute('data-id') ?? '').replace(/-#.*$/, '');
-    const pill = node.querySelector('[role="status"][aria-label]');
-    const status = pill ? statusOf((pill.getAttribute('aria-label') ?? '').split('.').pop()) : 'unknown';
+    const status = stepStatus(node);
     if (status === 'failed') failed = true;
     const text = normalize(node.querySelector('.msla-panel-card-error-text, [data-automation-id*="error-text"]')?.textContent);
     if (!text || status !== 'failed') continue;
@@ -54,15 +53,39 @@ export function readFlowRun(doc: Document): { observation: FlowRun; anchors: Rec
   return { observation, anchors, beside };
 }
 
+/** LogicAppsUX's v1 status pill (`msla-pill-{title}-status`, then any `role=status`), else v2's badge image. */
+const PILL = '[data-automation-id^="msla-pill-"][data-automation-id$="-status"][aria-label]';
+/** The v2 run badge's image: its `alt` is the raw run status, in English whatever the language. */
+const RAW_STATUS = /^(?:Succeeded|Failed|Cancelled|Skipped|TimedOut|Faulted|Aborted)$/;
+
+function stepStatus(node: Element): Status {
+  const pill = node.querySelector(PILL) ?? node.querySelector('[role="status"][aria-label]');
+  // `aria-label` is "{duration}. {status}", or the status alone when the pill has no times.
+  if (pill) return statusOf((pill.getAttribute('aria-label') ?? '').split('. ').pop());
+  const img = [...node.querySelectorAll('img[alt]')].find((i) => RAW_STATUS.test(i.getAttribute('alt') ?? ''));
+  return img ? statusOf(img.getAttribute('alt') === 'TimedOut' ? 'Timed out' : img.getAttribute('alt')) : 'unknown';
+}
+
+/** The key of a Fluent DetailsList's status column, found by its header's text (`data-item-key`). */
+function statusColumnKey(grid: Element): string | null {
+  for (const header of grid.querySelectorAll('[role="columnheader"]')) {
+    if (STATUS_HEADER.has(labelKey(header.textContent))) return header.getAttribute('data-item-key');
+  }
+  return null;
+}
+
 export function readRunHistory(doc: Document): { observation: RunHistory; anchors: Record<string, Element> } | null {
   const grid = [...doc.querySelectorAll('[role="grid"], table')].find((g) => isShown(g) && g.querySelector('a[href*="/runs/"]'));
   if (!grid) return null;
   const runs: RunHistory['runs'] = [];
+  const statusKey = statusColumnKey(grid);
   for (const row of grid.querySelectorAll('[role="row"], tr')) {
     const link = row.querySelector('a[href*="/runs/"]');
     if (!link) continue;
     const runId = /\/runs\/([^/?#]+)/.exec(link.getAttribute('href') ?? '')?.[1] ?? null;
-    const keyed = row.querySelector('[data-automation-key="status"], [data-automation-key="Status"]');
+    const keyed =
+      (statusKey && row.querySelector(`[data-automation-key="${cssEscape(statusKey)}"]`)) ||
+      row.querySelector('[data-automation-key="status"], [data-automation-key="Status"]');
     let status = keyed ? statusOf(keyed.textContent) : 'unknown';
     if (status === 'unknown') {
       for (const cell of row.querySelectorAll('[role="gridcell"], td')) {
