@@ -137,7 +137,6 @@ const canvas = (nodes) =>
 const header = (lang, name) =>
   `<header role="banner" class="app-bar">Power Automate</header>\n <div class="designer-header"><input aria-label="${esc(FLOW_NAME[lang])}" value="${esc(name)}"></div>`;
 
-
 for (const lang of LANGS) {
   const name = 'Contoso referral sync';
   // v1 designer: a card with an invalid connection, a healthy one, a scope titled "Error handling",
@@ -395,19 +394,37 @@ for (const lang of LANGS) {
       ),
     ),
   );
-  // The Run flow panel of Webhook Registration, opened from the flow's details page (Fluent v9 fields).
-  const field = (label, control) => renderToStaticMarkup(h(v9.Field, { label }, control));
-  const form =
-    field('Http Trigger Endpoint', h(v9.Input, { defaultValue: `${PA}/environments/${ENV}/flows/${flowId(5)}` })) +
-    `<div class="fui-Field"><span id="wh-events-${lang}">Events to Register</span><div role="group" aria-labelledby="wh-events-${lang}">` +
-    ['referral-created', 'referral-updated', 'related-referral-created', 'related-referral-updated']
-      .map((e, i) => renderToStaticMarkup(h(v9.Checkbox, { label: e, defaultChecked: i < 2 })))
-      .join('') +
-    `</div></div>` +
-    field(
-      'Overwrite existing trigger endpoints if present?',
-      h(v9.Select, { defaultValue: 'No' }, h('option', null, ''), h('option', null, 'Yes'), h('option', null, 'No')),
-    );
+  // The Run flow panel of Webhook Registration, opened from the flow's details page (Fluent v9
+  // fields, rendered as one tree so their generated ids are unique).
+  const events = ['referral-created', 'referral-updated', 'related-referral-created', 'related-referral-updated'];
+  const form = renderToStaticMarkup(
+    h(
+      'div',
+      null,
+      h(v9.Field, { label: 'Http Trigger Endpoint' }, h(v9.Input, { defaultValue: `${PA}/environments/${ENV}/flows/${flowId(5)}` })),
+      h(
+        'div',
+        { className: 'fui-Field' },
+        h('span', { id: `wh-events-${lang}` }, 'Events to Register'),
+        h(
+          'div',
+          { role: 'group', 'aria-labelledby': `wh-events-${lang}` },
+          events.map((e, i) => h(v9.Checkbox, { key: e, label: e, defaultChecked: i < 2 })),
+        ),
+      ),
+      h(
+        v9.Field,
+        { label: 'Overwrite existing trigger endpoints if present?' },
+        h(
+          v9.Select,
+          { defaultValue: 'No' },
+          h('option', { value: '' }, ''),
+          h('option', { value: 'Yes' }, 'Yes'),
+          h('option', { value: 'No' }, 'No'),
+        ),
+      ),
+    ),
+  );
   const runPanel = `<div role="dialog" aria-label="${esc(WORDS.runFlow[lang])}" class="fui-DrawerBody"><h2>${esc(WORDS.runFlow[lang])}</h2>${form}<button type="button" class="fui-Button">${esc(WORDS.runFlow[lang])}</button></div>`;
   write(
     'power-automate',
@@ -487,7 +504,7 @@ for (const lang of LANGS) {
    </section>
    <section aria-label="Microsoft Partner Center">
     <div data-id="msp_syncwithpartnercenter-FieldSectionItemContainer"><label id="id-3-msp_syncwithpartnercenter-field-label">${esc(L('sync'))}</label><div data-id="msp_syncwithpartnercenter.fieldControl-pcf-container-id"><div id="msp_syncwithpartnercenter.fieldControl_container" class="pa-b r1toggle">${sw}</div></div></div>
-    <div data-id="msp_howcanmicrosofthelp-FieldSectionItemContainer"><label id="id-4-msp_howcanmicrosofthelp-field-label">${esc(L('help'))}</label><div data-id="msp_howcanmicrosofthelp.fieldControl-option-set-container"><button type="button" role="combobox" data-id="msp_howcanmicrosofthelp.fieldControl-option-set-select" aria-expanded="false" title="---">---</button></div></div>
+    <div data-id="msp_howcanmicrosofthelp-FieldSectionItemContainer"><label id="id-4-msp_howcanmicrosofthelp-field-label">${esc(L('help'))}</label><div data-id="msp_howcanmicrosofthelp.fieldControl-option-set-container"><button type="button" role="combobox" data-id="msp_howcanmicrosofthelp.fieldControl-option-set-select" aria-expanded="false" title="---"${closed ? ' aria-disabled="true"' : ''}>---</button></div></div>
     <div data-id="MicrosoftPartnerCenterSolutions-subgrid" data-control-name="MicrosoftPartnerCenterSolutions"><h2>${esc(L('solutions'))}</h2>
      <div data-id="MicrosoftPartnerCenterSolutions-pcf_grid_control_container"><div role="grid" class="ag-root" aria-rowcount="2" aria-colcount="2">
       <div class="ag-header" role="presentation"><div role="row" aria-rowindex="1"><div role="columnheader">Name</div><div role="columnheader">Solution ID</div></div></div>

@@ -13,7 +13,7 @@ import { evaluate, localToday } from '@/lib/rules/engine';
 import { RULES } from '@/lib/rules';
 import { LOCALES, listFixtures, loadFixture } from './helpers';
 
-export const REAL_READERS: Record<string, Reader> = {
+const REAL_READERS: Record<string, Reader> = {
   dynamics: readDynamics,
   salesforce: readSalesforce,
   'power-automate': readPowerAutomate,

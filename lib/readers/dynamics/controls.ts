@@ -158,6 +158,12 @@ export function subgridByLabel(form: ParentNode, key: CustomFieldKey, settings?:
     const rows = [...(centre ?? grid).querySelectorAll('[role="row"]')].filter(
       (r) => !r.querySelector('[role="columnheader"]') && !r.closest('[role="rowgroup"][data-header]'),
     );
+    // A count is a count only when the grid is complete: its own row count (header rows included)
+    // agrees. A grid without its header row is not the grid yet.
+    const headers = [...grid.querySelectorAll('[role="row"]')].filter((r) => r.querySelector('[role="columnheader"]')).length;
+    const counted = grid.matches('[aria-rowcount]') ? grid : grid.querySelector('[aria-rowcount]');
+    const total = Number(counted?.getAttribute('aria-rowcount') ?? NaN);
+    if (headers === 0 || (Number.isInteger(total) && total >= 0 && headers + rows.length !== total)) return undefined;
     return { count: rows.length, anchor: section };
   }
   return undefined;
