@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentEnv } from '@/lib/content/boot';
 import { POLICY_SEEN_KEY, SETTINGS_KEY } from '@/lib/model/keys';
+import type { PageStructureQuery } from '@/lib/model/messages';
 
 export function contentEnv(ctx: ContentScriptContext): ContentEnv {
   // When the extension is reloaded or updated under an open tab, this script is orphaned: reading
@@ -53,6 +54,14 @@ export function contentEnv(ctx: ContentScriptContext): ContentEnv {
       ctx.onInvalidated(() => browser.storage.onChanged.removeListener(listener));
     },
     onLocationChange: (cb) => ctx.addEventListener(window, 'wxt:locationchange', cb),
+    onStructureRequest: (answer) => {
+      // Only the popup asks (an extension page: no sender tab); the top frame answers. No zod here.
+      const asked = (msg: unknown) => (msg as Partial<PageStructureQuery> | null)?.type === 'cosell:page-structure';
+      const listener = (msg: unknown, sender: { tab?: unknown }) =>
+        window === window.top && !sender.tab && asked(msg) ? Promise.resolve(answer()) : undefined;
+      browser.runtime.onMessage.addListener(listener);
+      ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+    },
     local: {
       get: async (key) => (ctx.isInvalid ? null : (await browser.storage.local.get(key))[key]),
       set: async (key, value) => {

@@ -7,6 +7,7 @@ import { batchedGet } from '@/lib/ui/popup/api';
 import { readTabState } from '@/lib/background/tabs';
 import { TabState } from '@/lib/model/messages';
 import { keepFitted } from '@/lib/ui/popup/fit';
+import { STRUCTURE_LIMITS } from '@/lib/readers/structure';
 import '@/lib/ui/hint.css';
 import '@/lib/ui/popup/popup.css';
 
@@ -35,6 +36,10 @@ const api: PopupApi = {
     return () => browser.storage.onChanged.removeListener(listener);
   },
   copy: (text) => navigator.clipboard.writeText(text),
+  pageStructure: async (tabId) => {
+    const answer: unknown = await browser.tabs.sendMessage(tabId, { type: 'cosell:page-structure' }, { frameId: 0 }).catch(() => null);
+    return typeof answer === 'string' ? answer.slice(0, STRUCTURE_LIMITS.chars) : null;
+  },
   requestHost: (pattern) => browser.permissions.request({ origins: [pattern] }),
   releaseHost: (pattern) => browser.permissions.remove({ origins: [pattern] }),
   hasHost: (pattern) => browser.permissions.contains({ origins: [pattern] }),

@@ -32,6 +32,8 @@ const merged = (stored: Stored): TabState | null => {
     state.failures = failed.reduce((a, b) => ({ read: a.read + b.read, rules: a.rules + b.rules, render: a.render + b.render }));
   const sources = frames.find(([, f]) => f.sources)?.[1].sources;
   if (sources) state.sources = sources;
+  // Not recognised only when no reporting frame was (the designer frame in Power Apps may be).
+  if (frames.every(([, f]) => f.unrecognised)) state.unrecognised = true;
   return state;
 };
 
@@ -73,6 +75,7 @@ export function createTabStore(area: StorageArea, badge: Badge) {
           at: Date.now(),
           ...(msg.failures && { failures: msg.failures }),
           ...(msg.sources && { sources: msg.sources }),
+          ...(msg.unrecognised && { unrecognised: true }),
         };
         // The badge first: it must show what the page has even when storage refuses the report. A
         // finding another one explains is the same problem: counted once, with its cause.

@@ -11,6 +11,7 @@ import type { Reader } from '../readers/types';
 import type { Rule } from '../rules/types';
 import type { Beside } from '../ui/beside';
 import { startRunner } from './runner';
+import { pageStructure } from '../readers/structure';
 import { DISMISSED_KEY, addDismissed, parseDismissed, removeDismissed } from '../model/dismissals';
 import { memoryDismissals, type DismissStore } from '../ui/layer';
 
@@ -30,6 +31,8 @@ export interface ContentEnv {
   onSettingsChanged: (cb: () => void) => void;
   /** Calls back on same-document (SPA) navigation. */
   onLocationChange: (cb: () => void) => void;
+  /** Answers the popup's request for the page's structure with what `answer` gives. */
+  onStructureRequest?: (answer: () => string) => void;
   /** The extension's local storage (dismissed hints); without it they last as long as the page. */
   local?: { get(key: string): Promise<unknown>; set(key: string, value: unknown): Promise<void> };
 }
@@ -67,6 +70,7 @@ export async function bootContentScript(env: ContentEnv, read: Reader, rules: re
     },
   });
   options.onRunner?.(() => runner.schedule());
+  env.onStructureRequest?.(() => pageStructure(env.doc.body));
   env.onSettingsChanged(() => {
     void load().then((next) => {
       settings = next;

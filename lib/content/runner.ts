@@ -17,6 +17,7 @@ import type { Rule } from '../rules/types';
 import type { Beside } from '../ui/beside';
 import { HintLayer, isHost, isOurs, type DismissStore } from '../ui/layer';
 import { labelsOf } from '../readers/dom';
+import { readerPage } from '../readers/recognise';
 
 /** Logged in development builds only: failures stay silent for the user, not for us. */
 const devLog = (where: string, e: unknown) => {
@@ -32,6 +33,8 @@ export interface Report {
   failures?: Failures;
   /** Which fields were read from the app's own data and which from the page (diagnostic report). */
   sources?: { xrm: string[]; dom: string[] };
+  /** A page a reader is made for gave no reading: the popup says so and offers its structure. */
+  unrecognised?: boolean;
 }
 
 export interface RunnerOptions {
@@ -179,7 +182,8 @@ export function startRunner(opts: RunnerOptions): Runner {
     const failures = failed.read + failed.rules + failed.render > 0 ? failed : undefined;
     // Said only when some field came from the app's own data: a page read from its DOM alone needs no note.
     const sources = reading?.sources && Object.values(reading.sources).includes('xrm') ? splitSources(reading.sources) : undefined;
-    const report = JSON.stringify([href, findings, solutionFlows, failures, sources]);
+    const unrecognised = !reading && failed.read === 0 && readerPage(new URL(href));
+    const report = JSON.stringify([href, findings, solutionFlows, failures, sources, unrecognised]);
     if (report !== lastReport) {
       lastReport = report;
       opts.report({
@@ -188,6 +192,7 @@ export function startRunner(opts: RunnerOptions): Runner {
         ...(solutionFlows && { solutionFlows }),
         ...(failures && { failures }),
         ...(sources && { sources }),
+        ...(unrecognised && { unrecognised }),
       });
     }
     lastPassCost = clock.now() - lastPassAt;

@@ -16,6 +16,8 @@ export const FindingsReport = z.object({
   solutionFlows: z.optional(SolutionFlows),
   failures: z.optional(Failures),
   sources: z.optional(ReadSources),
+  /** A page a reader is made for, on which it found none of its anchors. */
+  unrecognised: z.optional(z.boolean()),
 });
 export type FindingsReport = z.infer<typeof FindingsReport>;
 
@@ -27,6 +29,7 @@ export const TabState = z.object({
   /** The browser's session storage refused it: the background holds it in memory only. */
   unstored: z.optional(z.boolean()),
   sources: z.optional(ReadSources),
+  unrecognised: z.optional(z.boolean()),
 });
 export type TabState = z.infer<typeof TabState>;
 
@@ -44,6 +47,10 @@ export type Start = z.infer<typeof Start>;
 /** The popup asks for a tab's findings that session storage could not hold. */
 export const TabStateQuery = z.object({ type: z.literal('cosell:tab-state'), tabId: z.number() });
 export type TabStateQuery = z.infer<typeof TabStateQuery>;
+
+/** The popup asks a tab's content script for the page's structure (lib/readers/structure.ts); the answer is a string. */
+export const PageStructureQuery = z.object({ type: z.literal('cosell:page-structure') });
+export type PageStructureQuery = z.infer<typeof PageStructureQuery>;
 
 export const Message = z.discriminatedUnion('type', [FindingsReport, GetSettings, Start, TabStateQuery]);
 export type Message = z.infer<typeof Message>;

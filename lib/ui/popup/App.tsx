@@ -16,6 +16,7 @@ import {
 } from '../../model/state';
 import { HintCard } from '../Hint';
 import type { PopupApi } from './api';
+import { Unrecognised } from './Unrecognised';
 
 export type { ActiveTab, PopupApi } from './api';
 
@@ -23,7 +24,15 @@ export type View =
   | { kind: 'loading' }
   | { kind: 'other-page' }
   | { kind: 'not-read'; app: AppId; host: string }
-  | { kind: 'findings'; app: AppId; host: string; findings: Finding[]; failures?: Failures; unstored?: boolean; sources?: ReadSources };
+  | ({
+      kind: 'findings';
+      app: AppId;
+      host: string;
+      findings: Finding[];
+      failures?: Failures;
+      unstored?: boolean;
+      sources?: ReadSources;
+    } /** The tab, when its page was not recognised (./Unrecognised.tsx). */ & { unrecognised?: number });
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const TABS = ['page', 'setup', 'troubleshoot', 'settings', 'plan'] as const;
@@ -48,6 +57,7 @@ export async function loadView(api: PopupApi): Promise<View> {
     ...(state.failures && { failures: state.failures }),
     ...(state.unstored && { unstored: true }),
     ...(state.sources && { sources: state.sources }),
+    ...(state.unrecognised && { unrecognised: tab.id }),
   };
 }
 
@@ -335,6 +345,7 @@ export function App({ api, t, initial }: { api: PopupApi; t: Translator; initial
         {tab === 'page' && (
           <ThisPage
             view={view}
+            api={api}
             t={t}
             troubleshoot={() => {
               setAskTroubleshooter(true);
@@ -352,7 +363,7 @@ export function App({ api, t, initial }: { api: PopupApi; t: Translator; initial
   );
 }
 
-function ThisPage({ view, t, troubleshoot }: { view: View; t: Translator; troubleshoot: () => void }) {
+function ThisPage({ view, api, t, troubleshoot }: { view: View; api: PopupApi; t: Translator; troubleshoot: () => void }) {
   switch (view.kind) {
     case 'loading':
       return <p aria-busy="true">{t('popup_loading')}</p>;
@@ -377,6 +388,8 @@ function ThisPage({ view, t, troubleshoot }: { view: View; t: Translator; troubl
       );
     case 'findings': {
       const notes = <Failed view={view} t={t} />;
+      if (view.findings.length === 0 && view.unrecognised !== undefined)
+        return <Unrecognised api={api} t={t} tabId={view.unrecognised} app={t(`app_${view.app.replace('-', '_')}`)} />;
       // A reader that failed found nothing: that is not "nothing to fix".
       if (view.findings.length === 0 && view.failures?.read)
         return (
