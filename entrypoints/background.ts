@@ -5,15 +5,19 @@ import { SETTINGS_KEY, effectiveSettings } from '@/lib/model/settings';
 import { keepsSightingsFrom, recordSightings } from '@/lib/background/sightings';
 import { DEFAULT_SIGHTINGS, FLOWS_KEY, FlowSightings, parseStored } from '@/lib/model/state';
 import { SolutionFlows } from '@/lib/model/observation';
-import { CUSTOM_HOSTS_KEY, allCustomHosts } from '@/lib/model/custom-hosts';
+import { CUSTOM_HOSTS_KEY } from '@/lib/model/custom-hosts';
+import { allCustomHosts } from '@/lib/knowledge/custom-hosts';
 import { isPublicSuffix } from '@/lib/knowledge/public-suffix';
 import { POLICY_SEEN_KEY } from '@/lib/background/policy';
 import { serialized, syncCustomScripts } from '@/lib/background/custom-scripts';
 import { buildCatalog, type Catalog } from '@/lib/i18n/catalog';
+import { anyKey } from '@/lib/i18n/keys';
 import MESSAGE_KEYS from 'virtual:cosell-message-keys';
 import { policyFrom } from './_shared/policy';
+import { createFailureLog } from '@/lib/background/failures';
 
 export default defineBackground(() => {
+  const failed = createFailureLog();
   const tabs = createTabStore(
     {
       get: (key) => browser.storage.session.get(key),
@@ -22,8 +26,8 @@ export default defineBackground(() => {
     },
     {
       set: async (tabId, text) => {
-        await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }).catch(() => undefined);
-        await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
+        await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }).catch(failed.at('badge'));
+        await browser.action.setBadgeText({ tabId, text }).catch(failed.at('badge'));
       },
     },
   );
@@ -38,7 +42,7 @@ export default defineBackground(() => {
     );
   // Read once per worker: the UI language does not change while the browser runs.
   let catalog: Catalog | null = null;
-  const messages = () => (catalog ??= buildCatalog(MESSAGE_KEYS, (key) => browser.i18n.getMessage(key as never)));
+  const messages = () => (catalog ??= buildCatalog(MESSAGE_KEYS, anyKey(browser.i18n)));
   browser.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const type = (message as { type?: unknown })?.type;
@@ -47,22 +51,25 @@ export default defineBackground(() => {
     // for the message bundle itself (a synchronous request on the page's main thread; see catalog.ts).
     if (type === 'cosell:start') return settings().then((current) => ({ settings: current, messages: messages() }));
     // Best effort: a write the browser refuses (its storage full or failing) must not surface as an
-    // error of the extension; the popup says so when the user's own changes cannot be stored.
+    // error of the extension, but is counted; the popup says so when the user's own changes cannot be stored.
     if (type === 'cosell:findings' && keepsSightingsFrom(sender))
-      void remember((message as { solutionFlows?: unknown }).solutionFlows).catch(() => undefined);
-    return tabs.handle(message, sender.tab?.id, sender.frameId ?? 0);
+      void remember((message as { solutionFlows?: unknown }).solutionFlows).catch(failed.at('sightings'));
+    return tabs.handle(message, sender.tab?.id, sender.frameId ?? 0, sender.documentId);
   });
   // A reload, or a load of a page we have no access to (Chrome then withholds `url`), ends what we
   // knew of the tab; navigations within our apps are followed by a fresh report from the content script.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading' && change.url === undefined) void tabs.forget(tabId).catch(() => undefined);
+    if (change.status === 'loading' && change.url === undefined) void tabs.forget(tabId).catch(failed.at('forget'));
   });
   // Content scripts hold a port so that, when the extension is reloaded or updated, its closing
-  // tells them at once to remove their hints. Nothing is sent on it.
+  // tells them at once to remove their hints. Nothing is sent on it. Its closing here says that
+  // the frame's document is gone (a frame the page removed): its findings go with it.
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== 'cosell:alive') port.disconnect();
+    if (port.name !== 'cosell:alive' || port.sender?.id !== browser.runtime.id) return port.disconnect();
+    const { tab, frameId = 0, documentId } = port.sender;
+    if (tab?.id !== undefined) port.onDisconnect.addListener(() => void tabs.gone(tab.id!, frameId, documentId).catch(failed.at('gone')));
   });
-  browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId).catch(() => undefined));
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId).catch(failed.at('forget')));
 
   // Custom domains: registered content scripts follow what is stored and granted (see custom-scripts).
   const syncScripts = serialized(() =>

@@ -5,6 +5,9 @@
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentEnv } from '@/lib/content/boot';
+import { anyKey } from '@/lib/i18n/keys';
+import { revealTarget } from '@/lib/content/reveal';
+import type { FindingsReport } from '@/lib/model/messages';
 import { POLICY_SEEN_KEY, SETTINGS_KEY } from '@/lib/model/keys';
 import type { PageStructureQuery } from '@/lib/model/messages';
 
@@ -26,21 +29,36 @@ export function contentEnv(ctx: ContentScriptContext): ContentEnv {
   );
   for (const type of ['visibilitychange', 'focus', 'pointerdown'] as const)
     ctx.addEventListener(type === 'visibilitychange' ? document : window, type, alive, { capture: true, passive: true });
-  try {
-    // The port closes before the context is marked invalid: look again a moment later.
-    browser.runtime.connect({ name: 'cosell:alive' }).onDisconnect.addListener(() => {
-      if (alive()) ctx.setTimeout(alive, 500);
-    });
-  } catch {
-    alive();
-  }
+  // The port closes before the context is marked invalid: look again a moment later. Its closing
+  // also tells the background that this document is gone (a frame the page removed).
+  const connect = () => {
+    try {
+      browser.runtime.connect({ name: 'cosell:alive' }).onDisconnect.addListener(() => {
+        if (alive()) ctx.setTimeout(alive, 500);
+      });
+    } catch {
+      alive();
+    }
+  };
+  connect();
+  // Leaving the page (removed, navigated, or into the back-forward cache) takes our findings off the
+  // tab's; coming back from that cache says them again.
+  let last: FindingsReport | null = null;
+  const send = (msg: unknown) => (ctx.isInvalid ? Promise.resolve() : browser.runtime.sendMessage(msg));
+  ctx.addEventListener(window, 'pagehide', () => void send({ type: 'cosell:gone' }).catch(() => undefined));
+  ctx.addEventListener(window, 'pageshow', (e) => {
+    if (!(e as PageTransitionEvent).persisted || !alive()) return;
+    connect();
+    if (last) void send(last).catch(() => undefined);
+  });
   return {
     doc: document,
     signal: ctx.signal,
     alive,
-    getMessage: (key) => browser.i18n.getMessage(key as never),
+    getMessage: anyKey(browser.i18n),
     sendMessage: async (msg) => {
       if (ctx.isInvalid) return; // extension reloaded or updated under this tab: go quiet
+      last = msg;
       return browser.runtime.sendMessage(msg);
     },
     start: async () => (ctx.isInvalid ? null : browser.runtime.sendMessage({ type: 'cosell:start' })),
@@ -57,8 +75,18 @@ export function contentEnv(ctx: ContentScriptContext): ContentEnv {
     onStructureRequest: (answer) => {
       // Only the popup asks (an extension page: no sender tab); the top frame answers. No zod here.
       const asked = (msg: unknown) => (msg as Partial<PageStructureQuery> | null)?.type === 'cosell:page-structure';
-      const listener = (msg: unknown, sender: { tab?: unknown }) =>
-        window === window.top && !sender.tab && asked(msg) ? Promise.resolve(answer()) : undefined;
+      const listener = (msg: unknown, sender: { id?: string; tab?: unknown }) =>
+        window === window.top && sender.id === browser.runtime.id && !sender.tab && asked(msg) ? Promise.resolve(answer()) : undefined;
+      browser.runtime.onMessage.addListener(listener);
+      ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+    },
+    onReveal: (cb) => {
+      const listener = (msg: unknown, sender: { id?: string }, answer: (shown: boolean) => void) => {
+        const target = sender.id === browser.runtime.id ? revealTarget(msg) : null;
+        // Only the frame that shows the hint answers (at once); the others leave the question to it.
+        if (target && cb(target)) answer(true);
+        return undefined;
+      };
       browser.runtime.onMessage.addListener(listener);
       ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
     },

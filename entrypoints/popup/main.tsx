@@ -2,16 +2,20 @@
 import { activeTab, browser, early, policy } from './start';
 import { render } from 'preact';
 import { createTranslator } from '@/lib/i18n';
-import { App, preload, settle, type PopupApi } from '@/lib/ui/popup/App';
+import { anyKey } from '@/lib/i18n/keys';
+import { App } from '@/lib/ui/popup/App';
+import type { PopupApi } from '@/lib/ui/popup/api';
+import { preload, settle } from '@/lib/ui/popup/load';
 import { batchedGet } from '@/lib/ui/popup/api';
-import { readTabState } from '@/lib/background/tabs';
+import { readTabState } from '@/lib/model/state';
 import { TabState } from '@/lib/model/messages';
 import { keepFitted } from '@/lib/ui/popup/fit';
+import { REVEAL } from '@/lib/content/reveal';
 import { STRUCTURE_LIMITS } from '@/lib/readers/structure';
 import '@/lib/ui/hint.css';
 import '@/lib/ui/popup/popup.css';
 
-/** A tab's findings that session storage refused: only the background holds them (rarely asked). */
+/** A tab's findings that the in-memory storage area refused: only the background holds them (rarely asked). */
 const held = async (tabId: number) => {
   const answer: unknown = await browser.runtime.sendMessage({ type: 'cosell:tab-state', tabId }).catch(() => null);
   const parsed = TabState.safeParse(answer);
@@ -43,6 +47,12 @@ const api: PopupApi = {
   requestHost: (pattern) => browser.permissions.request({ origins: [pattern] }),
   releaseHost: (pattern) => browser.permissions.remove({ origins: [pattern] }),
   hasHost: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+  // Every frame of the tab hears it; the one showing the hint answers true.
+  reveal: (tabId, target) =>
+    browser.tabs.sendMessage(tabId, { type: REVEAL, ...target }).then(
+      (shown) => shown === true,
+      () => false,
+    ),
   version: browser.runtime.getManifest().version,
 };
 
@@ -50,7 +60,7 @@ const api: PopupApi = {
 const initial = preload({
   ...api,
   activeTab: () => early.tab,
-  tabState: async (tabId) => (await readTabState({ get: async (key) => ({ [key]: (await early.session)[key] }) }, tabId)) ?? held(tabId),
+  tabState: async (tabId) => (await readTabState({ get: async (key) => ({ [key]: (await early.tabs)[key] }) }, tabId)) ?? held(tabId),
   load: async (key) => (await early.local)[key],
   managed: () => early.managed,
 });
@@ -60,7 +70,7 @@ const dark = matchMedia('(prefers-color-scheme: dark)');
 const applyScheme = () => (document.documentElement.dataset.theme = dark.matches ? 'dark' : 'light');
 applyScheme();
 dark.addEventListener('change', applyScheme);
-const t = createTranslator((k) => browser.i18n.getMessage(k as never));
+const t = createTranslator(anyKey(browser.i18n));
 // The <title> feeds the toolbar tooltip (the manifest localizes that); the page itself needs the text.
 document.title = t('extName');
 // Render when the first answers are in (they take a few milliseconds), so the popup opens on its

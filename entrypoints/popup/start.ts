@@ -46,7 +46,7 @@ export const policy = policyFrom(browser.storage, 0);
 export const early = {
   tab: activeTab().catch(() => null),
   /** What the background keeps per tab: a few small entries, read whole. */
-  session: orEmpty(browser.storage.session.get(null)),
+  tabs: orEmpty(browser.storage.session.get(null)),
   local: browser.storage.local.get([...POPUP_KEYS]),
   managed: policy(),
 };

@@ -29,13 +29,6 @@ export function recordSightings(current: FlowSightings, seen: SolutionFlows, now
   return { ...current, environments };
 }
 
-/** The most recently seen environment of a solution (what the checklist shows by default). */
-export function latestEnvironment(s: FlowSightings, solution?: 'dynamics' | 'salesforce' | null) {
-  return Object.entries(s.environments)
-    .filter(([, e]) => !solution || e.solution === solution)
-    .sort(([, a], [, b]) => b.seenAt - a.seenAt)[0];
-}
-
 /**
  * Whether a report's flow states may be kept in local storage. The extension runs `spanning` (one
  * background for both kinds of window): what an incognito tab showed is not written to disk.

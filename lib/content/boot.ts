@@ -10,6 +10,7 @@ import type { Settings } from '../model/settings';
 import type { Reader } from '../readers/types';
 import type { Rule } from '../rules/types';
 import type { Beside } from '../ui/beside';
+import { revealHint, type RevealTarget } from './reveal';
 import { startRunner } from './runner';
 import { pageStructure } from '../readers/structure';
 import { DISMISSED_KEY, addDismissed, parseDismissed, removeDismissed } from '../model/dismissals';
@@ -31,6 +32,8 @@ export interface ContentEnv {
   onSettingsChanged: (cb: () => void) => void;
   /** Calls back on same-document (SPA) navigation. */
   onLocationChange: (cb: () => void) => void;
+  /** Calls back when the popup asks to show a finding's hint; the callback says whether it did. */
+  onReveal?: (cb: (target: RevealTarget) => boolean) => void;
   /** Answers the popup's request for the page's structure with what `answer` gives. */
   onStructureRequest?: (answer: () => string) => void;
   /** The extension's local storage (dismissed hints); without it they last as long as the page. */
@@ -78,6 +81,7 @@ export async function bootContentScript(env: ContentEnv, read: Reader, rules: re
     });
   });
   env.onLocationChange(() => runner.schedule());
+  env.onReveal?.((target) => revealHint(env.doc, target));
 }
 
 /**

@@ -10,6 +10,7 @@
  * answer (the background unreachable) calls `getMessage` as before.
  */
 import type { GetMessage } from './index';
+import type { MessageKey } from './keys';
 
 /** A message key to its text, in the browser's UI language. */
 export type Catalog = Readonly<Record<string, string>>;
@@ -18,7 +19,7 @@ export type Catalog = Readonly<Record<string, string>>;
 export const PREDEFINED = ['@@ui_locale'] as const;
 
 /** Every key of `keys` (and the predefined ones) read once through `get`. */
-export function buildCatalog(keys: readonly string[], get: GetMessage): Catalog {
+export function buildCatalog(keys: readonly MessageKey[], get: GetMessage): Catalog {
   const catalog: Record<string, string> = Object.create(null);
   for (const key of [...PREDEFINED, ...keys]) catalog[key] = get(key) ?? '';
   return catalog;

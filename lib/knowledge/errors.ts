@@ -1,9 +1,9 @@
 /**
  * The catalogue behind the `error.*` rules: every documented connector error (domain §5) with the
  * codes and message text that identify it. Codes are matched first (they are not localized), then
- * message text in English, Japanese and French. Each entry's message and fix steps are i18n keys
- * derived from its rule ID (`error_access_denied_msg`, `…_fix1`…).
+ * message text in English, Japanese and French. Each entry names its message and fix steps.
  */
+import type { MessageKey } from '../i18n/keys';
 
 export interface ErrorEntry {
   /** The rule ID, `error.*`. */
@@ -12,8 +12,9 @@ export interface ErrorEntry {
   codes: readonly string[];
   /** Message text, any of en/ja/fr. */
   text: readonly RegExp[];
-  /** How many fix steps (i18n keys `…_fix1` … `…_fixN`). */
-  steps: number;
+  /** What it means, and its fix steps in order: keys of the message catalogue. */
+  message: MessageKey;
+  fixes: readonly MessageKey[];
   source: string;
 }
 
@@ -27,21 +28,24 @@ export const ERROR_CATALOGUE: readonly ErrorEntry[] = [
       /トリガー\s*'?manual'?\s*が見つかりません/,
       /déclencheur\s+'?manual'?\s+(?:est\s+)?introuvable/i,
     ],
-    steps: 3,
+    message: 'error_workflow_trigger_not_found_msg',
+    fixes: ['error_workflow_trigger_not_found_fix1', 'error_workflow_trigger_not_found_fix2', 'error_workflow_trigger_not_found_fix3'],
     source: 'FAQ C1; domain §5 E1',
   },
   {
     id: 'error.xrm-0x80040216',
     codes: ['0x80040216'],
     text: [/0x80040216/i],
-    steps: 2,
+    message: 'error_xrm_0x80040216_msg',
+    fixes: ['error_xrm_0x80040216_fix1', 'error_xrm_0x80040216_fix2'],
     source: 'domain §5 E18',
   },
   {
     id: 'error.lead-status-required',
     codes: [],
     text: [/require\s+the\s+property\s+['"]?item\/Status/i, /item\/Status['"]?\s*(?:プロパティ|が必要|est requise)/i],
-    steps: 3,
+    message: 'error_lead_status_required_msg',
+    fixes: ['error_lead_status_required_fix1', 'error_lead_status_required_fix2', 'error_lead_status_required_fix3'],
     source: 'domain §5 E19',
   },
   {
@@ -52,14 +56,16 @@ export const ERROR_CATALOGUE: readonly ErrorEntry[] = [
       /サインインしている?ユーザーに接続されている\s*Dynamics\s*365\s*組織が見つかりません/,
       /(?:impossible\s+de\s+trouver|aucune)\s+(?:une\s+)?organisation\s+Dynamics\s*365\s+connectée/i,
     ],
-    steps: 2,
+    message: 'error_no_dynamics_org_msg',
+    fixes: ['error_no_dynamics_org_fix1', 'error_no_dynamics_org_fix2'],
     source: 'FAQ P6; domain §5 E6',
   },
   {
     id: 'error.requiring-updates',
     codes: [],
     text: [/requir(?:es|ing)\s+updates?/i, /更新が必要/, /n[ée]cessit(?:e|ant)\s+des\s+mises\s+à\s+jour/i],
-    steps: 3,
+    message: 'error_requiring_updates_msg',
+    fixes: ['error_requiring_updates_fix1', 'error_requiring_updates_fix2', 'error_requiring_updates_fix3'],
     source: 'FAQ C3; domain §5 E3',
   },
   {
@@ -71,7 +77,8 @@ export const ERROR_CATALOGUE: readonly ErrorEntry[] = [
       /ソリューション\s*ID\s*が必要/,
       /l['’]ID\s+de\s+(?:la\s+)?solution\s+est\s+(?:requis|obligatoire)/i,
     ],
-    steps: 3,
+    message: 'error_solution_id_required_msg',
+    fixes: ['error_solution_id_required_fix1', 'error_solution_id_required_fix2', 'error_solution_id_required_fix3'],
     source: 'FAQ R7; domain §5 E12',
   },
   {
@@ -83,7 +90,8 @@ export const ERROR_CATALOGUE: readonly ErrorEntry[] = [
       /国コード(?:が|は)?(?:ありません|見つかりません|必要|無効)/,
       /code\s+(?:de\s+)?pays(?:\s+[\p{L}']+){0,3}?\s+(?:est\s+)?(?:manquant|requis|obligatoire|non\s+valide|invalide)/iu,
     ],
-    steps: 3,
+    message: 'error_country_code_missing_msg',
+    fixes: ['error_country_code_missing_fix1', 'error_country_code_missing_fix2', 'error_country_code_missing_fix3'],
     source: 'FAQ R6; domain §5 E11',
   },
   {
@@ -96,7 +104,8 @@ export const ERROR_CATALOGUE: readonly ErrorEntry[] = [
       /(?:再度|もう一度)サインイン|(?:資格情報|パスワード|トークン)の有効期限が切れ/,
       /(?:identifiants?|mot\s+de\s+passe|jeton|autorisation)\s+(?:a|ont|est)\s+expirée?s?|reconnectez-vous|connectez-vous\s+à\s+nouveau/i,
     ],
-    steps: 3,
+    message: 'error_grant_expired_msg',
+    fixes: ['error_grant_expired_fix1', 'error_grant_expired_fix2', 'error_grant_expired_fix3'],
     source: 'FAQ R4; domain §5 E9',
   },
   {
@@ -109,14 +118,16 @@ export const ERROR_CATALOGUE: readonly ErrorEntry[] = [
       /サインインが必要/,
       /connexion\s+(?:est\s+)?(?:requise|obligatoire)|vous\s+devez\s+vous\s+connecter/i,
     ],
-    steps: 3,
+    message: 'error_sign_in_required_msg',
+    fixes: ['error_sign_in_required_fix1', 'error_sign_in_required_fix2', 'error_sign_in_required_fix3'],
     source: 'FAQ C2; domain §5 E2',
   },
   {
     id: 'error.access-denied',
     codes: ['Forbidden', 'AccessDenied', '403', 'AuthorizationFailed'],
     text: [/access\s+(?:is\s+)?denied/i, /\b403\b/, /\bforbidden\b/i, /アクセスが拒否/, /accès\s+refusé/i],
-    steps: 3,
+    message: 'error_access_denied_msg',
+    fixes: ['error_access_denied_fix1', 'error_access_denied_fix2', 'error_access_denied_fix3'],
     source: 'FAQ R5; domain §5 E10',
   },
 ];
@@ -150,5 +161,3 @@ export function matchError(text: string, code?: string | null): ErrorEntry | nul
 }
 
 export const errorKey = (id: string) => id.replace(/[.-]/g, '_');
-export const errorMessageKey = (id: string) => `${errorKey(id)}_msg`;
-export const errorFixKeys = (e: ErrorEntry) => Array.from({ length: e.steps }, (_, i) => `${errorKey(e.id)}_fix${i + 1}`);

@@ -1,6 +1,6 @@
 /**
  * The cloud flows of the two connector solutions, in the documented activation order
- * (knowledge/domain.md §2.2, Microsoft's 2023 connector pages), and a name matcher that
+ * (Microsoft's 2023 connector pages, cited in docs/rules.md), and a name matcher that
  * recognises every documented spelling.
  */
 import type { SolutionId } from '../model/observation';

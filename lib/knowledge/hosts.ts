@@ -1,5 +1,5 @@
 /**
- * The hosts the extension reads, per app (knowledge/dom.md §1). This list is the single source for
+ * The hosts the extension reads, per app (docs/real-apps.md, URL shapes). This list is the single source for
  * the content-script match patterns, the manifest's host permissions, the manifest test and the
  * browser tests' host-resolver rules. Nothing outside these hosts is ever read.
  */

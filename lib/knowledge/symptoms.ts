@@ -1,9 +1,9 @@
 /**
  * The troubleshooter's catalogue: every symptom of the FAQ and every documented error
- * (knowledge/domain.md §5), each with its cause and ordered steps as i18n keys. Error entries reuse
+ * (docs/rules.md cites each source), each with its cause and ordered steps as i18n keys. Error entries reuse
  * the `error.*` rules' texts, so the troubleshooter and the hints never disagree.
  */
-import { ERROR_CATALOGUE, errorFixKeys, errorKey, errorMessageKey, matchError } from './errors';
+import { ERROR_CATALOGUE, errorKey, matchError } from './errors';
 import { normalize, oneEditApart, terms } from './search-terms';
 
 export interface Symptom {
@@ -55,8 +55,8 @@ export const SYMPTOMS: readonly Symptom[] = [
   ...ERROR_CATALOGUE.map((e) => ({
     id: e.id,
     titleKey: `sym_${errorKey(e.id)}_title`,
-    causeKey: errorMessageKey(e.id),
-    steps: errorFixKeys(e),
+    causeKey: e.message,
+    steps: [...e.fixes],
     source: e.source,
   })),
 ];

@@ -1,13 +1,17 @@
 import { z } from './zod';
 
+/** Most severe first: the order findings are listed and grouped in everywhere. */
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
+export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+/** Most severe first: the order lists and labels use. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export const Finding = z.object({
   /** Rule ID, as listed in docs/rules.md. */
   rule: z.string(),
   severity: Severity,
-  /** The observation field (or list item, `steps:Send_email`) the hint belongs beside. */
+  /** The field the hint belongs beside: a `FieldKey` of its observation, such as `step:Send_email`. */
   field: z.optional(z.string()),
   /** i18n message key: what is wrong and why it matters. */
   messageKey: z.string(),
@@ -18,7 +22,7 @@ export const Finding = z.object({
   /** The FAQ question or domain section the rule implements. */
   source: z.string(),
   /**
-   * Where it shows (RULES.md "inline or not"): absent, beside its field; `popup`, only in the popup
+   * Where it shows (docs/architecture.md, "inline or not"): absent, beside its field; `popup`, only in the popup
    * (a normal state); `editing`, beside its field only while the user is in it.
    */
   display: z.optional(z.enum(['popup', 'editing'])),

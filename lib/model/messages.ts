@@ -8,6 +8,14 @@ const fieldKeys = z.array(z.string().check(z.regex(/^[A-Za-z][\w:.-]{0,80}$/))).
 export const ReadSources = z.object({ xrm: fieldKeys, dom: fieldKeys });
 export type ReadSources = z.infer<typeof ReadSources>;
 
+/** What a pass checked: the kinds of record read, how many rules ran on them, the record's name as shown. */
+export const Checked = z.object({
+  kinds: z.array(z.string().check(z.regex(/^[a-zA-Z]{1,40}$/))).check(z.maxLength(20)),
+  rules: z.number().check(z.int(), z.gte(0), z.lte(1000)),
+  record: z.optional(z.string().check(z.maxLength(200))),
+});
+export type Checked = z.infer<typeof Checked>;
+
 export const FindingsReport = z.object({
   type: z.literal('cosell:findings'),
   url: z.string(),
@@ -15,6 +23,7 @@ export const FindingsReport = z.object({
   /** A solution flow list seen on this page (its flow states tick the set-up checklist). */
   solutionFlows: z.optional(SolutionFlows),
   failures: z.optional(Failures),
+  checked: z.optional(Checked),
   sources: z.optional(ReadSources),
   /** A page a reader is made for, on which it found none of its anchors. */
   unrecognised: z.optional(z.boolean()),
@@ -26,7 +35,8 @@ export const TabState = z.object({
   findings: z.array(Finding),
   at: z.number(),
   failures: z.optional(Failures),
-  /** The browser's session storage refused it: the background holds it in memory only. */
+  checked: z.optional(Checked),
+  /** The browser's in-memory storage area refused it: the background alone holds it. */
   unstored: z.optional(z.boolean()),
   sources: z.optional(ReadSources),
   unrecognised: z.optional(z.boolean()),
@@ -44,7 +54,7 @@ export type GetSettings = z.infer<typeof GetSettings>;
 export const Start = z.object({ type: z.literal('cosell:start') });
 export type Start = z.infer<typeof Start>;
 
-/** The popup asks for a tab's findings that session storage could not hold. */
+/** The popup asks for a tab's findings that the in-memory storage area could not hold. */
 export const TabStateQuery = z.object({ type: z.literal('cosell:tab-state'), tabId: z.number() });
 export type TabStateQuery = z.infer<typeof TabStateQuery>;
 
@@ -52,7 +62,11 @@ export type TabStateQuery = z.infer<typeof TabStateQuery>;
 export const PageStructureQuery = z.object({ type: z.literal('cosell:page-structure') });
 export type PageStructureQuery = z.infer<typeof PageStructureQuery>;
 
-export const Message = z.discriminatedUnion('type', [FindingsReport, GetSettings, Start, TabStateQuery]);
+/** A content script's document going away (`pagehide`): what its frame said goes with it. */
+export const FrameGone = z.object({ type: z.literal('cosell:gone') });
+export type FrameGone = z.infer<typeof FrameGone>;
+
+export const Message = z.discriminatedUnion('type', [FindingsReport, GetSettings, Start, TabStateQuery, FrameGone]);
 export type Message = z.infer<typeof Message>;
 
 export const tabKey = (tabId: number) => `tab:${tabId}`;

@@ -163,3 +163,28 @@ export const Observation = z.discriminatedUnion('kind', [
 export type Observation = z.infer<typeof Observation>;
 export type ObservationKind = Observation['kind'];
 export type ObservationOf<K extends ObservationKind> = Extract<Observation, { kind: K }>;
+
+/**
+ * Places on a page that have no field of their own, or are one item of a list field, by kind:
+ * the Solutions list, the Referral Visibility control, a designer step (`step:<id>`)…
+ */
+interface ExtraFields {
+  opportunity: 'solutions' | 'referralVisibility';
+  account: never;
+  referral: 'solutions' | `team:${number}`;
+  solutionFlows: `flow:${string}`;
+  flowDesigner: `step:${string}`;
+  runOnlyUsers: `connection:${string}`;
+  webhookRegistration: never;
+  flowRun: `error:${string}`;
+  runHistory: never;
+  errorMessages: `message:${number}`;
+}
+
+/**
+ * The field keys of an observation kind: where its hints go. Readers key their anchors by them and
+ * rules name them in a finding's `field`, so a mismatch fails `tsc` instead of moving a hint to the panel.
+ */
+export type FieldKey<K extends ObservationKind = ObservationKind> = K extends ObservationKind
+  ? Exclude<keyof ObservationOf<K>, 'kind' | 'app'> | ExtraFields[K]
+  : never;

@@ -4,6 +4,9 @@
  */
 
 import { MAX_PAGE_TEXT, bound } from '../model/bound';
+import { isShown } from '../dom';
+
+export { isShown };
 
 /** Characters that change nothing for a reader: zero-width, bidi marks and controls, BOM. */
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
@@ -29,38 +32,15 @@ export function labelKey(text: string | null | undefined): string {
   return normalize(text).toLocaleLowerCase().replace(/[’']/g, "'").replace(/[?？]/g, '').trim();
 }
 
+/** Comparison keys of a vocabulary: words, or lists of words (one per language). */
+export const labelKeys = (...words: (string | readonly string[])[]): Set<string> => new Set(words.flat().map(labelKey));
+
 export function stripSaveState(text: string): string {
   return text.replace(SAVE_STATE, '');
 }
 
 export function textOf(el: Element | null | undefined): string {
   return normalize(el?.textContent ?? '');
-}
-
-/**
- * Whether an element is part of what the user can see: not inside a `hidden`, `display:none`
- * or `visibility:hidden` ancestor. Works without layout (unit tests) and with it (browsers).
- */
-export function isShown(el: Element): boolean {
-  // The browser's own check (one style lookup, through shadow roots) when it has one.
-  const native = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-  if (typeof native === 'function') return !el.closest('[hidden]') && native.call(el, { visibilityProperty: true });
-  const view = el.ownerDocument.defaultView;
-  for (let n: Element | null = el; n; n = n.parentElement ?? hostOf(n)) {
-    if (n.hasAttribute('hidden')) return false;
-    const style = (n as HTMLElement).style;
-    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
-    if (view) {
-      const cs = view.getComputedStyle(n);
-      if (cs.display === 'none' || cs.visibility === 'hidden') return false;
-    }
-  }
-  return true;
-}
-
-function hostOf(n: Element): Element | null {
-  const root = n.getRootNode();
-  return root && 'host' in root ? (root as ShadowRoot).host : null;
 }
 
 export function firstShown<T extends Element>(list: Iterable<T>): T | null {

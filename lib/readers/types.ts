@@ -1,16 +1,22 @@
-import type { Observation } from '../model/observation';
+import type { FieldKey, Observation, ObservationKind } from '../model/observation';
 import type { Settings } from '../model/settings';
+
+/**
+ * Page elements beside which each field's hint goes, keyed as rules name fields (`FieldKey`): an
+ * anchor under a name no observation has fails `tsc`.
+ */
+export type Anchors<K extends ObservationKind = ObservationKind> = Partial<Record<FieldKey<K>, Element>>;
 
 /** What one pass of a reader saw. */
 export interface PageReading {
   observations: Observation[];
-  /** Elements the hints attach to, by observation field (`syncWithPartnerCenter`, `steps:Send_email`…). */
-  anchors: Record<string, Element>;
+  /** Elements the hints attach to, by field (`syncWithPartnerCenter`, `step:Send_email`…). */
+  anchors: Anchors;
   /**
    * Anchors (by field) on a canvas of absolutely placed nodes, such as the designer's step cards: a
    * hint inside one would grow it under its neighbours, so the layer shows it beside it.
    */
-  beside?: string[];
+  beside?: FieldKey[];
   /** Where each field's value came from (`xrm`: the app's client API; `dom`: the rendered page), by field. */
   sources?: Record<string, 'xrm' | 'dom'>;
   /** The page's own label of a field, where the reader knows it better than its container shows (`labelsOf`). */

@@ -1,4 +1,4 @@
-import { ERROR_CATALOGUE, errorFixKeys, errorMessageKey, matchError } from '../knowledge/errors';
+import { ERROR_CATALOGUE, matchError } from '../knowledge/errors';
 import { defineRule } from './types';
 import { hasText, quote } from './shared';
 
@@ -21,7 +21,7 @@ export default defineRule({
     'crm_audit_failure_fix2',
     'crm_audit_failure_fix3',
     // A known error's own message and steps, shown with the quote.
-    ...ERROR_CATALOGUE.flatMap((e) => [errorMessageKey(e.id), ...errorFixKeys(e)]),
+    ...ERROR_CATALOGUE.flatMap((e) => [e.message, ...e.fixes]),
   ],
   check(o) {
     if (!hasText(o.audit)) return [];
@@ -34,8 +34,8 @@ export default defineRule({
         {
           field: 'audit',
           messageKey: 'crm_audit_failure_known',
-          params: { text, knownKey: errorMessageKey(known.id) },
-          fixSteps: errorFixKeys(known),
+          params: { text, knownKey: known.message },
+          fixSteps: [...known.fixes],
           matched: known.id,
         },
       ];

@@ -1,4 +1,6 @@
 import { countryCodeFor, isCountryCode } from '../knowledge/iso';
+import { fieldName } from '../knowledge/fields';
+import type { MessageKey } from '../i18n/keys';
 import { defineRule } from './types';
 import { quote } from './shared';
 
@@ -21,10 +23,10 @@ export default defineRule({
   ],
   check(a, { settings }) {
     if (a.country === undefined) return [];
-    const field = settings.fields.country ?? (a.app === 'salesforce' ? 'BillingCountry' : 'address1_country');
+    const field = fieldName(settings, a.app, 'country');
     const value = a.country?.trim() ?? '';
     if (value !== '' && isCountryCode(value)) return [];
-    const fixes = (code: string | null) => [
+    const fixes = (code: string | null): MessageKey[] => [
       code ? 'crm_country_code_invalid_fix1_code' : 'crm_country_code_invalid_fix1',
       'crm_country_code_invalid_fix2',
     ];

@@ -1,4 +1,5 @@
 import { isCurrencyCode } from '../knowledge/iso';
+import { fieldName } from '../knowledge/fields';
 import { defineRule } from './types';
 import { meantToSync } from './shared';
 
@@ -11,7 +12,7 @@ export default defineRule({
   messages: ['crm_currency_invalid_empty', 'crm_currency_invalid_code', 'crm_currency_invalid_fix1', 'crm_currency_invalid_fix2'],
   check(o, { settings }) {
     if (!meantToSync(o) || o.currency === undefined) return [];
-    const field = settings.fields.currency ?? (o.app === 'salesforce' ? 'CurrencyIsoCode' : 'transactioncurrencyid');
+    const field = fieldName(settings, o.app, 'currency');
     if (o.currency === null || o.currency.trim() === '') {
       return [
         {

@@ -1,3 +1,4 @@
+import { fieldName } from '../knowledge/fields';
 import { defineRule } from './types';
 import { meantToSync } from './shared';
 
@@ -10,7 +11,7 @@ export default defineRule({
   messages: ['crm_deal_value_missing_empty', 'crm_deal_value_missing_zero', 'crm_deal_value_missing_fix1', 'crm_deal_value_missing_fix2'],
   check(o, { settings }) {
     if (!meantToSync(o) || (o.dealValue !== null && o.dealValue !== 0)) return [];
-    const field = settings.fields.dealValue ?? (o.app === 'salesforce' ? 'Amount' : 'estimatedvalue');
+    const field = fieldName(settings, o.app, 'dealValue');
     return [
       {
         field: 'dealValue',

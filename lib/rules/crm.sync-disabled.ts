@@ -9,6 +9,7 @@ export default defineRule({
   id: 'crm.sync-disabled',
   kinds: ['opportunity'],
   severity: 'warning',
+  alsoSeverities: ['info'],
   source: 'FAQ R3; domain §3.1',
   messages: ['crm_sync_disabled_info', 'crm_sync_disabled_intent', 'crm_sync_disabled_fix1', 'crm_sync_disabled_fix2'],
   check(o) {

@@ -1,9 +1,7 @@
-import type { Finding, Severity } from '../model/finding';
+import { SEVERITY_ORDER, type Finding } from '../model/finding';
 import type { Observation } from '../model/observation';
 import type { Draft, Rule, RuleContext } from './types';
 import { MAX_PARAM, bound } from '../model/bound';
-
-export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Errors first, then warnings, then info; stable otherwise. */
 export const sortFindings = (findings: Finding[]): Finding[] =>

@@ -2,7 +2,8 @@
  * Builds the `error.*` rules from the error catalogue (lib/knowledge/errors.ts). Each rule still has
  * its own file, named by its ID, that calls `errorRule`.
  */
-import { ERROR_CATALOGUE, UNRECOGNIZED_ID, errorFixKeys, errorMessageKey, matchError } from '../knowledge/errors';
+import { ERROR_CATALOGUE, UNRECOGNIZED_ID, matchError } from '../knowledge/errors';
+import type { MessageKey } from '../i18n/keys';
 import type { Observation } from '../model/observation';
 import { defineRule, type Draft, type Rule } from './types';
 import { hasText, quote } from './shared';
@@ -10,8 +11,11 @@ import { hasText, quote } from './shared';
 /** The rule that reads the Audit field, and says a known error there itself. */
 const AUDIT_RULE = 'crm.audit-failure';
 
+/** The kinds whose observations carry error text. */
+type Quoting = 'flowRun' | 'errorMessages' | 'opportunity';
+
 interface ErrorText {
-  field: string;
+  field: 'audit' | `error:${string}` | `message:${number}`;
   text: string;
   code?: string | null;
   /** A failed action's output (error.unrecognized only speaks about these). */
@@ -24,7 +28,7 @@ export function errorTexts(o: Observation): ErrorText[] {
     case 'flowRun':
       return o.errors
         .map((e, i) => ({
-          field: `error:${e.action ?? i}`,
+          field: `error:${e.action ?? i}` as const,
           text: [e.code, e.message].filter(hasText).join(': '),
           code: e.code,
           action: true,
@@ -33,9 +37,9 @@ export function errorTexts(o: Observation): ErrorText[] {
     case 'errorMessages':
       return o.messages
         .filter((m) => hasText(m.text) || hasText(m.code))
-        .map((m, i) => ({ field: `message:${i}`, text: m.text, code: m.code, action: m.source === 'action' }));
+        .map((m, i) => ({ field: `message:${i}` as const, text: m.text, code: m.code, action: m.source === 'action' }));
     case 'opportunity':
-      return hasText(o.audit) ? [{ field: 'audit', text: o.audit, action: false }] : [];
+      return hasText(o.audit) ? [{ field: 'audit' as const, text: o.audit, action: false }] : [];
     default:
       return [];
   }
@@ -50,9 +54,9 @@ export function errorRule(id: string): Rule {
     kinds: ['flowRun', 'errorMessages', 'opportunity'],
     severity: 'error',
     source: entry.source,
-    messages: [errorMessageKey(id), ...errorFixKeys(entry)],
+    messages: [entry.message, ...entry.fixes],
     check(o, ctx) {
-      const out: Draft[] = [];
+      const out: Draft<Quoting>[] = [];
       // crm.audit-failure already quotes a known Audit error with its steps; a second hint would
       // repeat them and count one failure twice on the badge. So this one stands in only when the
       // user switched that rule off.
@@ -60,7 +64,7 @@ export function errorRule(id: string): Rule {
       for (const e of errorTexts(o)) {
         if (e.field === 'audit' && auditSaid) continue;
         if (matchError(e.text, e.code)?.id !== id || out.some((d) => d.field === e.field)) continue;
-        out.push({ field: e.field, messageKey: errorMessageKey(id), params: { text: quote(e.text) }, fixSteps: errorFixKeys(entry) });
+        out.push({ field: e.field, messageKey: entry.message, params: { text: quote(e.text) }, fixSteps: [...entry.fixes] });
       }
       return out;
     },
@@ -70,18 +74,20 @@ export function errorRule(id: string): Rule {
 /** A failed action whose error matches nothing in the catalogue: how to read it and where to look. */
 /* @__NO_SIDE_EFFECTS__ */
 export function unrecognizedErrorRule(): Rule {
-  const fixSteps = ['error_unrecognized_fix1', 'error_unrecognized_fix2', 'error_unrecognized_fix3'];
+  const fixSteps: MessageKey[] = ['error_unrecognized_fix1', 'error_unrecognized_fix2', 'error_unrecognized_fix3'];
   return defineRule({
     id: UNRECOGNIZED_ID,
     kinds: ['flowRun', 'errorMessages'],
-    // A step failed: that needs looking at, whatever the cause (RULES.md).
+    // A step failed: that needs looking at, whatever the cause.
     severity: 'warning',
     source: 'FAQ R1',
     messages: ['error_unrecognized_msg', ...fixSteps],
     check(o) {
       return errorTexts(o)
         .filter((e) => e.action && !matchError(e.text, e.code))
-        .map((e) => ({ field: e.field, messageKey: 'error_unrecognized_msg', params: { text: quote(e.text) }, fixSteps }));
+        .flatMap((e): Draft<'flowRun' | 'errorMessages'>[] =>
+          e.field === 'audit' ? [] : [{ field: e.field, messageKey: 'error_unrecognized_msg', params: { text: quote(e.text) }, fixSteps }],
+        );
     },
   });
 }

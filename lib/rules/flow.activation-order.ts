@@ -10,6 +10,7 @@ export default defineRule({
   id: 'flow.activation-order',
   kinds: ['solutionFlows'],
   severity: 'warning',
+  alsoSeverities: ['info'],
   source: 'FAQ C5 A/C/D; domain §2.2–2.3',
   messages: [
     'flow_activation_order_violation',
@@ -25,7 +26,7 @@ export default defineRule({
     if (!p.next) return [];
     // Every flow on too early waits for the same one: the first flow off in the order.
     const next = p.next;
-    const early = p.outOfOrder.map(({ row }): Draft => ({
+    const early = p.outOfOrder.map(({ row }): Draft<'solutionFlows'> => ({
       field: `flow:${row.name}`,
       messageKey: 'flow_activation_order_violation',
       params: { flow: row.name, before: next.name, position: row.flow!.position, beforePosition: next.flow!.position, total },

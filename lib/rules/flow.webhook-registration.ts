@@ -30,7 +30,7 @@ export default defineRule({
     'flow_webhook_registration_fix_overwrite',
   ],
   check(w) {
-    const out: Draft[] = [];
+    const out: Draft<'webhookRegistration'>[] = [];
     if (w.endpoint === null || (w.endpoint !== undefined && !hasText(w.endpoint))) {
       out.push({
         field: 'endpoint',

@@ -8,6 +8,7 @@ export default defineRule({
   id: 'pc.closed-won-lost',
   kinds: ['referral'],
   severity: 'info',
+  alsoSeverities: ['warning'],
   source: 'FAQ R8',
   messages: ['pc_closed_won_lost_won', 'pc_closed_won_lost_lost', 'pc_closed_won_lost_fix1', 'pc_closed_won_lost_fix2'],
   check(r) {

@@ -13,13 +13,19 @@ export default defineRule({
     'pc_team_incomplete_member',
     'pc_team_incomplete_fix1',
     'pc_team_incomplete_fix2',
-    ...['name', 'phone', 'email', 'name_phone', 'name_email', 'phone_email', 'name_phone_email'].map((m) => `pc_team_missing_${m}`),
+    'pc_team_missing_name',
+    'pc_team_missing_phone',
+    'pc_team_missing_email',
+    'pc_team_missing_name_phone',
+    'pc_team_missing_name_email',
+    'pc_team_missing_phone_email',
+    'pc_team_missing_name_phone_email',
   ],
   check(r) {
     if (!r.team) return [];
     if (r.team.length === 0)
       return [{ field: 'team', messageKey: 'pc_team_incomplete_none', fixSteps: ['pc_team_incomplete_fix1', 'pc_team_incomplete_fix2'] }];
-    const out: Draft[] = [];
+    const out: Draft<'referral'>[] = [];
     r.team.forEach((m, i) => {
       // Unknown (undefined) parts are not reported: only what the page shows as empty.
       const missing = (['name', 'phone', 'email'] as const).filter((k) => m[k] !== undefined && !hasText(m[k]));

@@ -1,5 +1,6 @@
 import type { Finding, Severity } from '../model/finding';
-import type { Observation, ObservationKind, ObservationOf } from '../model/observation';
+import type { MessageKey } from '../i18n/keys';
+import type { FieldKey, Observation, ObservationKind, ObservationOf } from '../model/observation';
 import type { Settings } from '../model/settings';
 
 export interface RuleContext {
@@ -8,8 +9,17 @@ export interface RuleContext {
   today: string;
 }
 
-/** What a rule returns; the engine adds `rule` and `source`. */
-export type Draft = Omit<Finding, 'rule' | 'source' | 'params' | 'severity' | 'cause'> & {
+/**
+ * What a rule returns; the engine adds `rule` and `source`. Its field is one of the observation's
+ * (`FieldKey`), its message and fix steps keys of the English catalogue: both checked by `tsc`.
+ */
+export type Draft<K extends ObservationKind = ObservationKind> = Omit<
+  Finding,
+  'rule' | 'source' | 'params' | 'severity' | 'cause' | 'field' | 'messageKey' | 'fixSteps'
+> & {
+  field?: FieldKey<K>;
+  messageKey: MessageKey;
+  fixSteps: MessageKey[];
   severity?: Severity;
   params?: Finding['params'];
 };
@@ -19,10 +29,12 @@ interface RuleMeta {
   id: string;
   /** Default severity (a draft may override it, for example warning vs info). */
   severity: Severity;
+  /** The other severities its drafts may set: Settings shows each one a page may show. */
+  alsoSeverities?: readonly Severity[];
   /** FAQ question or knowledge section it implements. */
   source: string;
   /** Every i18n key the rule may emit (messages and fix steps); checked in en, ja and fr. */
-  messages: readonly string[];
+  messages: readonly MessageKey[];
   /**
    * Findings this rule's finding explains when both fire on one page: rule IDs, or the `error.*` ID
    * a quoting finding `matched`. They are said once, under this one (the cause first).
@@ -40,7 +52,7 @@ export interface Rule extends RuleMeta {
 /** Pure: lets the bundler drop rules a content script does not use. */
 /* @__NO_SIDE_EFFECTS__ */
 export function defineRule<K extends ObservationKind>(
-  rule: RuleMeta & { kinds: readonly K[]; check(observation: ObservationOf<K>, ctx: RuleContext): Draft[] },
+  rule: RuleMeta & { kinds: readonly K[]; check(observation: ObservationOf<K>, ctx: RuleContext): Draft<K>[] },
 ): Rule {
   return rule as unknown as Rule;
 }

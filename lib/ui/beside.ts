@@ -5,7 +5,7 @@
  * `source` and placed by CSS anchor positioning (./beside.css), never over the page's own interface. Only the Power Automate content script uses this, so the
  * other apps' scripts do not carry it (`HintLayer` takes it as an option).
  */
-import { isShown } from '../readers/dom';
+import { FLOW_NODE, isShown } from '../dom';
 import css from './beside.css?inline';
 import { isOurs } from './hosts';
 
@@ -46,8 +46,7 @@ function clipOf(el: Element, view: Window): Element | null {
 const LANDMARK =
   'main, [role="main"], nav, [role="navigation"], aside, [role="complementary"], [role="region"][aria-label], [role="region"][aria-labelledby], section[aria-label], section[aria-labelledby], form[aria-label], form[aria-labelledby], [role="search"], search, [role="banner"], [role="contentinfo"]';
 /** Where a hint must not be put: inside a card, or a control (see `adopt`). */
-const CARD_OR_CONTROL =
-  '.react-flow__node, [data-testid^="rf__node-"], a[href], button, [role="button"], [role="link"], [role="option"], [role="menuitem"], [role="treeitem"], [role="gridcell"]';
+const CARD_OR_CONTROL = `${FLOW_NODE}, a[href], button, [role="button"], [role="link"], [role="option"], [role="menuitem"], [role="treeitem"], [role="gridcell"]`;
 
 /** The nearest landmark around an anchor that is not itself in a card or control; else the body. */
 export function homeOf(anchor: Element): Element {

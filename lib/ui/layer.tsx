@@ -5,7 +5,7 @@
  * nothing, so the page's own observers are not woken by us.
  */
 import { render } from 'preact';
-import type { Finding } from '../model/finding';
+import { SEVERITY_ORDER, type Finding } from '../model/finding';
 import type { Translator } from '../i18n';
 import type { Beside, BesideHint } from './beside';
 import { Hidden, Hint, type HintItem } from './Compact';
@@ -65,7 +65,6 @@ const editing = (anchor: Element | undefined): boolean => {
 };
 
 const keyOf = (f: Finding) => `${f.rule}|${f.field ?? ''}`;
-const RANK: Record<Finding['severity'], number> = { info: 0, warning: 1, error: 2 };
 
 interface Group {
   anchor: Element;
@@ -85,7 +84,7 @@ export class HintLayer {
   private panelCollapsed = false;
   private last: {
     findings: Finding[];
-    anchors: Record<string, Element>;
+    anchors: Readonly<Record<string, Element | undefined>>;
     recordKey: string;
     beside: readonly string[];
     labels: Readonly<Record<string, string>>;
@@ -107,7 +106,7 @@ export class HintLayer {
    */
   update(
     findings: Finding[],
-    anchors: Record<string, Element>,
+    anchors: Readonly<Record<string, Element | undefined>>,
     recordKey: string,
     beside: readonly string[] = [],
     labels: Readonly<Record<string, string>> = {},
@@ -153,7 +152,7 @@ export class HintLayer {
       if ((!groups.has(anchor) && !this.justHidden.has(anchor)) || !anchor.isConnected || !m.host.isConnected) this.unmount(anchor);
     }
     // Hints beside cards may overlap; the last one shown is on top, so errors are shown last.
-    const rank = (g: Group) => (g.float ? RANK[g.items[0]!.finding.severity] : -1);
+    const rank = (g: Group) => (g.float ? -SEVERITY_ORDER[g.items[0]!.finding.severity] : -10);
     for (const g of [...groups.values()].sort((a, b) => rank(a) - rank(b))) this.showHint(g);
     for (const [anchor, keys] of this.justHidden) if (!groups.has(anchor) && anchor.isConnected) this.showHidden(anchor, keys);
     this.beside?.place();

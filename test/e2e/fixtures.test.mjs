@@ -18,7 +18,7 @@ import {
 } from './harness.mjs';
 
 const APPS = ['dynamics', 'salesforce', 'power-automate', 'partner-center'];
-/** Said in the popup only on the pages below (RULES.md "inline or not"). */
+/** Said in the popup only on the pages below (docs/architecture.md, "inline or not"). */
 const NOT_INLINE = ['crm.sync-disabled', 'crm.visibility-irreversible'];
 
 for (const lang of LANGS) {
@@ -169,7 +169,7 @@ for (const lang of LANGS) {
       const single = await page.evaluate(() => document.querySelectorAll('cosell-hint').length);
       for (let i = 0; i < 20; i++) {
         const now = await page.evaluate(() => window.cosellFixtureNavigate());
-        // Not inline (RULES.md): sync off without intent, and Referral Visibility while not edited.
+        // Not inline (docs/architecture.md): sync off without intent, and Referral Visibility while not edited.
         const want = (now === 'a' ? f.meta.rules : f.meta.spa.other.rules).filter((r) => !NOT_INLINE.includes(r));
         await page.waitForFunction(
           (expected) => {

@@ -7,8 +7,23 @@
  * - no error from us reaches the page.
  */
 import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launch, listFixtures, openAndSettle, shownRules, startServer, useSettings } from './harness.mjs';
+import {
+  POLICY_DIR,
+  canWritePolicy,
+  launch,
+  listFixtures,
+  messages,
+  openAndSettle,
+  openPopup,
+  shownRules,
+  startServer,
+  tabIdFor,
+  useSettings,
+} from './harness.mjs';
 
 const APPS = ['dynamics', 'salesforce', 'power-automate', 'partner-center'];
 
@@ -247,5 +262,124 @@ describe('hardening: a page cannot silence or spoof the extension', () => {
     const shown = await openAndSettle(browser, page, f().url, f().meta.rules);
     assert.deepEqual(shown, [...new Set(f().meta.rules)].sort());
     await page.close();
+  });
+});
+
+/**
+ * The page's frames come and go: what a frame said leaves the tab's findings, the badge and the
+ * popup when the page removes it.
+ */
+describe('hardening: a removed frame takes its findings with it', () => {
+  let server;
+  let browser;
+  const f = () => listFixtures().find((x) => x.app === 'power-automate' && x.name === 'powerapps-embedded-designer');
+
+  before(async () => {
+    server = await startServer();
+    browser = await launch({ port: server.port });
+    await useSettings(browser.sw);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const stored = (tabId) =>
+    browser.sw.evaluate(async (id) => {
+      const frames = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]?.frames ?? {};
+      const badge = await chrome.action.getBadgeText({ tabId: id });
+      return { findings: Object.values(frames).flatMap((fr) => fr.findings.map((x) => x.rule)), badge };
+    }, tabId);
+
+  it("drops the designer frame's findings and badge when the page removes the frame", async () => {
+    const page = await browser.context.newPage();
+    const shown = await openAndSettle(browser, page, f().url, f().meta.rules);
+    assert.deepEqual(shown, [...new Set(f().meta.rules)].sort());
+    const tabId = await tabIdFor(browser.sw, page.url());
+    let state;
+    for (let i = 0; i < 50 && !(state = await stored(tabId)).findings.includes('flow.connection-missing'); i++)
+      await page.waitForTimeout(100);
+    assert.ok(state.findings.includes('flow.connection-missing'), 'the frame reported');
+    assert.notEqual(state.badge, '');
+    await page.evaluate(() => document.querySelector('iframe').remove());
+    for (let i = 0; i < 50 && (state = await stored(tabId)).findings.length > 0; i++) await page.waitForTimeout(100);
+    assert.deepEqual(state, { findings: [], badge: '' });
+    await page.close();
+  });
+});
+
+/**
+ * Hostile policy values of the right type, installed as a real Chromium policy: a field name with a
+ * line break and a selector's quote, markup as a stage name, a custom domain with a misspelled app
+ * next to a good one; then a list one entry of which breaks the schema (the browser drops it whole).
+ */
+describe('hardening: hostile administrator policy', () => {
+  let server;
+  let profile;
+  let browser;
+  let id;
+  const file = join(POLICY_DIR, `cosell-companion-hardening-${process.pid}.json`);
+  const m = messages('en');
+  const install = async (policy) => {
+    await browser?.close();
+    writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
+    browser = await launch({ port: server.port, profile });
+  };
+  const settingsPopup = async () => {
+    const popup = await openPopup(browser);
+    await popup.locator('#tab-settings').click();
+    await popup.locator('[data-setting="customHosts"]').waitFor({ timeout: 10000 });
+    return popup;
+  };
+
+  before(async () => {
+    server = await startServer();
+    profile = mkdtempSync(join(tmpdir(), 'cosell-hardening-policy-'));
+    browser = await launch({ port: server.port, profile });
+    id = browser.extensionId;
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (existsSync(file)) rmSync(file);
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('reads the page, names each value it cannot use, and keeps the good domain', async (t) => {
+    if (!canWritePolicy()) return t.skip(`needs write access to ${POLICY_DIR} (run as root)`);
+    await install({
+      dealValueField: 'new_deal\nvalue"]',
+      salesforceOnHoldStage: '<img src=x onerror="window.__pwned=1">',
+      customDomains: [
+        { host: '*.mcas.ms', app: 'salesforce' },
+        { host: 'crm.contoso.com', app: 'crm' },
+      ],
+    });
+    const f = listFixtures().find((x) => x.app === 'dynamics' && x.name === 'opportunity-problems');
+    const page = await browser.context.newPage();
+    // The field name is not applied (the default is read): every check of the record still runs.
+    assert.deepEqual(await openAndSettle(browser, page, f.url, f.meta.rules, { timeout: 15000 }), [...new Set(f.meta.rules)].sort());
+    assert.equal(await page.evaluate(() => window.__pwned ?? 0), 0);
+    await page.close();
+    const popup = await settingsPopup();
+    await popup.locator('[data-invalid-setting="fields.dealValue"]').waitFor();
+    assert.equal(await popup.locator('[data-custom-host="*.mcas.ms"]').getAttribute('data-locked'), 'admin');
+    assert.equal(
+      (await popup.locator('[data-custom-refused="crm.contoso.com"]').textContent()).trim(),
+      m.custom_managed_app.message.replace('{host}', 'crm.contoso.com'),
+    );
+    assert.equal(await popup.locator('[data-custom-unlisted]').count(), 0);
+    await popup.close();
+  });
+
+  it('says when the browser dropped a list that breaks the schema', async (t) => {
+    if (!canWritePolicy()) return t.skip(`needs write access to ${POLICY_DIR} (run as root)`);
+    await install({ dealValueField: 'new_dealvalue', customDomains: [{ host: '*.mcas.ms', app: 'salesforce' }, { host: 42 }] });
+    const popup = await settingsPopup();
+    // Until the browser has loaded its policy, the popup shows the last one seen (lib/background/policy.ts).
+    await popup.locator('[data-custom-unlisted]').waitFor({ timeout: 10000 });
+    assert.equal(await popup.locator('[data-custom-host]').count(), 0, 'Chromium ignored the whole list');
+    assert.equal((await popup.locator('[data-custom-unlisted]').textContent()).trim(), m.custom_managed_unlisted.message);
+    await popup.close();
   });
 });

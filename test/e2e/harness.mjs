@@ -282,7 +282,7 @@ export async function openAndSettle(browser, page, url, expected, { timeout = 80
       ? await browser.sw.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]?.frames?.['0'] ?? null, tabId)
       : null;
     // What the page shows: the findings reported, less those said in the popup only (a normal
-    // state) or only while their field is edited (RULES.md "inline or not").
+    // state) or only while their field is edited (docs/architecture.md, "inline or not").
     const inline = reported ? [...new Set(reported.findings.filter((f) => !f.display).map((f) => f.rule))].sort().join(',') : null;
     const reportedAll = reported ? [...new Set(reported.findings.map((f) => f.rule))].sort().join(',') : null;
     if (reported && reported.url === page.url() && reportedAll === want && shown.join(',') === inline)

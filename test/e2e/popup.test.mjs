@@ -154,6 +154,19 @@ for (const lang of LANGS) {
         await popup.locator('[data-state="findings"] h2').first().textContent(),
         m.popup_group_error.message.replace('{count}', String(errors)),
       );
+      // "Show on the page": the tab scrolls to that finding's hint and flashes it.
+      const first = popup.locator('[data-reveal]').first();
+      const rule = await first.getAttribute('data-reveal');
+      await first.click();
+      await page.waitForFunction(
+        (r) =>
+          [...document.querySelectorAll('cosell-hint[data-flash], cosell-panel[data-flash]')].some((h) =>
+            h.shadowRoot?.querySelector(`[data-rule="${r}"]`),
+          ),
+        rule,
+        { timeout: 5000 },
+      );
+      assert.equal(await popup.locator('.reveal [role="status"]').count(), 0);
       await popup.close();
       await page.close();
     });
@@ -164,6 +177,10 @@ for (const lang of LANGS) {
       await openAndSettle(browser, page, f.url, f.meta.rules);
       const popup = await openPopup(browser, await tabIdFor(browser.sw, f.url));
       await popup.locator('[data-state="no-findings"]').waitFor();
+      // It says what was checked: a count of checks on this opportunity.
+      const checked = await popup.locator('[data-checked]').getAttribute('data-checked');
+      assert.ok(Number(checked) > 5, checked);
+      assert.equal(await popup.locator('[data-checked]').textContent(), m.popup_checked_opportunity.message.replace('{count}', checked));
       await popup.getByRole('button', { name: m.popup_noFindings_troubleshoot.message }).click();
       await popup.locator('#ts-search').waitFor();
       assert.equal(await popup.locator('#tab-troubleshoot').getAttribute('aria-selected'), 'true');
@@ -282,7 +299,7 @@ for (const lang of LANGS) {
 
     it('settings: switching a rule off reaches open pages at once', async () => {
       const page = await browser.context.newPage();
-      // Sync off with help requested: its hint shows on the page (RULES.md: a sign of intent).
+      // Sync off with help requested: its hint shows on the page (docs/architecture.md: a sign of intent).
       const f = listFixtures().find((x) => x.name === 'opportunity-sync-off-ja');
       await useSettings(browser.sw);
       await openAndSettle(browser, page, f.url, f.meta.rules);

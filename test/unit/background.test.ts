@@ -1,5 +1,7 @@
+import { createFailureLog } from '@/lib/background/failures';
 import { describe, expect, it, vi } from 'vitest';
-import { createTabStore, readTabState, type StorageArea } from '@/lib/background/tabs';
+import { createTabStore, type StorageArea } from '@/lib/background/tabs';
+import { readTabState } from '@/lib/model/state';
 import type { Finding } from '@/lib/model/finding';
 
 function memoryArea(): StorageArea & { data: Record<string, unknown> } {
@@ -122,6 +124,28 @@ describe('background tab store', () => {
     expect(badge.set).toHaveBeenLastCalledWith(2, '');
   });
 
+  it("drops a frame's findings when its document goes, not those of a newer document in that frame", async () => {
+    const area = memoryArea();
+    const badge = { set: vi.fn() };
+    const store = createTabStore(area, badge);
+    const designer = { type: 'cosell:findings', url: 'https://make.powerautomate.com/widgets/manage/y', findings: [finding('error')] };
+    await store.handle({ type: 'cosell:findings', url: 'https://make.powerapps.com/x', findings: [finding('info')] }, 2, 0, 'top');
+    await store.handle(designer, 2, 5, 'doc-a');
+    expect(badge.set).toHaveBeenLastCalledWith(2, '1');
+    // The frame navigated: its new document reported before the old one's port closed.
+    await store.handle(designer, 2, 5, 'doc-b');
+    await store.gone(2, 5, 'doc-a');
+    expect((await readTabState(area, 2))?.findings).toHaveLength(2);
+    // The page removed the frame (its pagehide message, then its port closing): only the top's findings are left.
+    expect(await store.handle({ type: 'cosell:gone' }, 2, 5, 'doc-b')).toBeNull();
+    await store.gone(2, 5, 'doc-b');
+    expect(await readTabState(area, 2)).toMatchObject({ url: 'https://make.powerapps.com/x', findings: [{ severity: 'info' }] });
+    expect(badge.set).toHaveBeenLastCalledWith(2, '');
+    // A page cannot ask about other tabs' frames: the message names no tab, the sender's is used.
+    expect(await store.handle({ type: 'cosell:gone' }, undefined, 0)).toBeNull();
+    expect(await readTabState(area, 2)).not.toBeNull();
+  });
+
   it('lets the popup read a tab straight from storage: frames merged, null for nothing or garbage', async () => {
     const area = memoryArea();
     const store = createTabStore(area, { set: () => undefined });
@@ -148,5 +172,17 @@ describe('background tab store', () => {
     await store.forget(4);
     expect(area.data).toEqual({});
     expect(badge.set).toHaveBeenLastCalledWith(4, '');
+  });
+});
+
+describe('failure log', () => {
+  it('counts each failed write by where it happened, and logs it', async () => {
+    const logged: string[] = [];
+    const failed = createFailureLog((where) => logged.push(where));
+    await Promise.reject(new Error('no tab')).catch(failed.at('badge'));
+    await Promise.reject(new Error('quota')).catch(failed.at('sightings'));
+    await Promise.reject(new Error('no tab')).catch(failed.at('badge'));
+    expect(failed.counts()).toEqual({ badge: 2, sightings: 1 });
+    expect(logged).toEqual(['badge', 'sightings', 'badge']);
   });
 });

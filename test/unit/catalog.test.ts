@@ -1,6 +1,7 @@
 import { DISMISSED_KEY } from '@/lib/model/dismissals';
 import { describe, expect, it, vi } from 'vitest';
 import { asCatalog, buildCatalog, catalogGetter } from '@/lib/i18n/catalog';
+import type { MessageKey } from '@/lib/i18n/keys';
 import { bootContentScript, type ContentEnv } from '@/lib/content/boot';
 import { readDynamics } from '@/lib/readers/dynamics';
 import { RULES } from '@/lib/rules';
@@ -13,7 +14,7 @@ const jaGet = (key: string) => (key === '@@ui_locale' ? 'ja' : (ja[key]?.message
 describe('message catalogue', () => {
   it('reads every key once, with the UI locale', () => {
     const get = vi.fn(jaGet);
-    const catalog = buildCatalog(Object.keys(ja), get);
+    const catalog = buildCatalog(Object.keys(ja) as MessageKey[], get);
     expect(get).toHaveBeenCalledTimes(Object.keys(ja).length + 1);
     expect(catalog['@@ui_locale']).toBe('ja');
     expect(catalog.crm_sync_disabled_info).toBe(ja.crm_sync_disabled_info!.message);
@@ -77,7 +78,7 @@ describe('content script start-up', () => {
   };
 
   it("shows the hint in the catalogue's language without calling the browser's getMessage", async () => {
-    const catalog = buildCatalog(Object.keys(ja), jaGet);
+    const catalog = buildCatalog(Object.keys(ja) as MessageKey[], jaGet);
     const { e, fx, ac, getMessage, loadSettings } = env(async () => ({ settings: DEFAULT_SETTINGS, messages: catalog }));
     await bootContentScript(e, readDynamics, RULES);
     expect(await hintText(fx.doc)).toBe(ja.crm_not_yet_synced_msg!.message);

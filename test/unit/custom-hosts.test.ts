@@ -4,7 +4,8 @@ import { serialized, syncCustomScripts, wantedScripts, type ScriptSpec, type Scr
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './helpers';
-import { AppIdSchema, CustomHosts, MANAGED_CUSTOM_DOMAINS, allCustomHosts, managedCustomHosts } from '@/lib/model/custom-hosts';
+import { AppIdSchema, CustomHosts, MANAGED_CUSTOM_DOMAINS } from '@/lib/model/custom-hosts';
+import { allCustomHosts, managedCustomHosts, managedListMissing } from '@/lib/knowledge/custom-hosts';
 import { ManagedPolicy } from '@/lib/model/settings';
 import { isPublicSuffix } from '@/lib/knowledge/public-suffix';
 
@@ -253,9 +254,20 @@ describe('custom domains an administrator lists (policy customDomains)', () => {
     const entry = schema.properties[MANAGED_CUSTOM_DOMAINS];
     expect(entry.type).toBe('array');
     expect(Object.keys(entry.items.properties)).toEqual(['host', 'app']);
-    expect([...entry.items.properties.app.enum].sort()).toEqual([...AppIdSchema.options].sort());
+    // No enum: Chromium drops the whole list when one entry breaks the schema, so a misspelled app
+    // must pass it and be named by the extension (managedCustomHosts' `app` refusal).
+    expect(entry.items.properties.app.type).toBe('string');
+    expect(entry.items.properties.app.enum).toBeUndefined();
+    for (const app of AppIdSchema.options) expect(entry.items.properties.app.description).toContain(app);
     // Every other key of the policy the extension reads is declared too.
     expect(Object.keys(schema.properties).sort()).toEqual([...Object.keys(ManagedPolicy.shape), MANAGED_CUSTOM_DOMAINS].sort());
+  });
+
+  it('says when a policy is set without a list of domains (Chromium dropped a list that broke the schema)', () => {
+    expect(managedListMissing({ dealValueField: 'new_dealvalue' })).toBe(true);
+    expect(managedListMissing({ dealValueField: 'x', customDomains: [] })).toBe(false);
+    expect(managedListMissing({})).toBe(false);
+    expect(managedListMissing(undefined)).toBe(false);
   });
 
   it('adds them to the user own domains, each once, the administrator app first', () => {

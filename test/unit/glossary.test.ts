@@ -66,6 +66,13 @@ describe('glossary (docs/glossary.md)', () => {
     expect(bad.map(([k]) => k)).toEqual([]);
   });
 
+  it('French calls a Partner Center deal a référence, never an affaire', () => {
+    const fr = messages('fr');
+    const about = Object.keys(fr).filter((k) => k.startsWith('pc_') || ['popup_reads_partnerCenter', 'settings_family_pc'].includes(k));
+    expect(about.filter((k) => /\baffaires?\b/i.test(fr[k]!.message))).toEqual([]);
+    expect(about.filter((k) => /référence/.test(fr[k]!.message)).length).toBeGreaterThan(10);
+  });
+
   it('the tabs are named as the glossary says', () => {
     const tabs = (l: 'ja' | 'fr') => ['setup', 'settings', 'plan'].map((t) => messages(l)[`popup_tab_${t}`]!.message);
     expect(tabs('ja')).toEqual(['セットアップ', '設定', 'プラン']);

@@ -4,13 +4,15 @@
  * any other anchor. Chromium itself is covered in test/e2e/fixtures.test.mjs; here, browsers that
  * cannot.
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Window } from 'happy-dom';
 import type { Finding } from '@/lib/model/finding';
 import { Beside, homeOf } from '@/lib/ui/beside';
 import { HintLayer } from '@/lib/ui/layer';
 import { readPowerAutomate } from '@/lib/readers/power-automate';
-import { loadFixture, translator } from './helpers';
+import { ROOT, loadFixture, translator } from './helpers';
 
 const finding: Finding = {
   rule: 'flow.connection-missing',
@@ -221,5 +223,48 @@ describe('hint layer: one compact hint per place', () => {
     expect(doc.querySelector('cosell-hint')!.shadowRoot!.querySelector('[data-rule]')!.getAttribute('data-rule')).toBe(
       'crm.visibility-irreversible',
     );
+  });
+});
+
+describe('layers: who imports whom', () => {
+  const files = (dir: string): string[] =>
+    readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+    );
+  /** Every module a file imports (static, dynamic, type-only), as a path from the repo root. */
+  const importsOf = (file: string): string[] =>
+    [...readFileSync(join(ROOT, file), 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].flatMap(([, spec]) => {
+      if (spec!.startsWith('@/')) return [spec!.slice(2)];
+      if (spec!.startsWith('.')) return [relative(ROOT, resolve(ROOT, dirname(file), spec!))];
+      return [];
+    });
+  const offences = (dirs: string[], forbidden: string[]) =>
+    dirs.flatMap(files).flatMap((file) =>
+      importsOf(file)
+        .filter((target) => forbidden.some((f) => target === f || target.startsWith(`${f}/`)))
+        .map((target) => `${file} → ${target}`),
+    );
+
+  it('finds the imports it checks (static, dynamic and from @/)', () => {
+    expect(importsOf('lib/content/runner.ts')).toContain('lib/content/pass');
+    expect(importsOf('entrypoints/popup/main.tsx')).toContain('lib/model/state');
+  });
+
+  it('the popup imports no background module: what both read is in lib/model (storage formats, accessors)', () => {
+    expect(offences(['lib/ui/popup', 'entrypoints/popup'], ['lib/background'])).toEqual([]);
+  });
+
+  it('the UI imports no reader helper: DOM helpers both need are in lib/dom.ts, label data in lib/knowledge', () => {
+    expect(offences(['lib/ui'], ['lib/readers'])).toEqual([]);
+  });
+
+  it('the model imports only itself and the message keys: no knowledge, rules, readers, UI or pipeline', () => {
+    expect(
+      offences(['lib/model'], ['lib/knowledge', 'lib/rules', 'lib/readers', 'lib/ui', 'lib/content', 'lib/background', 'entrypoints']),
+    ).toEqual([]);
+  });
+
+  it('rules and knowledge import no reader, UI or pipeline module', () => {
+    expect(offences(['lib/rules', 'lib/knowledge'], ['lib/readers', 'lib/ui', 'lib/content', 'lib/background', 'entrypoints'])).toEqual([]);
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ENVIRONMENTS_PER_SOLUTION, keepsSightingsFrom, latestEnvironment, recordSightings } from '@/lib/background/sightings';
+import { MAX_ENVIRONMENTS_PER_SOLUTION, keepsSightingsFrom, recordSightings } from '@/lib/background/sightings';
 import { checklists } from '@/lib/knowledge/checklists';
 import { SOLUTION_FLOWS } from '@/lib/knowledge/flows';
 import { SYMPTOMS, searchSymptoms } from '@/lib/knowledge/symptoms';
 import { DEFAULT_SETTINGS, effectiveSettings } from '@/lib/model/settings';
-import { DEFAULT_SIGHTINGS } from '@/lib/model/state';
-import { listedCustomHosts } from '@/lib/model/custom-hosts';
-import { loadStored } from '@/lib/ui/popup/App';
+import { DEFAULT_SIGHTINGS, latestEnvironment } from '@/lib/model/state';
+import { listedCustomHosts } from '@/lib/knowledge/custom-hosts';
+import { loadStored } from '@/lib/ui/popup/load';
 import { estimate } from '@/lib/ui/popup/Plan';
 import { buildReport, scrub } from '@/lib/ui/popup/report';
 import { LOCALES, messages, translator } from './helpers';

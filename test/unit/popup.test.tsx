@@ -1,8 +1,13 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Finding } from '@/lib/model/finding';
-import { App, preload, settle, type PopupApi } from '@/lib/ui/popup/App';
-import { LOCALES, translator } from './helpers';
+import { App } from '@/lib/ui/popup/App';
+import type { PopupApi } from '@/lib/ui/popup/api';
+import { preload, settle } from '@/lib/ui/popup/load';
+import { checklists } from '@/lib/knowledge/checklists';
+import { RULES } from '@/lib/rules';
+import { ruleTitleKey } from '@/lib/ui/popup/rule-names';
+import { LOCALES, messages, translator } from './helpers';
 
 const finding: Finding = {
   rule: 'crm.sync-disabled',
@@ -231,6 +236,115 @@ describe.each(LOCALES)('popup (%s)', (locale) => {
   });
 });
 
+describe.each(LOCALES)('popup: set-up (%s)', (locale) => {
+  const t = translator(locale);
+  const sightings = {
+    version: 1,
+    environments: { 'env-sf': { solution: 'salesforce', seenAt: 1, flows: {} } },
+  };
+  const openSetup = async (fake: ReturnType<typeof fakeApi>) => {
+    const view = render(<App api={fake} t={t} />);
+    fireEvent.click(await screen.findByRole('tab', { name: t('popup_tab_setup') }));
+    await waitFor(() => expect(view.container.querySelector('[data-view="setup"]')).not.toBeNull());
+    return view;
+  };
+
+  it("follows the active tab's app over an earlier pick and what was seen", async () => {
+    const store = { checklist: { version: 1, solution: 'salesforce', ticks: {} }, flowSightings: sightings };
+    const { container } = await openSetup(fakeApi('https://contoso.crm.dynamics.com/main.aspx', [finding], store));
+    expect((container.querySelector('input[name="solution"][value="dynamics"]') as HTMLInputElement).checked).toBe(true);
+    expect(container.querySelector('.solution .note')!.textContent).toBe(t('setup_solution_tab', { app: t('app_dynamics') }));
+    // A pick here wins over the tab, and is said to be the user's.
+    fireEvent.click(container.querySelector('input[name="solution"][value="salesforce"]')!);
+    await waitFor(() =>
+      expect((container.querySelector('input[name="solution"][value="salesforce"]') as HTMLInputElement).checked).toBe(true),
+    );
+    expect(container.querySelector('.solution .note')!.textContent).toBe(t('setup_solution_manual'));
+  });
+
+  it("names a tenant's default environment rather than by its ID", async () => {
+    const seen = (id: string) => ({
+      flowSightings: { version: 1, environments: { [id]: { solution: 'dynamics', seenAt: Date.UTC(2026, 0, 5), flows: {} } } },
+    });
+    const first = await openSetup(fakeApi(undefined, null, seen('Default-72f988bf-86f1-41af-91ab-2d7cd011db47')));
+    const note = first.container.querySelector('[data-env]')!;
+    expect(note.textContent).not.toContain('72f988bf');
+    const when = new Date(Date.UTC(2026, 0, 5)).toLocaleString(document.documentElement.lang || undefined, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
+    expect(note.textContent).toBe(t('setup_env_seen_default', { when }));
+    cleanup();
+    const other = await openSetup(fakeApi(undefined, null, seen('0b1c2d3e-1111-2222-3333-444455556666')));
+    expect(other.container.querySelector('[data-env]')!.textContent).toContain('0b1c2d3e-1111-2222-3333-444455556666');
+  });
+
+  it('keeps an earlier pick on a tab that does not say', async () => {
+    const store = { checklist: { version: 1, solution: 'salesforce', ticks: {} } };
+    const { container } = await openSetup(fakeApi('https://example.com/', null, store));
+    expect((container.querySelector('input[name="solution"][value="salesforce"]') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('folds the checklist into sections with their own progress, the first unfinished one open, and says where to start', async () => {
+    const lists = checklists('dynamics');
+    const [first, second] = lists;
+    const ticks = Object.fromEntries(first!.items.map((i) => [`dynamics/${first!.id}/${i.id}`, 1]));
+    const { container } = await openSetup(
+      fakeApi('https://contoso.crm.dynamics.com/main.aspx', [finding], { checklist: { version: 1, solution: null, ticks } }),
+    );
+    const sections = [...container.querySelectorAll('details.checklist')] as HTMLDetailsElement[];
+    expect(sections.map((d) => d.dataset.list)).toEqual(lists.map((l) => l.id));
+    expect(sections.map((d) => d.open)).toEqual(lists.map((l) => l === second));
+    expect(sections[0]!.querySelector('summary .count')!.textContent).toBe(
+      t('setup_section_progress', { done: first!.items.length, total: first!.items.length }),
+    );
+    expect(sections[1]!.querySelector('summary .count')!.textContent).toBe(
+      t('setup_section_progress', { done: 0, total: second!.items.length }),
+    );
+    const item = second!.items[0]!;
+    expect(container.querySelector('.start')!.textContent).toBe(
+      t('setup_start', { section: t(second!.titleKey), item: t(item.key, item.params) }),
+    );
+  });
+});
+
+describe.each(LOCALES)('popup: plan (%s)', (locale) => {
+  const t = translator(locale);
+  const openPlan = async () => {
+    const view = render(<App api={fakeApi(undefined, null)} t={t} />);
+    fireEvent.click(await screen.findByRole('tab', { name: t('popup_tab_plan') }));
+    await waitFor(() => expect(view.container.querySelector('[data-view="plan"]')).not.toBeNull());
+    return view;
+  };
+
+  it.each(['-5', '', '2.5'])('refuses %j with a message beside the field, and estimates from the last valid value', async (typed) => {
+    const { container } = await openPlan();
+    const field = screen.getByLabelText(t('plan_created')) as HTMLInputElement;
+    fireEvent.input(field, { target: { value: '30' } });
+    expect(container.querySelector('output')!.getAttribute('data-calls')).toBe('180');
+    fireEvent.input(field, { target: { value: typed } });
+    const error = await screen.findByRole('alert');
+    expect(error.textContent).toBe(t('plan_error_count'));
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')).toBe(error.id);
+    expect(container.querySelector('output')!.getAttribute('data-calls')).toBe('180');
+  });
+
+  it('says which documentation each limit comes from, and its date, linked in the user language', async () => {
+    const { container } = await openPlan();
+    const links = [...container.querySelectorAll('.sources a')] as HTMLAnchorElement[];
+    expect(links.map((a) => a.textContent)).toEqual([
+      t('plan_source_daily', { daily: new Intl.NumberFormat().format(10_000) }),
+      t('plan_source_throttle', { throttle: 100 }),
+    ]);
+    expect(links.map((a) => a.href)).toEqual([
+      `https://learn.microsoft.com/${t('ts_learn_locale')}/partner-center/referrals/connectors-troubleshoot`,
+      `https://learn.microsoft.com/${t('ts_learn_locale')}/connectors/partnercenterevents`,
+    ]);
+    expect(messages('en').plan_source_daily!.message).toMatch(/2020/);
+  });
+});
+
 describe.each(LOCALES)('popup: settings (%s)', (locale) => {
   const t = translator(locale);
   const open = async (fake: ReturnType<typeof fakeApi>) => {
@@ -260,6 +374,8 @@ describe.each(LOCALES)('popup: settings (%s)', (locale) => {
       expect(error.textContent).toBe(t('settings_error_fieldName', { value: typed }));
       expect(field.getAttribute('aria-invalid')).toBe('true');
       expect(field.getAttribute('aria-describedby')).toBe(error.id);
+      // What was typed stays in the field, to be corrected rather than typed again.
+      expect(field.value).toBe(typed);
       expect(container.querySelector('img[src="x"]')).toBeNull();
       expect(screen.queryByText(t('settings_saved'))).toBeNull();
       expect((fake.store.settings as { fields: Record<string, string> }).fields.dealValue).toBe('new_dealvalue');
@@ -270,6 +386,24 @@ describe.each(LOCALES)('popup: settings (%s)', (locale) => {
       expect((fake.store.settings as { fields: Record<string, string> }).fields.dealValue).toBe('new_amount');
     },
   );
+
+  it('names each rule by what it checks, with every severity a page may show for it', async () => {
+    const { container } = await open(fakeApi(undefined, null));
+    const en = messages('en');
+    for (const r of RULES) {
+      const label = container.querySelector(`[data-rule-setting="${r.id}"] label`)!;
+      // A title of its own, not a message's template with its placeholders cut out.
+      expect(en[ruleTitleKey(r.id)]?.message, r.id).not.toMatch(/\{\w+\}/);
+      expect(en[ruleTitleKey(r.id)], r.id).toBeDefined();
+      expect(label.textContent, r.id).toContain(t(ruleTitleKey(r.id)));
+      expect(label.textContent, r.id).not.toContain(r.id);
+    }
+    // Sync off shows as information when the opportunity is not meant to sync, else as a warning.
+    expect(container.querySelector('[data-rule-setting="crm.sync-disabled"] .sev')!.textContent).toBe(
+      t('settings_severity_or', { first: t('severity_warning'), second: t('severity_info') }),
+    );
+    expect(container.querySelector('[data-rule-setting="crm.close-date-missing"] .sev')!.textContent).toBe(t('severity_error'));
+  });
 
   it("says when the administrator's field name is not one (the user cannot change it)", async () => {
     const fake = fakeApi(undefined, null, {}, { dealValueField: 'Est. Revenue', countryField: 'new_countrycode' });
@@ -562,10 +696,11 @@ describe('popup: the other tabs load after the first render', () => {
   it('fetches their code once the page tab is shown, before any click', async () => {
     vi.resetModules();
     const fresh = await import('@/lib/ui/popup/App');
-    expect(fresh.viewsLoaded()).toBe(false);
+    const lazy = await import('@/lib/ui/popup/lazy');
+    expect(lazy.viewsLoaded()).toBe(false);
     const { container } = render(<fresh.App api={api('https://org.crm.dynamics.com/main.aspx', [finding])} t={t} />);
     await screen.findByText(t('popup_group_info', { count: 1 }));
-    await waitFor(() => expect(fresh.viewsLoaded()).toBe(true));
+    await waitFor(() => expect(lazy.viewsLoaded()).toBe(true));
     // So a tab opened now shows at once, with no loading line in between.
     fireEvent.click(screen.getByRole('tab', { name: t('popup_tab_troubleshoot') }));
     expect(container.querySelector('[role="tabpanel"] [aria-busy="true"]')).toBeNull();

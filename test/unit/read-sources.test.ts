@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTabStore, readTabState, type StorageArea } from '@/lib/background/tabs';
+import { createTabStore, type StorageArea } from '@/lib/background/tabs';
+import { readTabState } from '@/lib/model/state';
 import { buildReport } from '@/lib/ui/popup/report';
 import { translator } from './helpers';
 

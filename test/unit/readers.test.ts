@@ -50,7 +50,7 @@ describe.each(Object.keys(READERS))('%s reader on saved pages', (app) => {
     const reading = read(doc, url, DEFAULT_SETTINGS);
     if (!reading) return;
     for (const f of evaluate(reading.observations, { settings: DEFAULT_SETTINGS, today: TODAY }, RULES)) {
-      if (f.field) expect(reading.anchors[f.field]?.isConnected, f.rule).toBe(true);
+      if (f.field) expect((reading.anchors as Record<string, Element | undefined>)[f.field]?.isConnected, f.rule).toBe(true);
     }
   });
 });

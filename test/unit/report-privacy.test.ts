@@ -46,6 +46,73 @@ describe('redaction by what a value is', () => {
     );
   });
 
+  it('keeps a date with its time, as each locale writes them', () => {
+    fc.assert(
+      fc.property(date, fc.constantFrom('en-US', 'en-GB', 'fr-FR', 'ja-JP', 'de-DE'), (d, locale) => {
+        for (const f of [
+          d.toLocaleString(locale, { timeZone: 'UTC' }),
+          `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 19)}`,
+        ]) {
+          const text = `Modified on ${f} by the flow`.normalize('NFKC');
+          expect(scrub(text)).toBe(text);
+        }
+      }),
+    );
+  });
+
+  it('keeps GUIDs in every shape the apps print them', () => {
+    fc.assert(
+      fc.property(fc.uuid(), (u) => {
+        for (const id of [u, u.toUpperCase(), `{${u}}`, u.replace(/-/g, ''), `id=${u}`])
+          expect(scrub(`record ${id} x`)).toBe(`record ${id} x`);
+      }),
+    );
+  });
+
+  it('keeps amounts written with their currency', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1e11, noNaN: true }),
+        fc.constantFrom('en-US', 'fr-FR', 'ja-JP', 'de-DE', 'en-IN', 'de-CH'),
+        fc.constantFrom('USD', 'EUR', 'JPY', 'INR'),
+        (n, locale, currency) => {
+          const text = `Deal value ${new Intl.NumberFormat(locale, { style: 'currency', currency }).format(n)}`.normalize('NFKC');
+          expect(scrub(text)).toBe(text);
+        },
+      ),
+    );
+  });
+
+  // Generated numbers in each country's own formats (national with its trunk 0, and international).
+  const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
+  const lead = fc.integer({ min: 2, max: 9 });
+  const generatedPhone = fc.oneof(
+    fc.tuple(lead, digits(2), lead, digits(2), digits(4)).map(([a, b, c, d, e]) => `+1 ${a}${b} ${c}${d} ${e}`),
+    fc.tuple(lead, digits(2), lead, digits(2), digits(4)).map(([a, b, c, d, e]) => `(${a}${b}) ${c}${d}-${e}`),
+    fc.tuple(lead, digits(2), lead, digits(2), digits(4)).map(([a, b, c, d, e]) => `${a}${b}-${c}${d}-${e}`),
+    fc.tuple(lead, digits(4), digits(4)).map(([a, b, c]) => `0${a}-${b}-${c}`),
+    fc.tuple(fc.constantFrom('70', '80', '90'), digits(4), digits(4)).map(([a, b, c]) => `0${a}-${b}-${c}`),
+    fc.tuple(lead, digits(4), digits(4)).map(([a, b, c]) => `+81 ${a}-${b}-${c}`),
+    fc.tuple(lead, digits(2), digits(2), digits(2), digits(2)).map(([a, ...r]) => `0${a} ${r.join(' ')}`),
+    fc.tuple(lead, digits(2), digits(2), digits(2), digits(2)).map(([a, ...r]) => `0${a}.${r.join('.')}`),
+    fc.tuple(lead, digits(2), digits(2), digits(2), digits(2)).map(([a, ...r]) => `+33 ${a} ${r.join(' ')}`),
+    fc.tuple(digits(4), digits(4)).map(([a, b]) => `+44 20 ${a} ${b}`),
+    fc.tuple(digits(4), digits(4)).map(([a, b]) => `020 ${a} ${b}`),
+    digits(7).map((a) => `+49 30 ${a}`),
+    digits(7).map((a) => `030 ${a}`),
+    fc.tuple(fc.integer({ min: 6, max: 9 }), digits(4), digits(5)).map(([a, b, c]) => `+91 ${a}${b} ${c}`),
+    fc.tuple(digits(4), digits(4)).map(([a, b]) => `+61 2 ${a} ${b}`),
+  );
+  it('redacts generated phone numbers of several countries, beside dates it keeps', () => {
+    fc.assert(
+      fc.property(generatedPhone, date, (phone, d) => {
+        const day = d.toISOString().slice(0, 10);
+        expect(scrub(`Call ${phone} before ${day}`)).toBe(`Call [phone] before ${day}`);
+        expect(scrub(`電話: ${phone}。`)).toBe('電話: [phone]。');
+      }),
+    );
+  });
+
   it('keeps GUIDs, hex IDs and error codes', () => {
     fc.assert(
       fc.property(fc.uuid(), fc.integer({ min: 0, max: 0x7fffffff }), (id, n) => {

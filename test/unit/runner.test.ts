@@ -58,7 +58,8 @@ describe('content runner', () => {
   it('shows nothing and reports no findings when sync is on', () => {
     const { doc, reports } = run('opportunity-sync-on');
     expect(doc.querySelectorAll('[data-rule], cosell-hint, cosell-panel')).toHaveLength(0);
-    expect(reports).toEqual([{ url: expect.any(String), findings: [] }]);
+    expect(reports).toEqual([{ url: expect.any(String), findings: [], checked: expect.objectContaining({ kinds: ['opportunity'] }) }]);
+    expect(reports[0]!.checked!.rules).toBeGreaterThan(5);
   });
 
   it('follows the user: turning sync on replaces the sync hint with what now matters, reported once', () => {

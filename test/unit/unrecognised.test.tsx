@@ -14,7 +14,7 @@ import { pageStructure } from '@/lib/readers/structure';
 import { RULES } from '@/lib/rules';
 import { App } from '@/lib/ui/popup/App';
 import { LOCALES, translator } from './helpers';
-import type { PopupApi } from '@/lib/ui/popup/App';
+import type { PopupApi } from '@/lib/ui/popup/api';
 
 afterEach(cleanup);
 
@@ -75,7 +75,7 @@ describe('pages a reader is made for', () => {
     };
     const store = createTabStore(area, { set: () => undefined });
     await store.handle({ type: 'cosell:findings', url: DEAL, findings: [], unrecognised: true }, 3, 0);
-    const { readTabState } = await import('@/lib/background/tabs');
+    const { readTabState } = await import('@/lib/model/state');
     expect((await readTabState(area, 3))?.unrecognised).toBe(true);
     await store.handle({ type: 'cosell:findings', url: 'https://x.example/frame', findings: [] }, 3, 7);
     expect((await readTabState(area, 3))?.unrecognised).toBeUndefined();

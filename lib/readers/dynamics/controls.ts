@@ -1,6 +1,6 @@
 /**
  * Dynamics 365 Unified Interface controls, anchored on `data-id` built from logical names
- * (knowledge/dom.md §2.1). Never class names.
+ * (docs/real-apps.md, Dynamics 365). Never class names.
  */
 import type { CustomFieldKey, Settings } from '../../model/settings';
 import { cssEscape, firstShown, labelKey, normalize } from '../dom';

@@ -1,16 +1,17 @@
 /**
  * Dynamics 365 reader: opportunity and account record forms
- * (`main.aspx?pagetype=entityrecord&etn=opportunity|account`). Reader order per knowledge/dom.md
- * §2.3: URL gate → form root → body field containers by logical name → the connector's custom
+ * (`main.aspx?pagetype=entityrecord&etn=opportunity|account`). Reader order (docs/real-apps.md):
+ * URL gate → form root → body field containers by logical name → the connector's custom
  * fields by label (en/ja/fr + overrides). A field that is not on screen stays unknown.
  * When the page-world bridge answered (`input.xrm`), each field's value comes from the client API
  * and the DOM only anchors the hint; a field the answer lacks is read from the DOM.
  */
 import type { XrmAnswer } from '../../bridge/xrm-message';
-import type { Account, Opportunity } from '../../model/observation';
+import type { Account, FieldKey, Opportunity } from '../../model/observation';
 import type { CustomFieldKey, Settings } from '../../model/settings';
 import { firstShown, normalize, parseAmount, parseDisplayDate, stripSaveState, textOf } from '../dom';
-import type { PageReading, ReadHints } from '../types';
+import type { Anchors, PageReading, ReadHints } from '../types';
+import { fieldName } from '../../knowledge/fields';
 import { type FieldSource, XrmForm, dateLangOf } from './xrm';
 import {
   containerByLabel,
@@ -57,16 +58,16 @@ function title(form: Element): string | null | undefined {
 }
 
 function readOpportunity(doc: Document, form: Element, recordId: string | null, settings: Settings, xrm: XrmForm | null): PageReading {
-  const anchors: Record<string, Element> = {};
+  const anchors: Anchors<'opportunity'> = {};
   const sources: Record<string, FieldSource> = {};
   const o: Opportunity = { kind: 'opportunity', app: 'dynamics', recordId };
   /** The client API's value when it has one, else the DOM's (read only then). */
-  const set = <K extends keyof Opportunity>(
+  const set = <K extends keyof Opportunity & FieldKey<'opportunity'>>(
     key: K,
     fromXrm: Opportunity[K] | undefined,
     fromDom: () => Opportunity[K] | undefined,
     anchor: Element | null | undefined,
-    field: string = key,
+    field: FieldKey<'opportunity'> = key,
   ) => {
     const value = fromXrm !== undefined ? fromXrm : fromDom();
     if (value === undefined) return;
@@ -98,7 +99,7 @@ function readOpportunity(doc: Document, form: Element, recordId: string | null, 
     },
     contact,
   );
-  const valueField = settings.fields.dealValue || 'estimatedvalue';
+  const valueField = fieldName(settings, 'dynamics', 'dealValue');
   const value = containerByLogicalName(form, valueField);
   const valueText = value ? readText(value) : undefined;
   set(
@@ -176,7 +177,7 @@ function readState(doc: Document, form: Element): Opportunity['state'] {
 }
 
 function readAccount(form: Element, recordId: string | null, settings: Settings, xrm: XrmForm | null): PageReading {
-  const anchors: Record<string, Element> = {};
+  const anchors: Anchors<'account'> = {};
   const sources: Record<string, FieldSource> = {};
   const a: Account = { kind: 'account', app: 'dynamics', recordId };
   const fromXrmName = xrm?.text('name');
@@ -185,7 +186,7 @@ function readAccount(form: Element, recordId: string | null, settings: Settings,
     a.name = name;
     sources.name = fromXrmName !== undefined ? 'xrm' : 'dom';
   }
-  const field = settings.fields.country || 'address1_country';
+  const field = fieldName(settings, 'dynamics', 'country');
   const country = containerByLogicalName(form, field);
   const fromXrm = xrm?.text(field);
   let v: string | null | undefined = fromXrm;

@@ -7,6 +7,7 @@ import type { XrmAnswer, XrmAttribute, XrmWant } from '../../bridge/xrm-message'
 import { BRIDGE_VERSION } from '../../bridge/xrm-message';
 import type { CustomFieldKey, Settings } from '../../model/settings';
 import { labelKeysFor } from '../labels';
+import { fieldName } from '../../knowledge/fields';
 
 /** Where a field's value came from: the app's client API or the rendered form. */
 export type FieldSource = 'xrm' | 'dom';
@@ -24,11 +25,11 @@ export function xrmWant(settings: Settings): XrmWant {
   const names = [
     'name',
     'statecode',
-    settings.fields.dealValue || 'estimatedvalue',
+    fieldName(settings, 'dynamics', 'dealValue'),
     'transactioncurrencyid',
     'estimatedclosedate',
     'parentcontactid',
-    settings.fields.country || 'address1_country',
+    fieldName(settings, 'dynamics', 'country'),
   ];
   return {
     v: BRIDGE_VERSION,

@@ -1,6 +1,6 @@
 /**
  * Partner Center "Deal details" (co-sell referrals workspace). Nothing about this page's DOM is
- * public (knowledge/dom.md §5), so it is read only through the URL, headings and label → value
+ * public (docs/real-apps.md), so it is read only through the URL, headings and label → value
  * pairs found by accessible name (`label[for]`, `aria-labelledby`, `dt`/`dd`, a label followed by
  * its value), in en/ja/fr. Anything not found stays unknown.
  */
@@ -8,6 +8,7 @@ import type { Referral, TeamMember } from '../../model/observation';
 import { firstShown, isShown, labelKey, normalize, pageLang, parseAmount, parseDisplayDate } from '../dom';
 import type { PageReading } from '../types';
 import { PC, STATUS, OUTCOME, NO_HELP, type PcLabel } from './labels';
+import type { Anchors } from '../types';
 
 const WORKSPACE = /^\/(?:[a-z]{2}-[a-z]{2}\/)?dashboard\/(?:v2\/)?referrals\//i;
 
@@ -18,12 +19,13 @@ export function readPartnerCenter(doc: Document, url: URL): PageReading | null {
   );
   if (!heading) return null;
   const root = heading.closest('main, [role="main"]') ?? doc.body;
-  const anchors: Record<string, Element> = {};
+  const anchors: Anchors<'referral'> = {};
   const r: Referral = { kind: 'referral' };
 
   const value = (label: PcLabel) => {
     const hit = findValue(root, PC[label]);
-    if (hit) anchors[label] = hit.container;
+    // The help question's hint goes with the field it fills.
+    if (hit) anchors[label === 'help' ? 'helpRequested' : label] = hit.container;
     return hit;
   };
   const name = value('dealName');

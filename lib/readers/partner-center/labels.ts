@@ -1,17 +1,15 @@
 /** Partner Center deal vocabulary in en/ja/fr (documented field labels; the Japanese and French are the localized docs' terms). */
-import { labelKey } from '../dom';
-
-const keys = (...words: string[]) => new Set(words.map(labelKey));
+import { labelKeys } from '../dom';
 
 export const PC = {
-  dealDetails: keys('Deal details', '案件の詳細', '取引の詳細', 'Détails de l’affaire', 'Détails de la transaction'),
-  dealName: keys('Deal name', '取引名', '案件名', 'Nom de l’affaire', 'Nom de la transaction'),
-  dealValue: keys('Estimated value', 'Estimated deal value', '推定値', '推定取引額', 'Valeur estimée', 'Valeur estimée de l’affaire'),
-  closeDate: keys('Estimated close date', '推定終了日', '推定クローズ日', 'Date de clôture estimée'),
-  status: keys('Status', 'Partner referral status', '状態', 'ステータス', 'Statut', 'État'),
-  crmId: keys('CRM ID', 'CRM ID', 'ID CRM'),
-  referralId: keys('Referral ID', '紹介 ID', 'ID de référence'),
-  help: keys(
+  dealDetails: labelKeys('Deal details', '案件の詳細', '取引の詳細', 'Détails de l’affaire', 'Détails de la transaction'),
+  dealName: labelKeys('Deal name', '取引名', '案件名', 'Nom de l’affaire', 'Nom de la transaction'),
+  dealValue: labelKeys('Estimated value', 'Estimated deal value', '推定値', '推定取引額', 'Valeur estimée', 'Valeur estimée de l’affaire'),
+  closeDate: labelKeys('Estimated close date', '推定終了日', '推定クローズ日', 'Date de clôture estimée'),
+  status: labelKeys('Status', 'Partner referral status', '状態', 'ステータス', 'Statut', 'État'),
+  crmId: labelKeys('CRM ID', 'CRM ID', 'ID CRM'),
+  referralId: labelKeys('Referral ID', '紹介 ID', 'ID de référence'),
+  help: labelKeys(
     'Identify the kind of help that you need from Microsoft',
     'Help needed from Microsoft',
     'Microsoft から必要な支援の種類',
@@ -19,16 +17,16 @@ export const PC = {
     'Type d’aide requise de Microsoft',
     'Identifiez le type d’aide dont vous avez besoin de la part de Microsoft',
   ),
-  solutions: keys('Solutions', 'ソリューション', 'Solutions'),
-  contacts: keys('Customer contacts', 'Customer contact', '顧客の連絡先', '顧客の担当者', 'Contacts du client', 'Contact client'),
-  team: keys('Team', 'Team members', 'チーム', 'チーム メンバー', 'Équipe', 'Membres de l’équipe'),
-  memberName: keys('Name', '名前', '氏名', 'Nom'),
-  memberPhone: keys('Phone', 'Phone number', '電話番号', '電話', 'Téléphone'),
-  memberEmail: keys('Email', 'E-mail', 'メール', 'メール アドレス', 'E-mail', 'Adresse e-mail'),
+  solutions: labelKeys('Solutions', 'ソリューション', 'Solutions'),
+  contacts: labelKeys('Customer contacts', 'Customer contact', '顧客の連絡先', '顧客の担当者', 'Contacts du client', 'Contact client'),
+  team: labelKeys('Team', 'Team members', 'チーム', 'チーム メンバー', 'Équipe', 'Membres de l’équipe'),
+  memberName: labelKeys('Name', '名前', '氏名', 'Nom'),
+  memberPhone: labelKeys('Phone', 'Phone number', '電話番号', '電話', 'Téléphone'),
+  memberEmail: labelKeys('Email', 'E-mail', 'メール', 'メール アドレス', 'E-mail', 'Adresse e-mail'),
 };
 export type PcLabel = 'dealName' | 'dealValue' | 'closeDate' | 'status' | 'crmId' | 'referralId' | 'help';
 
-export const NO_HELP = keys(
+export const NO_HELP = labelKeys(
   'No help required at this point of time',
   'No help required',
   '現時点では支援は必要ありません',

@@ -1,25 +1,25 @@
 /**
  * The flow designer: LogicAppsUX (both card generations) and the classic designer. Steps are
  * React Flow nodes keyed by action name (`data-id`); a step needs a connection when its card, badge
- * or icon says so (knowledge/dom.md §4.2).
+ * or icon says so (docs/real-apps.md, Power Automate).
  */
-import type { FlowDesigner } from '../../model/observation';
+import type { FieldKey, FlowDesigner } from '../../model/observation';
 import { firstShown, isShown, labelKey, normalize } from '../dom';
+import { FLOW_CARD, FLOW_NODE_CLASS, FLOW_NODE_TESTID, actionName } from '../../dom';
 import { CONNECTION_ERRORS, CONNECTION_PROBLEM, ERROR_BADGE, FLOW_NAME_LABELS, INACTIVE_CONNECTION_BADGE } from './labels';
+import type { Anchors } from '../types';
 
 /** `Apply_to_each-#scope` → `Apply_to_each` (LogicAppsUX removeIdTag). */
-const actionName = (id: string) => id.replace(/-#.*$/, '');
 
 /** React Flow gives every node this class (both generations); the test id is the fallback. */
-const NODE_CLASS = 'react-flow__node';
-const NODE_BY_TESTID = '[data-testid^="rf__node-"][data-id]';
+const NODE_BY_TESTID = `${FLOW_NODE_TESTID}[data-id]`;
 
 /** What the designer shows: its steps, and the element that holds its cards (for ReadHints). */
 export interface DesignerReading {
   observation: FlowDesigner;
-  anchors: Record<string, Element>;
+  anchors: Anchors<'flowDesigner'>;
   /** The anchors that are React Flow cards (placed absolutely, so hints go beside them). */
-  beside: string[];
+  beside: FieldKey<'flowDesigner'>[];
   /** The element whose children are all the step cards and nothing else, when there is one. */
   canvas: Element | null;
 }
@@ -31,12 +31,12 @@ export interface DesignerReading {
  * the hundred, each a new node to read (docs/performance.md, "Storm").
  */
 export function readDesigner(doc: Document): DesignerReading | null {
-  const anchors: Record<string, Element> = {};
-  const beside: string[] = [];
+  const anchors: Anchors<'flowDesigner'> = {};
+  const beside: FieldKey<'flowDesigner'>[] = [];
   const steps: FlowDesigner['steps'] = [];
 
-  const byClass = doc.getElementsByClassName(NODE_CLASS);
-  const nodeSelector = byClass.length > 0 ? `.${NODE_CLASS}` : NODE_BY_TESTID;
+  const byClass = doc.getElementsByClassName(FLOW_NODE_CLASS);
+  const nodeSelector = byClass.length > 0 ? `.${FLOW_NODE_CLASS}` : NODE_BY_TESTID;
   const first = byClass[0] ?? doc.querySelector(NODE_BY_TESTID);
   if (!first) return readClassic(doc);
   const count = byClass.length > 0 ? byClass.length : doc.querySelectorAll(NODE_BY_TESTID).length;
@@ -134,7 +134,7 @@ function addPanelSteps(doc: Document, steps: FlowDesigner['steps']): void {
 function readClassic(doc: Document): DesignerReading | null {
   const classic = doc.querySelectorAll('.msla-designer .msla-card, .msla-card');
   if (classic.length === 0) return null;
-  const anchors: Record<string, Element> = {};
+  const anchors: Anchors<'flowDesigner'> = {};
   const steps: FlowDesigner['steps'] = [];
   let shown = 0;
   for (const card of classic) {
@@ -151,7 +151,7 @@ function readClassic(doc: Document): DesignerReading | null {
   return { observation: { kind: 'flowDesigner', generation: 'classic', steps }, anchors, beside: [], canvas: null };
 }
 
-const CARD = '[id^="msla-node-"], [data-automation-id^="card-"]';
+const CARD = FLOW_CARD;
 const ERROR_TEXT = `.msla-panel-card-error-text, [role="alert"], [data-automation-id*="error"]:not(${CARD})`;
 const LABELLED = '[title], [aria-label], img[alt]';
 /**
@@ -201,4 +201,4 @@ export function readFlowName(doc: Document): { text: string; anchor: Element } |
 }
 
 /** Inside a designer step card (a React Flow node), whichever way the nodes are marked. */
-export const inCard = (el: Element): boolean => el.closest(`.${NODE_CLASS}, ${NODE_BY_TESTID}`) !== null;
+export const inCard = (el: Element): boolean => el.closest(`.${FLOW_NODE_CLASS}, ${NODE_BY_TESTID}`) !== null;

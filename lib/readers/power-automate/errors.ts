@@ -1,6 +1,8 @@
 /** Error text shown anywhere on a Power Automate page: activation banners, install and connection dialogs. */
 import type { ErrorMessages } from '../../model/observation';
 import { deepText, isShown } from '../dom';
+import { FLOW_NODE } from '../../dom';
+import type { Anchors } from '../types';
 
 const MAX = 4000;
 /**
@@ -10,11 +12,11 @@ const MAX = 4000;
 export const BANNERS =
   '[role="alert"], [role="alertdialog"], .ms-MessageBar[role="status"], .ms-MessageBar [role="status"], .fui-MessageBar[role="group"]';
 
-export function readErrorBanners(doc: Document): { observation: ErrorMessages; anchors: Record<string, Element> } | null {
-  const anchors: Record<string, Element> = {};
+export function readErrorBanners(doc: Document): { observation: ErrorMessages; anchors: Anchors<'errorMessages'> } | null {
+  const anchors: Anchors<'errorMessages'> = {};
   const messages: ErrorMessages['messages'] = [];
   for (const el of doc.querySelectorAll(BANNERS)) {
-    if (!isShown(el) || el.closest('[data-testid^="rf__node-"], .react-flow__node') || el.localName.startsWith('cosell-')) continue;
+    if (!isShown(el) || el.closest(FLOW_NODE) || el.localName.startsWith('cosell-')) continue;
     const text = deepText(el).slice(0, MAX);
     if (!text || messages.some((m) => m.text === text || m.text.includes(text))) continue;
     const code = /"code"\s*:\s*"([^"]+)"/.exec(text)?.[1] ?? null;

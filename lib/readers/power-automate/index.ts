@@ -1,11 +1,11 @@
 /**
- * Power Automate reader. The route decides what is on screen (knowledge/dom.md §1.1, §4); the page
+ * Power Automate reader. The route decides what is on screen (docs/real-apps.md, URL shapes); the page
  * is read through stable hooks: React Flow `data-id` action keys, LogicAppsUX automation ids, grid
  * roles, link targets, and accessible labels through the en/ja/fr vocabulary in ./labels.
  * Works the same inside the `/widgets/manage/` frame that Power Apps embeds.
  */
-import type { Observation } from '../../model/observation';
-import type { PageReading, ReadHints } from '../types';
+import type { FieldKey, Observation } from '../../model/observation';
+import type { Anchors, PageReading, ReadHints } from '../types';
 import { readDesigner, readFlowName } from './designer';
 import { readErrorBanners } from './errors';
 import { readRunOnlyUsers, readWebhookRegistration } from './panels';
@@ -31,9 +31,9 @@ export function readPowerAutomate(doc: Document, url: URL, _settings?: unknown, 
   const section = runs ? 'runs' : /\/flows\/[^/]+\/details\b/.test(path) ? 'details' : undefined;
   const runId = runs?.[1];
   const observations: Observation[] = [];
-  const anchors: Record<string, Element> = {};
-  const beside: string[] = [];
-  const add = (r: { observation: Observation; anchors: Record<string, Element>; beside?: string[] } | null) => {
+  const anchors: Anchors = {};
+  const beside: FieldKey[] = [];
+  const add = (r: { observation: Observation; anchors: Anchors; beside?: FieldKey[] } | null) => {
     if (!r) return;
     observations.push(r.observation);
     Object.assign(anchors, r.anchors);

@@ -2,15 +2,13 @@
  * Localized words of the Power Automate portal the readers compare against (en, ja, fr). Codes,
  * action keys and flow names are not localized and are preferred wherever the page has them.
  */
-import { labelKey } from '../dom';
+import { labelKeys } from '../dom';
 
-const keys = (...words: string[]) => new Set(words.map(labelKey));
-
-export const FLOW_ON = keys('On', 'オン', 'Activé', 'Activée', 'Actif');
-export const FLOW_OFF = keys('Off', 'オフ', 'Désactivé', 'Désactivée', 'Inactif');
+export const FLOW_ON = labelKeys('On', 'オン', 'Activé', 'Activée', 'Actif');
+export const FLOW_OFF = labelKeys('Off', 'オフ', 'Désactivé', 'Désactivée', 'Inactif');
 
 export const RUN_STATUS: Record<'failed' | 'succeeded' | 'running' | 'cancelled', Set<string>> = {
-  failed: keys(
+  failed: labelKeys(
     'Failed',
     'Faulted',
     'Timed out',
@@ -25,7 +23,7 @@ export const RUN_STATUS: Record<'failed' | 'succeeded' | 'running' | 'cancelled'
     'Expiré',
     'Délai d’attente dépassé',
   ),
-  succeeded: keys(
+  succeeded: labelKeys(
     'Succeeded',
     'Succeeded with retries',
     '成功',
@@ -36,8 +34,8 @@ export const RUN_STATUS: Record<'failed' | 'succeeded' | 'running' | 'cancelled'
     'Réussite avec nouvelles tentatives',
     'Opération réussie',
   ),
-  running: keys('Running', 'In progress', 'Waiting', 'Resuming', '実行中', '待機中', 'En cours', 'En cours d’exécution', 'En attente'),
-  cancelled: keys(
+  running: labelKeys('Running', 'In progress', 'Waiting', 'Resuming', '実行中', '待機中', 'En cours', 'En cours d’exécution', 'En attente'),
+  cancelled: labelKeys(
     'Cancelled',
     'Canceled',
     'Aborted',
@@ -51,7 +49,7 @@ export const RUN_STATUS: Record<'failed' | 'succeeded' | 'running' | 'cancelled'
   ),
 };
 
-export const RUN_ONLY_PANEL = keys(
+export const RUN_ONLY_PANEL = labelKeys(
   'Manage run-only permissions',
   'Run only users',
   '実行のみのアクセス許可の管理',
@@ -73,20 +71,20 @@ export const ERROR_BADGE = /^(?:errors?|エラー|erreurs?)\s*(?:[:：(（\d]|$)
 export const INACTIVE_CONNECTION_BADGE = '.panel-card-v2-badge.inactive';
 
 /** The errors panel (Flow Checker) subsection of a step's connection errors (LogicAppsUX `PsmHyH`). */
-export const CONNECTION_ERRORS = keys('Connection errors', '接続エラー', 'Erreurs de connexion');
+export const CONNECTION_ERRORS = labelKeys('Connection errors', '接続エラー', 'Erreurs de connexion');
 /** A run grid's status column header (Fluent DetailsList keys are the app's own: found by header text). */
-export const STATUS_HEADER = keys('Status', 'Run status', '状態', 'ステータス', 'Statut', 'État');
+export const STATUS_HEADER = labelKeys('Status', 'Run status', '状態', 'ステータス', 'Statut', 'État');
 
-export const FLOW_NAME_LABELS = keys('Flow name', 'フロー名', 'Nom du flux');
+export const FLOW_NAME_LABELS = labelKeys('Flow name', 'フロー名', 'Nom du flux');
 
 export const WEBHOOK_LABELS = {
-  endpoint: keys('Http Trigger Endpoint', 'HTTP Trigger Endpoint'),
-  events: keys('Events to Register', 'Events to register'),
-  overwrite: keys(
+  endpoint: labelKeys('Http Trigger Endpoint', 'HTTP Trigger Endpoint'),
+  events: labelKeys('Events to Register', 'Events to register'),
+  overwrite: labelKeys(
     'Overwrite existing trigger endpoints if present?',
     'Overwrite existing trigger endpoints if present',
     'Overwrite existing trigger endpoints',
   ),
 };
-export const YES = keys('Yes', 'はい', 'Oui', 'true');
-export const NO = keys('No', 'いいえ', 'Non', 'false');
+export const YES = labelKeys('Yes', 'はい', 'Oui', 'true');
+export const NO = labelKeys('No', 'いいえ', 'Non', 'false');

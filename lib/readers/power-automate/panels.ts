@@ -3,6 +3,7 @@ import type { RunOnlyUsers, WebhookRegistration } from '../../model/observation'
 import { firstShown, isShown, labelKey, normalize } from '../dom';
 import { inCard } from './designer';
 import { NO, PROVIDED_BY_RUN_ONLY, RUN_ONLY_PANEL, USE_THIS_CONNECTION, WEBHOOK_LABELS, YES } from './labels';
+import type { Anchors } from '../types';
 
 const panels = (doc: Document) =>
   [...doc.querySelectorAll('[role="dialog"], [role="complementary"], aside, section[aria-label]')].filter(isShown);
@@ -18,7 +19,7 @@ const nameOf = (el: Element) => {
   return normalize(el.getAttribute('aria-label') || labelled || el.querySelector('h1, h2, h3, [role="heading"]')?.textContent);
 };
 
-export function readRunOnlyUsers(doc: Document): { observation: RunOnlyUsers; anchors: Record<string, Element> } | null {
+export function readRunOnlyUsers(doc: Document): { observation: RunOnlyUsers; anchors: Anchors<'runOnlyUsers'> } | null {
   // The panel (not the details page's "Run only users" card): titled so, with connection dropdowns.
   const panel = panels(doc).find(
     (p) =>
@@ -27,7 +28,7 @@ export function readRunOnlyUsers(doc: Document): { observation: RunOnlyUsers; an
       p.querySelector('[role="combobox"], select'),
   );
   if (!panel) return null;
-  const anchors: Record<string, Element> = {};
+  const anchors: Anchors<'runOnlyUsers'> = {};
   const connections: RunOnlyUsers['connections'] = [];
   for (const box of panel.querySelectorAll('[role="combobox"], select')) {
     if (!isShown(box)) continue;
@@ -54,7 +55,9 @@ export function readRunOnlyUsers(doc: Document): { observation: RunOnlyUsers; an
  * The "Run flow" panel of "Partner Center Webhook Registration": its three inputs, found by the
  * flow's own (English) input names, whatever the portal language. Never inside a designer step card.
  */
-export function readWebhookRegistration(doc: Document): { observation: WebhookRegistration; anchors: Record<string, Element> } | null {
+export function readWebhookRegistration(
+  doc: Document,
+): { observation: WebhookRegistration; anchors: Anchors<'webhookRegistration'> } | null {
   // Each input: the first shown label (in page order) with its name and a control. One walk over the
   // page's labels finds all three: this runs on every pass in a designer of thousands of nodes.
   const found: Partial<Record<keyof typeof WEBHOOK_LABELS, { control: Element; container: Element }>> = {};
@@ -74,7 +77,7 @@ export function readWebhookRegistration(doc: Document): { observation: WebhookRe
   const { endpoint, events, overwrite } = found;
   if (!endpoint && !events && !overwrite) return null;
   const w: WebhookRegistration = { kind: 'webhookRegistration' };
-  const anchors: Record<string, Element> = {};
+  const anchors: Anchors<'webhookRegistration'> = {};
   if (endpoint) {
     const v = normalize((endpoint.control as HTMLInputElement).value ?? endpoint.control.textContent);
     w.endpoint = v === '' ? null : v;

@@ -1,7 +1,9 @@
 /** Run details (the designer in monitoring mode) and run history grids. */
-import type { ActionError, FlowRun, RunHistory } from '../../model/observation';
+import type { ActionError, FieldKey, FlowRun, RunHistory } from '../../model/observation';
 import { cssEscape, isShown, labelKey, normalize } from '../dom';
+import { FLOW_CARD, FLOW_NODE_CLASS, FLOW_NODE_TESTID, actionName } from '../../dom';
 import { RUN_STATUS, STATUS_HEADER } from './labels';
+import type { Anchors } from '../types';
 
 type Status = FlowRun['status'];
 
@@ -15,21 +17,21 @@ export function statusOf(text: string | null | undefined): Exclude<Status, undef
  * Failed actions of a run: each card's error text ("{code}. {message}" in monitoring mode) and
  * the open details panel's error section (title = code, text = message).
  */
-export function readFlowRun(doc: Document): { observation: FlowRun; anchors: Record<string, Element>; beside: string[] } | null {
-  const anchors: Record<string, Element> = {};
-  const beside: string[] = [];
+export function readFlowRun(doc: Document): { observation: FlowRun; anchors: Anchors<'flowRun'>; beside: FieldKey<'flowRun'>[] } | null {
+  const anchors: Anchors<'flowRun'> = {};
+  const beside: FieldKey<'flowRun'>[] = [];
   const errors: ActionError[] = [];
   let failed = false;
-  const nodes = [...doc.querySelectorAll('[data-testid^="rf__node-"][data-id], .react-flow__node[data-id]')].filter(isShown);
+  const nodes = [...doc.querySelectorAll(`${FLOW_NODE_TESTID}[data-id], .${FLOW_NODE_CLASS}[data-id]`)].filter(isShown);
   for (const node of nodes) {
-    const action = (node.getAttribute('data-id') ?? '').replace(/-#.*$/, '');
+    const action = actionName(node.getAttribute('data-id') ?? '');
     const status = stepStatus(node);
     if (status === 'failed') failed = true;
     const text = normalize(node.querySelector('.msla-panel-card-error-text, [data-automation-id*="error-text"]')?.textContent);
     if (!text || status !== 'failed') continue;
     const m = /^([A-Za-z][\w.]*|\d{3})\.\s+([\s\S]+)$/.exec(text);
     errors.push({ action, code: m ? m[1]! : null, message: m ? m[2]! : text });
-    anchors[`error:${action}`] = node.querySelector('[id^="msla-node-"], [data-automation-id^="card-"]') ?? node;
+    anchors[`error:${action}`] = node.querySelector(FLOW_CARD) ?? node;
     beside.push(`error:${action}`);
   }
   // The details panel of the selected action: MessageBar title (code) + text (message).
@@ -74,7 +76,7 @@ function statusColumnKey(grid: Element): string | null {
   return null;
 }
 
-export function readRunHistory(doc: Document): { observation: RunHistory; anchors: Record<string, Element> } | null {
+export function readRunHistory(doc: Document): { observation: RunHistory; anchors: Anchors<'runHistory'> } | null {
   const grid = [...doc.querySelectorAll('[role="grid"], table')].find((g) => isShown(g) && g.querySelector('a[href*="/runs/"]'));
   if (!grid) return null;
   const runs: RunHistory['runs'] = [];

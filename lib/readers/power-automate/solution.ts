@@ -3,12 +3,13 @@ import type { FlowState, SolutionFlows } from '../../model/observation';
 import { detectSolution } from '../../knowledge/flows';
 import { isShown, labelKey, normalize } from '../dom';
 import { FLOW_OFF, FLOW_ON } from './labels';
+import type { Anchors } from '../types';
 
 export function readSolutionFlows(
   doc: Document,
   environment: string,
-): { observation: SolutionFlows; anchors: Record<string, Element> } | null {
-  const anchors: Record<string, Element> = {};
+): { observation: SolutionFlows; anchors: Anchors<'solutionFlows'> } | null {
+  const anchors: Anchors<'solutionFlows'> = {};
   const flows: SolutionFlows['flows'] = [];
   for (const row of doc.querySelectorAll('[role="row"]')) {
     if (!isShown(row)) continue;

@@ -1,14 +1,15 @@
 /**
  * Salesforce Lightning reader: Opportunity and Account record pages (`/lightning/r/...`).
- * Reader order per knowledge/dom.md §3.5: URL gate → the visible record page (Lightning keeps
+ * Reader order (docs/real-apps.md, Salesforce Lightning): URL gate → the visible record page (Lightning keeps
  * earlier records in the DOM, hidden) → API-name anchor (`data-target-selection-name`) →
  * `records-record-layout-item[field-label]` through the label map → highlights panel. Values may
  * sit in open shadow roots.
  */
 import type { Account, Opportunity } from '../../model/observation';
 import type { CustomFieldKey, Settings } from '../../model/settings';
-import { cssEscape, deepText, firstShown, isShown, labelKey, normalize, pageLang, parseAmount, parseDisplayDate } from '../dom';
+import { cssEscape, deepText, firstShown, isShown, labelKey, labelKeys, normalize, pageLang, parseAmount, parseDisplayDate } from '../dom';
 import { labelKeysFor } from '../labels';
+import { fieldName } from '../../knowledge/fields';
 import type { PageReading } from '../types';
 import { CLOSED_LOST, CLOSED_WON, OPEN_STAGES, SF_LABELS, type SfStandardField } from './labels';
 
@@ -72,7 +73,7 @@ class Fields {
   }
 
   standard(field: SfStandardField): Element | null {
-    return this.find([field], new Set(Object.values(SF_LABELS[field]).flat().map(labelKey)));
+    return this.find([field], labelKeys(...Object.values(SF_LABELS[field])));
   }
 
   custom(key: CustomFieldKey): Element | null {
@@ -154,7 +155,7 @@ function readOpportunity(doc: Document, f: Fields, recordId: string, settings: S
   if (help) put('helpRequested', valueText(help), help);
   const solutions = relatedListCount(f.root, labelKeysFor('solutions', settings));
   if (solutions) put('solutionsCount', solutions.count, solutions.anchor, 'solutions');
-  const contacts = relatedListCount(f.root, new Set(Object.values(SF_LABELS.ContactRoles).flat().map(labelKey)));
+  const contacts = relatedListCount(f.root, labelKeys(...Object.values(SF_LABELS.ContactRoles)));
   const contactField = f.standard('ContactId');
   if (contacts && contacts.count > 0) put('contactLinked', true, contacts.anchor);
   else if (contactField && valueText(contactField)) put('contactLinked', true, contactField);
@@ -217,10 +218,10 @@ function readAccount(f: Fields, recordId: string, settings: Settings): PageReadi
   const a: Account = { kind: 'account', app: 'salesforce', recordId };
   const nameEl = f.root.querySelector('records-highlights2 [slot="primaryField"], lightning-formatted-text[slot="primaryField"]');
   if (nameEl) a.name = normalize(nameEl.textContent) || null;
-  const countryField = settings.fields.country || 'BillingCountry';
+  const countryField = fieldName(settings, 'salesforce', 'country');
   const direct = f.find(
     [countryField],
-    countryField === 'BillingCountry' ? new Set(Object.values(SF_LABELS.BillingCountry).flat().map(labelKey)) : new Set(),
+    countryField === 'BillingCountry' ? labelKeys(...Object.values(SF_LABELS.BillingCountry)) : new Set(),
   );
   if (direct) {
     a.country = valueText(direct);

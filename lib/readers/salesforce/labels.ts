@@ -1,5 +1,5 @@
 /** Standard Salesforce field and list labels per locale (the API names are tried first). */
-import { labelKey } from '../dom';
+import { labelKeys } from '../dom';
 
 export type SfStandardField =
   'Amount' | 'CloseDate' | 'StageName' | 'CurrencyIsoCode' | 'ContactId' | 'BillingAddress' | 'BillingCountry' | 'ContactRoles';
@@ -19,16 +19,18 @@ export const SF_LABELS: Record<SfStandardField, { en: string[]; ja: string[]; fr
   ContactRoles: { en: ['Contact Roles'], ja: ['取引先責任者の役割'], fr: ['Rôles des contacts', 'Rôles de contact'] },
 };
 
-const keys = (...lists: string[][]) => new Set(lists.flat().map(labelKey));
-
-export const CLOSED_WON = keys(['Closed Won'], ['成立', '完了 (成立)', 'クローズ (成立)'], ['Fermée gagnée', 'Conclue gagnée', 'Gagnée']);
-export const CLOSED_LOST = keys(
+export const CLOSED_WON = labelKeys(
+  ['Closed Won'],
+  ['成立', '完了 (成立)', 'クローズ (成立)'],
+  ['Fermée gagnée', 'Conclue gagnée', 'Gagnée'],
+);
+export const CLOSED_LOST = labelKeys(
   ['Closed Lost'],
   ['不成立', '完了 (不成立)', 'クローズ (不成立)'],
   ['Fermée perdue', 'Conclue perdue', 'Perdue'],
 );
 /** The standard open stages of a new org, en/ja/fr. */
-export const OPEN_STAGES = keys(
+export const OPEN_STAGES = labelKeys(
   [
     'Prospecting',
     'Qualification',

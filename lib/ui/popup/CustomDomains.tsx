@@ -10,9 +10,10 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Translator } from '../../i18n';
 import { customPattern, parseCustomHost, type AppId } from '../../knowledge/hosts';
 import { isPublicSuffix } from '../../knowledge/public-suffix';
-import { CUSTOM_HOSTS_KEY, listedCustomHosts, managedCustomHosts, type CustomHosts } from '../../model/custom-hosts';
+import { CUSTOM_HOSTS_KEY, type CustomHosts } from '../../model/custom-hosts';
+import { listedCustomHosts, managedCustomHosts, managedListMissing } from '../../knowledge/custom-hosts';
 import type { PopupApi } from './api';
-import type { Patch } from './App';
+import type { Patch } from './types';
 
 const APPS: AppId[] = ['dynamics', 'salesforce', 'power-automate', 'partner-center'];
 const appName = (t: Translator, app: AppId) => t(`app_${app.replace('-', '_')}`);
@@ -147,6 +148,11 @@ export function CustomDomains({
           data-custom-message={message.kind}
         >
           {message.text}
+        </p>
+      )}
+      {managedListMissing(managed) && (
+        <p class="note" data-custom-unlisted="">
+          {t('custom_managed_unlisted')}
         </p>
       )}
       {policy.refused.map((r) => (

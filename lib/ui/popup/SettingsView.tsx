@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { Translator } from '../../i18n';
-import { CUSTOM_FIELD_LABELS } from '../../readers/labels';
+import { CUSTOM_FIELD_LABELS } from '../../knowledge/labels';
 import { RULES } from '../../rules';
 import { CUSTOM_FIELD_KEYS, SETTINGS_KEY, Settings, effectiveSettings, type CustomFieldKey, type LockedPath } from '../../model/settings';
 import type { PopupApi } from './api';
-import type { Patch, Stored } from './App';
+import type { Patch, Stored } from './types';
 import { CustomDomains } from './CustomDomains';
+import { ruleTitleKey, severityLabel } from './rule-names';
 
 const FAMILIES = ['crm', 'pc', 'flow', 'error'] as const;
 type TextSetting = {
@@ -113,7 +114,7 @@ export function SettingsView({ api, t, stored, patch }: { api: PopupApi; t: Tran
               <label for={id}>{t(f.label)}</label>
               <input
                 id={id}
-                value={current ?? ''}
+                value={invalid[f.path] ?? current ?? ''}
                 placeholder={f.placeholder}
                 readOnly={isLocked}
                 maxLength={f.kind === 'name' ? 100 : STAGE_MAX}
@@ -199,10 +200,10 @@ export function SettingsView({ api, t, stored, patch }: { api: PopupApi; t: Tran
                   }}
                 />
                 <label for={id}>
-                  <code>{r.id}</code> <span class={`sev sev-${r.severity}`}>{t(`severity_${r.severity}`)}</span>
+                  {t(ruleTitleKey(r.id))} <span class={`sev sev-${r.severity}`}>{severityLabel(t, r)}</span>
                 </label>
                 <span class="desc" id={`${id}-desc`}>
-                  {t(r.messages[0]!).replace(/\{\w+\}/g, '…')}
+                  <code>{r.id}</code>
                   {isLocked && <> {adminNote}</>}
                 </span>
               </div>

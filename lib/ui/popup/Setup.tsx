@@ -1,15 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../../i18n';
 import { checklists, type Checklist } from '../../knowledge/checklists';
-import type { Finding } from '../../model/finding';
-import type { ReadSources } from '../../model/messages';
+import type { AppId } from '../../knowledge/hosts';
 import type { SolutionId } from '../../model/observation';
 import { CHECKLIST_KEY, type ChecklistState } from '../../model/state';
-import { latestEnvironment } from '../../background/sightings';
+import { latestEnvironment } from '../../model/state';
 import type { PopupApi } from './api';
-import type { Patch, Stored } from './App';
+import type { PageSummary, Patch, Stored } from './types';
 import { buildReport } from './report';
-import { listedCustomHosts } from '../../model/custom-hosts';
+import { listedCustomHosts } from '../../knowledge/custom-hosts';
 
 export function Setup({
   api,
@@ -17,16 +16,22 @@ export function Setup({
   stored,
   patch,
   page,
+  tabApp = null,
 }: {
   api: PopupApi;
   t: Translator;
   stored: Stored;
   patch: Patch;
-  page: { app: string; host: string; findings: Finding[]; sources?: ReadSources | undefined } | null;
+  page: PageSummary | null;
+  /** The active tab's app: a Dynamics 365 or Salesforce tab says which checklist to show. */
+  tabApp?: AppId | null;
 }) {
   const { checklist, sightings } = stored;
   const seenSolution = latestEnvironment(sightings)?.[1].solution ?? null;
-  const solution: SolutionId = checklist.solution ?? seenSolution ?? 'dynamics';
+  const tabSolution: SolutionId | null = tabApp === 'dynamics' || tabApp === 'salesforce' ? tabApp : null;
+  // What the user picks here wins; then the tab's app; then an earlier pick, then what was seen.
+  const [picked, setPicked] = useState<SolutionId | null>(null);
+  const solution: SolutionId = picked ?? tabSolution ?? checklist.solution ?? seenSolution ?? 'dynamics';
   const env = latestEnvironment(sightings, solution);
   const lists = checklists(solution);
   const [confirmReset, setConfirmReset] = useState(false);
@@ -47,7 +52,13 @@ export function Setup({
     return at ? { by: 'user', at } : null;
   };
   const total = lists.reduce((n, l) => n + l.items.length, 0);
-  const count = lists.reduce((n, l) => n + l.items.filter((i) => done(l.id, i.id)).length, 0);
+  const doneIn = (l: Checklist) => l.items.filter((i) => done(l.id, i.id)).length;
+  const count = lists.reduce((n, l) => n + doneIn(l), 0);
+  const firstOpen = lists.find((l) => doneIn(l) < l.items.length);
+  const next = firstOpen?.items.find((i) => !done(firstOpen.id, i.id));
+  // The first unfinished section opens; the user's own opening and closing is kept per solution.
+  const [opened, setOpened] = useState<Record<string, boolean>>({});
+  const isOpen = (l: Checklist) => opened[`${solution}/${l.id}`] ?? l === firstOpen;
 
   const toggle = (list: Checklist, id: string, on: boolean) => {
     const ticks = { ...checklist.ticks };
@@ -97,25 +108,58 @@ export function Setup({
               name="solution"
               value={s}
               checked={solution === s}
-              onChange={() => void save({ ...checklist, solution: s })}
+              onChange={() => {
+                setPicked(s);
+                void save({ ...checklist, solution: s });
+              }}
             />{' '}
             {t(`app_${s}`)}
           </label>
         ))}
         <p class="note">
-          {checklist.solution ? t('setup_solution_manual') : seenSolution ? t('setup_solution_seen') : t('setup_solution_default')}
+          {picked
+            ? t('setup_solution_manual')
+            : tabSolution
+              ? t('setup_solution_tab', { app: t(`app_${tabSolution}`) })
+              : checklist.solution
+                ? t('setup_solution_manual')
+                : seenSolution
+                  ? t('setup_solution_seen')
+                  : t('setup_solution_default')}
         </p>
       </fieldset>
       <p class="note" data-env={env?.[0] ?? ''}>
-        {env ? t('setup_env_seen', { env: env[0], when: fmt(env[1].seenAt) }) : t('setup_env_none')}
+        {env
+          ? // A tenant's default environment is `Default-<tenant ID>`: named so rather than by its ID.
+            env[0].startsWith('Default-')
+            ? t('setup_env_seen_default', { when: fmt(env[1].seenAt) })
+            : t('setup_env_seen', { env: env[0], when: fmt(env[1].seenAt) })
+          : t('setup_env_none')}
       </p>
       <div class="progress">
         <label for="setup-progress">{t('setup_progress', { done: count, total })}</label>
         <progress id="setup-progress" max={total} value={count} />
       </div>
+      <p class="start" data-start={next ? `${firstOpen!.id}/${next.id}` : 'done'}>
+        {next ? t('setup_start', { section: t(firstOpen!.titleKey), item: t(next.key, next.params) }) : t('setup_all_done')}
+      </p>
       {lists.map((list) => (
-        <fieldset key={list.id} class="checklist" data-list={list.id}>
-          <legend>{t(list.titleKey)}</legend>
+        <details
+          key={`${solution}/${list.id}`}
+          class="checklist"
+          data-list={list.id}
+          open={isOpen(list)}
+          onToggle={(e) => {
+            const open = (e.currentTarget as HTMLDetailsElement).open;
+            if (open !== isOpen(list)) setOpened((o) => ({ ...o, [`${solution}/${list.id}`]: open }));
+          }}
+        >
+          <summary>
+            <span class="title">{t(list.titleKey)}</span>{' '}
+            <span class="count" data-count={`${doneIn(list)}/${list.items.length}`}>
+              {t('setup_section_progress', { done: doneIn(list), total: list.items.length })}
+            </span>
+          </summary>
           {list.items.map((item) => {
             const state = done(list.id, item.id);
             const role = item.observe?.flowOn;
@@ -140,7 +184,7 @@ export function Setup({
               </div>
             );
           })}
-        </fieldset>
+        </details>
       ))}
       <div class="actions">
         <button type="button" onClick={exportReport}>

@@ -27,6 +27,8 @@ export interface PopupApi {
   /** Gives access back; false when the browser keeps it (a host the manifest grants). */
   releaseHost(pattern: string): Promise<boolean>;
   hasHost(pattern: string): Promise<boolean>;
+  /** Asks the tab to scroll to a finding's hint and flash it; false when no frame shows it. */
+  reveal?(tabId: number, target: { rule: string; field?: string }): Promise<boolean>;
   version: string;
 }
 

@@ -28,15 +28,27 @@ export function isPhone(run: string): boolean {
   return digits >= 9 || (s.startsWith('0') && digits >= 8) || s.startsWith('(');
 }
 
+// A date with its time ("01/01/1990 00:00:00", "1.1.1990, 00:00"), or a time alone: set apart
+// before phone numbers are looked for, so that a date and the hour after it never read as one.
+const DATE_TIME =
+  /(?<![\p{N}./-])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?![\p{N}]|[-/.]\d)(?:(?:,?\s*|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?|(?<![\p{N}:])\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?![\p{N}:])/gu;
+
+const scrubPhones = (text: string): string =>
+  text.replace(DIGIT_RUN, (run) => {
+    const lead = run.match(/^\s*/)?.[0] ?? '';
+    return isPhone(run) ? `${lead}[phone]` : run;
+  });
+
 /** Replaces e-mail addresses and phone numbers, leaving dates, times, IDs and amounts as they are. */
 export function scrub(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(EMAIL, '[e-mail]')
-    .replace(DIGIT_RUN, (run) => {
-      const lead = run.match(/^\s*/)?.[0] ?? '';
-      return isPhone(run) ? `${lead}[phone]` : run;
-    });
+  const plain = text.normalize('NFKC').replace(EMAIL, '[e-mail]');
+  let out = '';
+  let at = 0;
+  for (const m of plain.matchAll(DATE_TIME)) {
+    out += scrubPhones(plain.slice(at, m.index)) + m[0];
+    at = m.index + m[0].length;
+  }
+  return out + scrubPhones(plain.slice(at));
 }
 
 /** Escapes what Markdown (and HTML inside it) would read as syntax; line breaks become spaces. */

@@ -7,7 +7,7 @@ import type { Translator } from '../../i18n';
 import type { Checklist } from '../../knowledge/checklists';
 import type { Failures, Finding } from '../../model/finding';
 import type { ReadSources } from '../../model/messages';
-import type { ListedHost } from '../../model/custom-hosts';
+import type { ListedHost } from '../../knowledge/custom-hosts';
 import type { EffectiveSettings, LockedPath } from '../../model/settings';
 import { bound, escapeMarkdown, quotePage, reportParam, scrub } from './redact';
 

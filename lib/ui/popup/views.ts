@@ -1,5 +1,5 @@
 /**
- * The popup's other tabs, loaded after its first render (App.tsx): the first frame needs only the
+ * The popup's other tabs, loaded after its first render (lazy.ts): the first frame needs only the
  * page's findings, and these bring the rule catalogue, the checklists and the troubleshooter.
  */
 export { Plan } from './Plan';
