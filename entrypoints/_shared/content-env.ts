@@ -9,6 +9,7 @@ import { anyKey } from '@/lib/i18n/keys';
 import { revealTarget } from '@/lib/content/reveal';
 import type { FindingsReport } from '@/lib/model/messages';
 import { POLICY_SEEN_KEY, SETTINGS_KEY } from '@/lib/model/keys';
+import type { PageStructureQuery } from '@/lib/model/messages';
 
 export function contentEnv(ctx: ContentScriptContext): ContentEnv {
   // When the extension is reloaded or updated under an open tab, this script is orphaned: reading
@@ -71,6 +72,14 @@ export function contentEnv(ctx: ContentScriptContext): ContentEnv {
       ctx.onInvalidated(() => browser.storage.onChanged.removeListener(listener));
     },
     onLocationChange: (cb) => ctx.addEventListener(window, 'wxt:locationchange', cb),
+    onStructureRequest: (answer) => {
+      // Only the popup asks (an extension page: no sender tab); the top frame answers. No zod here.
+      const asked = (msg: unknown) => (msg as Partial<PageStructureQuery> | null)?.type === 'cosell:page-structure';
+      const listener = (msg: unknown, sender: { id?: string; tab?: unknown }) =>
+        window === window.top && sender.id === browser.runtime.id && !sender.tab && asked(msg) ? Promise.resolve(answer()) : undefined;
+      browser.runtime.onMessage.addListener(listener);
+      ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+    },
     onReveal: (cb) => {
       const listener = (msg: unknown, sender: { id?: string }, answer: (shown: boolean) => void) => {
         const target = sender.id === browser.runtime.id ? revealTarget(msg) : null;

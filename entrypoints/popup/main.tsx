@@ -11,6 +11,7 @@ import { readTabState } from '@/lib/model/state';
 import { TabState } from '@/lib/model/messages';
 import { keepFitted } from '@/lib/ui/popup/fit';
 import { REVEAL } from '@/lib/content/reveal';
+import { STRUCTURE_LIMITS } from '@/lib/readers/structure';
 import '@/lib/ui/hint.css';
 import '@/lib/ui/popup/popup.css';
 
@@ -39,6 +40,10 @@ const api: PopupApi = {
     return () => browser.storage.onChanged.removeListener(listener);
   },
   copy: (text) => navigator.clipboard.writeText(text),
+  pageStructure: async (tabId) => {
+    const answer: unknown = await browser.tabs.sendMessage(tabId, { type: 'cosell:page-structure' }, { frameId: 0 }).catch(() => null);
+    return typeof answer === 'string' ? answer.slice(0, STRUCTURE_LIMITS.chars) : null;
+  },
   requestHost: (pattern) => browser.permissions.request({ origins: [pattern] }),
   releaseHost: (pattern) => browser.permissions.remove({ origins: [pattern] }),
   hasHost: (pattern) => browser.permissions.contains({ origins: [pattern] }),

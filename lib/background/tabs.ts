@@ -69,6 +69,7 @@ export function createTabStore(area: StorageArea, badge: Badge) {
           ...(msg.failures && { failures: msg.failures }),
           ...(msg.sources && { sources: msg.sources }),
           ...(msg.checked && { checked: msg.checked }),
+          ...(msg.unrecognised && { unrecognised: true }),
           ...(documentId && { doc: documentId.slice(0, 100) }),
         };
         await commit(senderTabId, stored);

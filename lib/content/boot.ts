@@ -12,6 +12,7 @@ import type { Rule } from '../rules/types';
 import type { Beside } from '../ui/beside';
 import { revealHint, type RevealTarget } from './reveal';
 import { startRunner } from './runner';
+import { pageStructure } from '../readers/structure';
 import { DISMISSED_KEY, addDismissed, parseDismissed, removeDismissed } from '../model/dismissals';
 import { memoryDismissals, type DismissStore } from '../ui/layer';
 
@@ -33,6 +34,8 @@ export interface ContentEnv {
   onLocationChange: (cb: () => void) => void;
   /** Calls back when the popup asks to show a finding's hint; the callback says whether it did. */
   onReveal?: (cb: (target: RevealTarget) => boolean) => void;
+  /** Answers the popup's request for the page's structure with what `answer` gives. */
+  onStructureRequest?: (answer: () => string) => void;
   /** The extension's local storage (dismissed hints); without it they last as long as the page. */
   local?: { get(key: string): Promise<unknown>; set(key: string, value: unknown): Promise<void> };
 }
@@ -70,6 +73,7 @@ export async function bootContentScript(env: ContentEnv, read: Reader, rules: re
     },
   });
   options.onRunner?.(() => runner.schedule());
+  env.onStructureRequest?.(() => pageStructure(env.doc.body));
   env.onSettingsChanged(() => {
     void load().then((next) => {
       settings = next;

@@ -9,6 +9,7 @@ import type { Checked } from '../model/messages';
 import type { Observation, SolutionFlows } from '../model/observation';
 import type { Settings } from '../model/settings';
 import type { PageReading, ReadHints, Reader } from '../readers/types';
+import { readerPage } from '../readers/recognise';
 import { evaluate, localToday } from '../rules/engine';
 import type { Rule } from '../rules/types';
 import type { HintLayer } from '../ui/layer';
@@ -24,6 +25,8 @@ export interface Report {
   sources?: { xrm: string[]; dom: string[]; api?: string[] };
   /** What was checked, so a clean page can say so ("7 checks on this opportunity"). */
   checked?: Checked;
+  /** A page a reader is made for gave no reading: the popup says so and offers its structure. */
+  unrecognised?: boolean;
 }
 
 /** Logged in development builds only: failures stay silent for the user, not for us. */
@@ -82,7 +85,8 @@ export function createPass(deps: PassDeps): (href: string, settings: Settings, h
     // Said only when some field came from the app's own data: a page read from its DOM alone needs no note.
     const sources = reading?.sources && Object.values(reading.sources).some((s) => s !== 'dom') ? splitSources(reading.sources) : undefined;
     const checked = reading ? whatWasChecked(observations, deps.rules, settings) : undefined;
-    const report = JSON.stringify([href, findings, solutionFlows, failures, sources, checked]);
+    const unrecognised = !reading && failed.read === 0 && readerPage(new URL(href));
+    const report = JSON.stringify([href, findings, solutionFlows, failures, sources, checked, unrecognised]);
     if (report !== lastReport) {
       lastReport = report;
       deps.report({
@@ -92,6 +96,7 @@ export function createPass(deps: PassDeps): (href: string, settings: Settings, h
         ...(failures && { failures }),
         ...(sources && { sources }),
         ...(checked && { checked }),
+        ...(unrecognised && { unrecognised }),
       });
     }
     return { editing: findings.some((f) => f.display === 'editing') };

@@ -28,6 +28,8 @@ export const FindingsReport = z.object({
   failures: z.optional(Failures),
   checked: z.optional(Checked),
   sources: z.optional(ReadSources),
+  /** A page a reader is made for, on which it found none of its anchors. */
+  unrecognised: z.optional(z.boolean()),
 });
 export type FindingsReport = z.infer<typeof FindingsReport>;
 
@@ -40,6 +42,7 @@ export const TabState = z.object({
   /** The browser's in-memory storage area refused it: the background alone holds it. */
   unstored: z.optional(z.boolean()),
   sources: z.optional(ReadSources),
+  unrecognised: z.optional(z.boolean()),
 });
 export type TabState = z.infer<typeof TabState>;
 
@@ -57,6 +60,10 @@ export type Start = z.infer<typeof Start>;
 /** The popup asks for a tab's findings that the in-memory storage area could not hold. */
 export const TabStateQuery = z.object({ type: z.literal('cosell:tab-state'), tabId: z.number() });
 export type TabStateQuery = z.infer<typeof TabStateQuery>;
+
+/** The popup asks a tab's content script for the page's structure (lib/readers/structure.ts); the answer is a string. */
+export const PageStructureQuery = z.object({ type: z.literal('cosell:page-structure') });
+export type PageStructureQuery = z.infer<typeof PageStructureQuery>;
 
 /** A content script's document going away (`pagehide`): what its frame said goes with it. */
 export const FrameGone = z.object({ type: z.literal('cosell:gone') });

@@ -85,6 +85,8 @@ export const mergeFrames = (stored: Stored): TabState | null => {
       ...(record !== undefined && { record }),
     };
   }
+  // Not recognised only when no reporting frame was (the designer frame in Power Apps may be).
+  if (frames.every(([, f]) => f.unrecognised)) state.unrecognised = true;
   return state;
 };
 

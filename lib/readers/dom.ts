@@ -60,6 +60,8 @@ export const cssEscape = (s: string): string =>
 export function parseAmount(raw: string | null | undefined): number | null | undefined {
   const s = normalize(raw);
   if (s === '' || s === '---' || s === '--') return null;
+  // A value cut short for space ("EUR 1,517,..."): what is left is not the amount.
+  if (/(?:\.\.\.|…)$/.test(s)) return undefined;
   const digits = s.replace(/[^\d.,\-\s']/g, '').replace(/[\s']/g, '');
   if (!/\d/.test(digits)) return undefined;
   const lastDot = digits.lastIndexOf('.');

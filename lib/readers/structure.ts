@@ -47,12 +47,14 @@ export function pageStructure(root: Element): string {
     }
     const parts = [tag];
     const role = el.getAttribute('role');
-    if (role) parts.push(`role=${role.replace(/[^\w-]/g, '').slice(0, 30)}`);
+    // ARIA roles are lower-case words; anything else a page put there is not shown.
+    if (role) parts.push(`role=${/^[a-z]{2,30}$/.test(role) ? role : '…'}`);
     if (el.id) parts.push(`#${safeId(el.id)}`);
     const data = [...el.attributes]
       .map((a) => a.name)
       .filter((n) => n.startsWith('data-'))
-      .map((n) => n.replace(/[^\w-]/g, '').slice(0, 40));
+      // An app's own names are plain words; one with digits, dots or @ may carry a value: hidden.
+      .map((n) => (/^data-[a-z][a-z-]{0,38}$/.test(n) ? n : 'data-…'));
     if (data.length) parts.push(`[${data.join(' ')}]`);
     if (LABELS.has(tag) || (role && LABEL_ROLES.has(role))) {
       const label = safeLabel(el.textContent);

@@ -91,8 +91,11 @@ describe('Dynamics current controls', () => {
     expect(readText(field)).toBeNull();
     const rows = (n: number) => Array.from({ length: n }, () => '<div role="row"><div role="gridcell">x</div></div>').join('');
     const grid = page(
-      `<div data-id="solutions-subgrid"><h2>Microsoft Partner Center Solutions</h2><div role="grid"><div class="ag-pinned-left-cols-container">${rows(2)}</div><div class="ag-center-cols-container">${rows(2)}</div></div></div>`,
+      `<div data-id="solutions-subgrid"><h2>Microsoft Partner Center Solutions</h2><div role="grid"><div class="ag-header"><div role="row"><div role="columnheader">Name</div></div></div><div class="ag-pinned-left-cols-container">${rows(2)}</div><div class="ag-center-cols-container">${rows(2)}</div></div></div>`,
     );
     expect(subgridByLabel(grid.body, 'solutions')?.count).toBe(2);
+    // Still loading (no header row yet), or fewer rows than the grid's own count: not a count.
+    grid.querySelector('.ag-header')!.remove();
+    expect(subgridByLabel(grid.body, 'solutions')).toBeUndefined();
   });
 });

@@ -33,8 +33,10 @@ describe('docs/real-apps.md', () => {
     });
   }
 
-  it('gives every row a source (repository@commit and path), "standard", or says unverified', () => {
-    const bad = [...documented].filter(([, s]) => !/^(?:[\w-]+\/[\w.-]+@[0-9a-f]{7,}\b|standard\b|unverified\b)/.test(s));
+  it('gives every row a source (repository@commit or npm package@version, and path), "standard", or says unverified', () => {
+    const bad = [...documented].filter(
+      ([, s]) => !/^(?:[\w-]+\/[\w.-]+@[0-9a-f]{7,}\b|npm:@?[\w.-]+(?:\/[\w.-]+)?@\d+\.\d+\.\d+ |standard\b|unverified\b)/.test(s),
+    );
     expect(bad).toEqual([]);
   });
 });

@@ -51,6 +51,8 @@ describe('pageStructure', () => {
     for (const secret of SECRETS) expect(s).not.toContain(secret);
     expect(s).not.toMatch(/\d/);
     expect(s).not.toContain('@');
+    // Nor in an attribute's name: what is not a plain word is hidden.
+    expect(s.toLowerCase()).not.toMatch(/jane|contoso/);
   });
 
   it('is bounded on a huge or deep page', () => {

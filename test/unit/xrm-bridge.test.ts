@@ -189,7 +189,8 @@ describe('Dynamics reader with the bridge', () => {
     expect(readDynamics(doc, url, DEFAULT_SETTINGS, undefined, { xrm: answer })!.observations[0]).toMatchObject({
       closeDate: '2031-04-03',
     });
-    expect(readDynamics(doc, url, DEFAULT_SETTINGS)!.observations[0]).toMatchObject({ closeDate: '2031-03-04' });
+    // Without the user's format, a date that reads both ways is unknown: the UI language does not say.
+    expect('closeDate' in readDynamics(doc, url, DEFAULT_SETTINGS)!.observations[0]!).toBe(false);
   });
 });
 

@@ -72,6 +72,9 @@ export function readTwoOption(container: Element): boolean | undefined {
     if (id.endsWith('inner-first')) return false;
     return radios.length === 2 ? radios.indexOf(on) === 1 : undefined;
   }
+  // The current look: a Fluent v9 Switch in the field's PCF container, no aria-checked: the input's state.
+  const pcf = container.querySelector('[data-id$=".fieldControl-pcf-container-id"] input[role="switch"]');
+  if (pcf) return (pcf as HTMLInputElement).checked;
   const toggle = container.querySelector(
     '[data-id*=".fieldControl-toggle-container"] [aria-checked], [data-id*=".fieldControl-toggle-container"][aria-checked]',
   );
@@ -131,7 +134,7 @@ export function readLookup(container: Element, name: string): string | null | un
 /** Whether a field's control can be edited (not read-only, not disabled). */
 export function isEditable(container: Element): boolean | undefined {
   const control = container.querySelector(
-    'input:not([type="hidden"]), textarea, select, button[role="switch"], [role="radiogroup"], [role="combobox"]',
+    'input:not([type="hidden"]), textarea, select, button[role="switch"], [role="switch"], [role="radiogroup"], [role="combobox"]',
   );
   if (!control) return undefined;
   return !(
@@ -155,6 +158,12 @@ export function subgridByLabel(form: ParentNode, key: CustomFieldKey, settings?:
     const rows = [...(centre ?? grid).querySelectorAll('[role="row"]')].filter(
       (r) => !r.querySelector('[role="columnheader"]') && !r.closest('[role="rowgroup"][data-header]'),
     );
+    // A count is a count only when the grid is complete: its own row count (header rows included)
+    // agrees. A grid without its header row is not the grid yet.
+    const headers = [...grid.querySelectorAll('[role="row"]')].filter((r) => r.querySelector('[role="columnheader"]')).length;
+    const counted = grid.matches('[aria-rowcount]') ? grid : grid.querySelector('[aria-rowcount]');
+    const total = Number(counted?.getAttribute('aria-rowcount') ?? NaN);
+    if (headers === 0 || (Number.isInteger(total) && total >= 0 && headers + rows.length !== total)) return undefined;
     return { count: rows.length, anchor: section };
   }
   return undefined;

@@ -9,7 +9,7 @@
 import type { XrmAnswer } from '../../bridge/xrm-message';
 import type { Account, FieldKey, Opportunity } from '../../model/observation';
 import type { CustomFieldKey, Settings } from '../../model/settings';
-import { firstShown, normalize, pageLang, parseAmount, parseDisplayDate, stripSaveState, textOf } from '../dom';
+import { firstShown, normalize, parseAmount, parseDisplayDate, stripSaveState, textOf } from '../dom';
 import type { Anchors, PageReading, ReadHints } from '../types';
 import { fieldName } from '../../knowledge/fields';
 import { type FieldSource, XrmForm, dateLangOf } from './xrm';
@@ -122,7 +122,8 @@ function readOpportunity(doc: Document, form: Element, recordId: string | null, 
     xrm?.date('estimatedclosedate'),
     () => {
       const text = close ? readText(close) : undefined;
-      return text === null ? null : text === undefined ? undefined : parseDisplayDate(text, dateLangOf(xrm?.dateFormat) ?? pageLang(doc));
+      // Dates follow the user's personal format, not the UI language: a day-or-month date stays unknown without Xrm's.
+      return text === null ? null : text === undefined ? undefined : parseDisplayDate(text, dateLangOf(xrm?.dateFormat) ?? '');
     },
     close,
   );
@@ -168,7 +169,11 @@ function readState(doc: Document, form: Element): Opportunity['state'] {
     if (LOST.test(text)) return 'lost';
     return undefined; // read-only for a reason we cannot tell
   }
-  return 'open';
+  // A closed opportunity is read-only throughout: a field the user can edit says it is open.
+  const fields = [...form.querySelectorAll('[data-id$="-FieldSectionItemContainer"]')].filter(
+    (c) => !c.getAttribute('data-id')!.startsWith('header_'),
+  );
+  return fields.some((c) => isEditable(c) === true) ? 'open' : undefined;
 }
 
 function readAccount(form: Element, recordId: string | null, settings: Settings, xrm: XrmForm | null): PageReading {

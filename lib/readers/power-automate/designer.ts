@@ -6,7 +6,7 @@
 import type { FieldKey, FlowDesigner } from '../../model/observation';
 import { firstShown, isShown, labelKey, normalize } from '../dom';
 import { FLOW_CARD, FLOW_NODE_CLASS, FLOW_NODE_TESTID, actionName } from '../../dom';
-import { CONNECTION_PROBLEM, ERROR_BADGE, FLOW_NAME_LABELS, INACTIVE_CONNECTION_BADGE } from './labels';
+import { CONNECTION_ERRORS, CONNECTION_PROBLEM, ERROR_BADGE, FLOW_NAME_LABELS, INACTIVE_CONNECTION_BADGE } from './labels';
 import type { Anchors } from '../types';
 
 /** `Apply_to_each-#scope` → `Apply_to_each` (LogicAppsUX removeIdTag). */
@@ -88,9 +88,46 @@ export function readDesigner(doc: Document): DesignerReading | null {
       beside.push(`step:${id}`);
     }
   }
+  addPanelSteps(doc, steps);
   const firstCard = first.querySelector(CARD) ?? first;
   const generation = firstCard.className.includes?.('msla-') || firstCard.querySelector('[class*="msla-"]') ? 'v1' : 'v2';
   return { observation: { kind: 'flowDesigner', generation, steps }, anchors, beside, canvas };
+}
+
+/**
+ * The errors panel (Flow Checker) lists every step's errors, rendered on the canvas or not (off
+ * screen, in a collapsed scope). Its cards name steps by title; cards' automation ids do the same
+ * with `_` for spaces, which gives the action key. Warning-only cards are not errors.
+ */
+function addPanelSteps(doc: Document, steps: FlowDesigner['steps']): void {
+  for (const card of doc.querySelectorAll('.msla-error-card')) {
+    if (!card.querySelector('.msla-error-dot') || !isShown(card)) continue;
+    const title = normalize(card.querySelector('.msla-error-card-title')?.textContent);
+    if (!title) continue;
+    const id = title.replace(/\s/g, '_');
+    let connection = false;
+    const messages: string[] = [];
+    for (const sub of card.querySelectorAll('.msla-error-card-subsection')) {
+      const subtitle = sub.querySelector('.msla-error-card-subtitle');
+      const texts = [...sub.children]
+        .filter((c) => c !== subtitle)
+        .map((c) => normalize(c.textContent))
+        .filter(Boolean);
+      if (CONNECTION_ERRORS.has(labelKey(subtitle?.textContent)) && texts.length > 0) connection = true;
+      messages.push(...texts);
+    }
+    if (messages.length === 0) continue;
+    const connectionProblem = connection || messages.some((m) => CONNECTION_PROBLEM.test(m));
+    const step = steps.find((s) => s.id === id);
+    if (!step) {
+      steps.push({ id, title, connectionProblem, errorText: messages.join(' · ') });
+      continue;
+    }
+    // The card's badge said "Errors"; the panel says which.
+    const fresh = messages.filter((m) => !step.errorText?.includes(m));
+    if (fresh.length > 0) step.errorText = [step.errorText, ...fresh].filter(Boolean).join(' · ');
+    step.connectionProblem ||= connectionProblem;
+  }
 }
 
 /** The classic designer: cards by their class, named by their title. */

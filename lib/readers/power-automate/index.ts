@@ -49,6 +49,8 @@ export function readPowerAutomate(doc: Document, url: URL, _settings?: unknown, 
   } else if (flow && section === 'details') {
     add(readRunHistory(doc));
     add(readRunOnlyUsers(doc));
+    // The Run flow panel opens from the details page as well as from the designer.
+    add(readWebhookRegistration(doc));
   } else if (flow) {
     const designer = readDesigner(doc);
     // Around the designer's cards: its name, the webhook form, error banners. A pan changes nothing

@@ -8,10 +8,45 @@ export const FLOW_ON = labelKeys('On', 'オン', 'Activé', 'Activée', 'Actif')
 export const FLOW_OFF = labelKeys('Off', 'オフ', 'Désactivé', 'Désactivée', 'Inactif');
 
 export const RUN_STATUS: Record<'failed' | 'succeeded' | 'running' | 'cancelled', Set<string>> = {
-  failed: labelKeys('Failed', 'Faulted', 'Timed out', '失敗', '失敗しました', 'タイムアウト', 'Échec', 'Échoué', 'Échouée', 'Expiré'),
-  succeeded: labelKeys('Succeeded', 'Succeeded with retries', '成功', '成功しました', 'Réussi', 'Réussite', 'Opération réussie'),
-  running: labelKeys('Running', 'In progress', 'Waiting', '実行中', '待機中', 'En cours', 'En cours d’exécution', 'En attente'),
-  cancelled: labelKeys('Cancelled', 'Canceled', 'Aborted', 'キャンセル済み', '取り消し済み', 'Annulé', 'Annulée'),
+  failed: labelKeys(
+    'Failed',
+    'Faulted',
+    'Timed out',
+    '失敗',
+    '失敗しました',
+    'エラーが発生しました',
+    'タイムアウト',
+    'Échec',
+    'En échec',
+    'Échoué',
+    'Échouée',
+    'Expiré',
+    'Délai d’attente dépassé',
+  ),
+  succeeded: labelKeys(
+    'Succeeded',
+    'Succeeded with retries',
+    '成功',
+    '成功しました',
+    '再試行により成功',
+    'Réussi',
+    'Réussite',
+    'Réussite avec nouvelles tentatives',
+    'Opération réussie',
+  ),
+  running: labelKeys('Running', 'In progress', 'Waiting', 'Resuming', '実行中', '待機中', 'En cours', 'En cours d’exécution', 'En attente'),
+  cancelled: labelKeys(
+    'Cancelled',
+    'Canceled',
+    'Aborted',
+    'キャンセル済み',
+    '取り消し済み',
+    '取り消されました',
+    '中止されました',
+    'Annulé',
+    'Annulée',
+    'Abandonné',
+  ),
 };
 
 export const RUN_ONLY_PANEL = labelKeys(
@@ -34,6 +69,11 @@ export const CONNECTION_PROBLEM =
 export const ERROR_BADGE = /^(?:errors?|エラー|erreurs?)\s*(?:[:：(（\d]|$)/i;
 /** LogicAppsUX's footer badge for a connection: `inactive` means "no connection", in any language. */
 export const INACTIVE_CONNECTION_BADGE = '.panel-card-v2-badge.inactive';
+
+/** The errors panel (Flow Checker) subsection of a step's connection errors (LogicAppsUX `PsmHyH`). */
+export const CONNECTION_ERRORS = labelKeys('Connection errors', '接続エラー', 'Erreurs de connexion');
+/** A run grid's status column header (Fluent DetailsList keys are the app's own: found by header text). */
+export const STATUS_HEADER = labelKeys('Status', 'Run status', '状態', 'ステータス', 'Statut', 'État');
 
 export const FLOW_NAME_LABELS = labelKeys('Flow name', 'フロー名', 'Nom du flux');
 

@@ -1,8 +1,8 @@
 /** Run details (the designer in monitoring mode) and run history grids. */
 import type { ActionError, FieldKey, FlowRun, RunHistory } from '../../model/observation';
-import { isShown, labelKey, normalize } from '../dom';
+import { cssEscape, isShown, labelKey, normalize } from '../dom';
 import { FLOW_CARD, FLOW_NODE_CLASS, FLOW_NODE_TESTID, actionName } from '../../dom';
-import { RUN_STATUS } from './labels';
+import { RUN_STATUS, STATUS_HEADER } from './labels';
 import type { Anchors } from '../types';
 
 type Status = FlowRun['status'];
@@ -25,8 +25,7 @@ export function readFlowRun(doc: Document): { observation: FlowRun; anchors: Anc
   const nodes = [...doc.querySelectorAll(`${FLOW_NODE_TESTID}[data-id], .${FLOW_NODE_CLASS}[data-id]`)].filter(isShown);
   for (const node of nodes) {
     const action = actionName(node.getAttribute('data-id') ?? '');
-    const pill = node.querySelector('[role="status"][aria-label]');
-    const status = pill ? statusOf((pill.getAttribute('aria-label') ?? '').split('.').pop()) : 'unknown';
+    const status = stepStatus(node);
     if (status === 'failed') failed = true;
     const text = normalize(node.querySelector('.msla-panel-card-error-text, [data-automation-id*="error-text"]')?.textContent);
     if (!text || status !== 'failed') continue;
@@ -56,15 +55,39 @@ export function readFlowRun(doc: Document): { observation: FlowRun; anchors: Anc
   return { observation, anchors, beside };
 }
 
+/** LogicAppsUX's v1 status pill (`msla-pill-{title}-status`, then any `role=status`), else v2's badge image. */
+const PILL = '[data-automation-id^="msla-pill-"][data-automation-id$="-status"][aria-label]';
+/** The v2 run badge's image: its `alt` is the raw run status, in English whatever the language. */
+const RAW_STATUS = /^(?:Succeeded|Failed|Cancelled|Skipped|TimedOut|Faulted|Aborted)$/;
+
+function stepStatus(node: Element): Status {
+  const pill = node.querySelector(PILL) ?? node.querySelector('[role="status"][aria-label]');
+  // `aria-label` is "{duration}. {status}", or the status alone when the pill has no times.
+  if (pill) return statusOf((pill.getAttribute('aria-label') ?? '').split('. ').pop());
+  const img = [...node.querySelectorAll('img[alt]')].find((i) => RAW_STATUS.test(i.getAttribute('alt') ?? ''));
+  return img ? statusOf(img.getAttribute('alt') === 'TimedOut' ? 'Timed out' : img.getAttribute('alt')) : 'unknown';
+}
+
+/** The key of a Fluent DetailsList's status column, found by its header's text (`data-item-key`). */
+function statusColumnKey(grid: Element): string | null {
+  for (const header of grid.querySelectorAll('[role="columnheader"]')) {
+    if (STATUS_HEADER.has(labelKey(header.textContent))) return header.getAttribute('data-item-key');
+  }
+  return null;
+}
+
 export function readRunHistory(doc: Document): { observation: RunHistory; anchors: Anchors<'runHistory'> } | null {
   const grid = [...doc.querySelectorAll('[role="grid"], table')].find((g) => isShown(g) && g.querySelector('a[href*="/runs/"]'));
   if (!grid) return null;
   const runs: RunHistory['runs'] = [];
+  const statusKey = statusColumnKey(grid);
   for (const row of grid.querySelectorAll('[role="row"], tr')) {
     const link = row.querySelector('a[href*="/runs/"]');
     if (!link) continue;
     const runId = /\/runs\/([^/?#]+)/.exec(link.getAttribute('href') ?? '')?.[1] ?? null;
-    const keyed = row.querySelector('[data-automation-key="status"], [data-automation-key="Status"]');
+    const keyed =
+      (statusKey && row.querySelector(`[data-automation-key="${cssEscape(statusKey)}"]`)) ||
+      row.querySelector('[data-automation-key="status"], [data-automation-key="Status"]');
     let status = keyed ? statusOf(keyed.textContent) : 'unknown';
     if (status === 'unknown') {
       for (const cell of row.querySelectorAll('[role="gridcell"], td')) {

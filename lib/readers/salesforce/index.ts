@@ -127,7 +127,8 @@ function relatedListCount(root: Element, labels: Set<string>): { count: number; 
     const rows = [...article.querySelectorAll('tbody tr, [role="row"]')].filter(
       (r) => !r.querySelector('[role="columnheader"], th[scope="col"]'),
     );
-    return { count: rows.length, anchor: article };
+    // No count in the title and no rows: the list has not loaded (an empty one says "(0)").
+    return rows.length > 0 ? { count: rows.length, anchor: article } : undefined;
   }
   return undefined;
 }
@@ -139,6 +140,8 @@ function readOpportunity(doc: Document, f: Fields, recordId: string, settings: S
   const anchors = f.anchors;
   const put = <K extends keyof Opportunity>(key: K, value: Opportunity[K] | undefined, anchor: Element | null, field: string = key) => {
     if (value === undefined) return;
+    // The highlights panel is a summary that cuts and leaves out: an empty value there is not an empty field.
+    if (value === null && anchor?.localName === 'records-highlights-details-item') return;
     o[key] = value;
     if (anchor) anchors[field] = anchor;
   };

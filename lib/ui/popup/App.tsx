@@ -9,6 +9,7 @@ import { loadedViews, loadViews, whenIdle } from './lazy';
 import { loadView, loadStored, type Preload } from './load';
 import { Tabs, type Tab } from './Tabs';
 import { ThisPage } from './ThisPage';
+import { Unrecognised } from './Unrecognised';
 import type { PageSummary, View } from './types';
 import { useStored } from './useStored';
 
@@ -110,6 +111,11 @@ export function App({ api, t, initial }: { api: PopupApi; t: Translator; initial
           <ThisPage
             view={view}
             t={t}
+            unrecognised={
+              view.kind === 'findings' && view.unrecognised ? (
+                <Unrecognised api={api} t={t} tabId={view.tabId} app={t(`app_${view.app.replace('-', '_')}`)} />
+              ) : undefined
+            }
             reveal={
               api.reveal && view.kind === 'findings'
                 ? (f) => api.reveal!(view.tabId, { rule: f.rule, ...(f.field !== undefined && { field: f.field }) })

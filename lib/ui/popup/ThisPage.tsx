@@ -1,4 +1,5 @@
 /** The "This page" tab: the active tab's findings, errors first, or why there are none. */
+import type { ComponentChildren } from 'preact';
 import type { Translator } from '../../i18n';
 import { useState } from 'preact/hooks';
 import { SEVERITIES, type Finding } from '../../model/finding';
@@ -17,12 +18,15 @@ export function ThisPage({
   t,
   troubleshoot,
   reveal,
+  unrecognised,
 }: {
   view: View;
   t: Translator;
   troubleshoot: () => void;
   /** Scrolls the page to a finding's hint; absent where the browser cannot ask the tab. */
   reveal?: ((f: Finding) => Promise<boolean>) | undefined;
+  /** Shown instead of "nothing to fix" when the page was not recognised. */
+  unrecognised?: ComponentChildren;
 }) {
   switch (view.kind) {
     case 'loading':
@@ -48,6 +52,7 @@ export function ThisPage({
       );
     case 'findings': {
       const notes = <Failed view={view} t={t} />;
+      if (view.findings.length === 0 && view.unrecognised && unrecognised) return unrecognised;
       // A reader that failed found nothing: that is not "nothing to fix".
       if (view.findings.length === 0 && view.failures?.read)
         return (

@@ -20,6 +20,8 @@ export interface PopupApi {
   /** Calls back when stored data changes (another window, the background). */
   onChanged(cb: () => void): () => void;
   copy(text: string): Promise<void>;
+  /** The structure of a tab's page (lib/readers/structure.ts), asked of its content script; null without an answer. */
+  pageStructure?(tabId: number): Promise<string | null>;
   /** Asks the browser for access to an origin pattern; call it inside the click that asked. */
   requestHost(pattern: string): Promise<boolean>;
   /** Gives access back; false when the browser keeps it (a host the manifest grants). */

@@ -39,6 +39,7 @@ export async function loadView(api: PopupApi): Promise<View> {
     ...(state.unstored && { unstored: true }),
     ...(state.sources && { sources: state.sources }),
     ...(state.checked && { checked: state.checked }),
+    ...(state.unrecognised && { unrecognised: true }),
   };
 }
 

@@ -23,6 +23,8 @@ export type View =
       unstored?: boolean;
       sources?: ReadSources;
       checked?: Checked;
+      /** A page a reader is made for, on which it found none of its anchors (./Unrecognised.tsx). */
+      unrecognised?: boolean;
     };
 
 export type FindingsView = Extract<View, { kind: 'findings' }>;
