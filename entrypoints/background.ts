@@ -8,6 +8,7 @@ import { SolutionFlows } from '@/lib/model/observation';
 import { CUSTOM_HOSTS_KEY } from '@/lib/model/custom-hosts';
 import { allCustomHosts } from '@/lib/knowledge/custom-hosts';
 import { isPublicSuffix } from '@/lib/knowledge/public-suffix';
+import { PUBLIC_SUFFIXES, answerPublicSuffixes } from '@/lib/knowledge/public-suffix-message';
 import { POLICY_SEEN_KEY } from '@/lib/background/policy';
 import { serialized, syncCustomScripts } from '@/lib/background/custom-scripts';
 import { buildCatalog, type Catalog } from '@/lib/i18n/catalog';
@@ -47,6 +48,8 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id) return undefined;
     const type = (message as { type?: unknown })?.type;
     if (type === 'cosell:get-settings') return settings();
+    // The popup checking a domain the user adds (or the policy lists): only this worker holds the list.
+    if (type === PUBLIC_SUFFIXES) return Promise.resolve(answerPublicSuffixes(message, isPublicSuffix));
     // A content script starting: its settings and every message, so that it never asks the browser
     // for the message bundle itself (a synchronous request on the page's main thread; see catalog.ts).
     if (type === 'cosell:start') return settings().then((current) => ({ settings: current, messages: messages() }));

@@ -12,6 +12,7 @@ import { TabState } from '@/lib/model/messages';
 import { keepFitted } from '@/lib/ui/popup/fit';
 import { REVEAL } from '@/lib/content/reveal';
 import { STRUCTURE_LIMITS } from '@/lib/readers/structure';
+import { publicSuffixQuestion, readPublicSuffixes } from '@/lib/knowledge/public-suffix-message';
 import '@/lib/ui/hint.css';
 import '@/lib/ui/popup/popup.css';
 
@@ -47,6 +48,11 @@ const api: PopupApi = {
   requestHost: (pattern) => browser.permissions.request({ origins: [pattern] }),
   releaseHost: (pattern) => browser.permissions.remove({ origins: [pattern] }),
   hasHost: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+  publicSuffixes: async (names) => {
+    const found = readPublicSuffixes(await browser.runtime.sendMessage(publicSuffixQuestion(names)), names);
+    if (!found) throw new Error('no answer from the background');
+    return found;
+  },
   // Every frame of the tab hears it; the one showing the hint answers true.
   reveal: (tabId, target) =>
     browser.tabs.sendMessage(tabId, { type: REVEAL, ...target }).then(

@@ -8,6 +8,7 @@ import { AppIdSchema, CustomHosts, MANAGED_CUSTOM_DOMAINS } from '@/lib/model/cu
 import { allCustomHosts, managedCustomHosts, managedListMissing } from '@/lib/knowledge/custom-hosts';
 import { ManagedPolicy } from '@/lib/model/settings';
 import { isPublicSuffix } from '@/lib/knowledge/public-suffix';
+import { PUBLIC_SUFFIXES, answerPublicSuffixes, publicSuffixQuestion, readPublicSuffixes } from '@/lib/knowledge/public-suffix-message';
 
 describe('custom domains: what the user may add', () => {
   it.each([
@@ -286,5 +287,23 @@ describe('custom domains an administrator lists (policy customDomains)', () => {
     expect(allCustomHosts('not a list', managed)).toEqual([{ host: '*.mcas.ms', app: 'salesforce' }]);
     expect(allCustomHosts(stored, undefined)).toHaveLength(2);
     expect(appForHost('contoso.my.salesforce.com.mcas.ms', allCustomHosts(stored, managed))).toBe('salesforce');
+  });
+});
+
+describe('the popup asks the background which names are public suffixes', () => {
+  it('answers only a well-formed question, with the suffixes among its names', () => {
+    expect(answerPublicSuffixes(publicSuffixQuestion(['github.io', 'crm.contoso.com']), isPublicSuffix)).toEqual({
+      suffixes: ['github.io'],
+    });
+    expect(answerPublicSuffixes({ type: PUBLIC_SUFFIXES, names: 'github.io' }, isPublicSuffix)).toBeNull();
+    expect(answerPublicSuffixes({ type: PUBLIC_SUFFIXES, names: [1] }, isPublicSuffix)).toBeNull();
+    expect(answerPublicSuffixes({ type: PUBLIC_SUFFIXES, names: Array(101).fill('a.com') }, isPublicSuffix)).toBeNull();
+    expect(answerPublicSuffixes({ type: 'cosell:get-settings', names: ['com'] }, isPublicSuffix)).toBeNull();
+  });
+
+  it('reads only a well-formed answer, and only the names it asked', () => {
+    expect(readPublicSuffixes({ suffixes: ['github.io', 'com'] }, ['github.io'])).toEqual(new Set(['github.io']));
+    expect(readPublicSuffixes(undefined, ['github.io'])).toBeNull();
+    expect(readPublicSuffixes({ suffixes: [null] }, ['github.io'])).toBeNull();
   });
 });

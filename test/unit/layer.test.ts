@@ -254,6 +254,11 @@ describe('layers: who imports whom', () => {
     expect(offences(['lib/ui/popup', 'entrypoints/popup'], ['lib/background'])).toEqual([]);
   });
 
+  it('only the background imports the Public Suffix List: the popup asks it (public-suffix-message.ts)', () => {
+    const importers = [...files('lib'), ...files('entrypoints')].filter((file) => importsOf(file).includes('lib/knowledge/public-suffix'));
+    expect(importers).toEqual(['entrypoints/background.ts']);
+  });
+
   it('the UI imports no reader helper: DOM helpers both need are in lib/dom.ts, label data in lib/knowledge', () => {
     expect(offences(['lib/ui'], ['lib/readers'])).toEqual([]);
   });

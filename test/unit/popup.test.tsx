@@ -7,6 +7,7 @@ import { preload, settle } from '@/lib/ui/popup/load';
 import { checklists } from '@/lib/knowledge/checklists';
 import { RULES } from '@/lib/rules';
 import { ruleTitleKey } from '@/lib/ui/popup/rule-names';
+import { isPublicSuffix } from '@/lib/knowledge/public-suffix';
 import { LOCALES, messages, translator } from './helpers';
 
 const finding: Finding = {
@@ -38,6 +39,8 @@ export function fakeApi(
     requestHost: async (p) => (requests.push(p), answer.grant && granted.add(p), answer.grant),
     releaseHost: async (p) => granted.delete(p),
     hasHost: async (p) => granted.has(p),
+    // What the background answers (it holds the Public Suffix List).
+    publicSuffixes: async (names) => new Set(names.filter(isPublicSuffix)),
     activeTab: async () => ({ id: 5, url }),
     tabState: async () => (findings ? { url: url ?? '', findings, at: 1 } : null),
     load: async (k) => store[k],
@@ -579,12 +582,23 @@ describe.each(LOCALES)('popup: custom domains (%s)', (locale) => {
     ['localhost', 'custom_error_invalid'],
     ['<script>alert(1)</script>', 'custom_error_invalid'],
     ['*.com', 'custom_error_too_broad'],
+    ['*.github.io', 'custom_error_too_broad'],
+    ['azurewebsites.net', 'custom_error_too_broad'],
     ['contoso.crm.dynamics.com', 'custom_error_built_in'],
   ])('refuses %j with a clear message and asks the browser nothing', async (value, key) => {
     const api = fakeApi(undefined, null);
     const { input } = await openSettings(api);
     add(input, value);
     expect((await screen.findByRole('alert')).textContent).toBe(t(key));
+    expect(api.requests).toEqual([]);
+    expect(api.store.customHosts).toBeUndefined();
+  });
+
+  it('says so and asks the browser nothing when the background does not answer the public-suffix check', async () => {
+    const api = { ...fakeApi(undefined, null), publicSuffixes: () => Promise.reject(new Error('no receiver')) };
+    const { input } = await openSettings(api);
+    add(input, 'crm.contoso.com');
+    expect((await screen.findByRole('alert')).textContent).toBe(t('custom_error_no_check'));
     expect(api.requests).toEqual([]);
     expect(api.store.customHosts).toBeUndefined();
   });
@@ -608,6 +622,7 @@ describe.each(LOCALES)('popup: custom domains (%s)', (locale) => {
       customDomains: [
         { host: '*.mcas.ms', app: 'salesforce' },
         { host: '*.com', app: 'dynamics' },
+        { host: '*.github.io', app: 'dynamics' },
         { host: 'crm.contoso.com', app: 'sap' },
       ],
     };
@@ -636,6 +651,13 @@ describe.each(LOCALES)('popup: custom domains (%s)', (locale) => {
     expect(within(rows()[1]!).getByRole('button', { name: t('custom_remove', { host: 'crm.fabrikam.com' }) })).toBeTruthy();
     // What the policy lists that cannot be used is said, as text.
     expect(container.querySelector('[data-custom-refused="*.com"]')?.textContent).toBe(t('custom_managed_too_broad', { host: '*.com' }));
+    // A public suffix only the background's list knows: refused once it answers.
+    await waitFor(() =>
+      expect(container.querySelector('[data-custom-refused="*.github.io"]')?.textContent).toBe(
+        t('custom_managed_too_broad', { host: '*.github.io' }),
+      ),
+    );
+    expect(container.querySelector('[data-custom-host="*.github.io"]')).toBeNull();
     expect(container.querySelector('[data-custom-refused="crm.contoso.com"]')?.textContent).toBe(
       t('custom_managed_app', { host: 'crm.contoso.com' }),
     );

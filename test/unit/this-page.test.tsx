@@ -61,6 +61,7 @@ describe.each(LOCALES)('this page (%s)', (locale) => {
     requestHost: async () => false,
     releaseHost: async () => false,
     hasHost: async () => false,
+    publicSuffixes: async () => new Set<string>(),
     version: '0.1.0',
   });
 
@@ -168,6 +169,7 @@ describe('show a finding on the page', () => {
       requestHost: async () => false,
       releaseHost: async () => false,
       hasHost: async () => false,
+      publicSuffixes: async () => new Set<string>(),
       reveal: async (tabId, target) => (asked.push([tabId, target]), false),
       version: '0.1.0',
     };

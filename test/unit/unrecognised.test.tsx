@@ -99,6 +99,7 @@ describe.each(LOCALES)('popup on a page not recognised (%s)', (locale) => {
       requestHost: async () => false,
       releaseHost: async () => false,
       hasHost: async () => false,
+      publicSuffixes: async () => new Set<string>(),
       version: '0.1.0',
     };
     const { container } = render(<App api={api} t={t} />);

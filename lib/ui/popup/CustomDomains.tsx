@@ -9,7 +9,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Translator } from '../../i18n';
 import { customPattern, parseCustomHost, type AppId } from '../../knowledge/hosts';
-import { isPublicSuffix } from '../../knowledge/public-suffix';
 import { CUSTOM_HOSTS_KEY, type CustomHosts } from '../../model/custom-hosts';
 import { listedCustomHosts, managedCustomHosts, managedListMissing } from '../../knowledge/custom-hosts';
 import type { PopupApi } from './api';
@@ -17,6 +16,7 @@ import type { Patch } from './types';
 
 const APPS: AppId[] = ['dynamics', 'salesforce', 'power-automate', 'partner-center'];
 const appName = (t: Translator, app: AppId) => t(`app_${app.replace('-', '_')}`);
+const nameOf = (host: string) => (host.startsWith('*.') ? host.slice(2) : host);
 
 export function CustomDomains({
   api,
@@ -35,9 +35,23 @@ export function CustomDomains({
   const [app, setApp] = useState<AppId>('dynamics');
   const [message, setMessage] = useState<{ kind: 'error' | 'status'; text: string } | null>(null);
   const [granted, setGranted] = useState<Record<string, boolean>>({});
-  const policy = useMemo(() => managedCustomHosts(managed, isPublicSuffix), [managed]);
+  // The Public Suffix List stays in the background: the popup asks it about the policy's domains
+  // (until it answers, or when it does not, only the built-in checks apply to them).
+  const [suffixes, setSuffixes] = useState<ReadonlySet<string>>(new Set());
+  const policyNames = useMemo(() => managedCustomHosts(managed).hosts.map((h) => nameOf(h.host)), [managed]);
+  useEffect(() => {
+    let live = true;
+    if (policyNames.length > 0)
+      void api.publicSuffixes(policyNames).then(
+        (found) => live && setSuffixes(found),
+        () => undefined,
+      );
+    return () => void (live = false);
+  }, [api, policyNames.join(' ')]);
+  const isSuffix = (name: string) => suffixes.has(name);
+  const policy = useMemo(() => managedCustomHosts(managed, isSuffix), [managed, suffixes]);
   /** The administrator's domains, then the user's own (one row per domain). */
-  const shown = listedCustomHosts(hosts, managed, isPublicSuffix);
+  const shown = listedCustomHosts(hosts, managed, isSuffix);
   const hostList = shown.map((h) => h.host).join(' ');
 
   useEffect(() => {
@@ -68,21 +82,23 @@ export function CustomDomains({
   };
   const ask = (host: string) => request(host).then((ok) => answered(host, ok));
 
-  const add = () => {
-    const check = parseCustomHost(text, isPublicSuffix);
-    if (!check.ok) {
-      setMessage({ kind: 'error', text: t(`custom_error_${check.reason.replace('-', '_')}`) });
-      return;
-    }
-    const asking = request(check.host);
+  const add = async () => {
     const typed = text;
+    const refuse = (reason: string) => setMessage({ kind: 'error', text: t(`custom_error_${reason.replace('-', '_')}`) });
+    const check = parseCustomHost(typed);
+    if (!check.ok) return refuse(check.reason);
+    // Asked before the browser's prompt, which still counts as inside the click (a brief round trip).
+    const found = await api.publicSuffixes([nameOf(check.host)]).catch(() => null);
+    if (!found) return refuse('no_check');
+    if (found.has(nameOf(check.host))) return refuse('too-broad');
+    const asking = request(check.host);
     // Listed already (by the user, or by the administrator): its access stays whatever the save does.
     const known = shown.some((h) => h.host === check.host);
     const saving = save([...hosts.filter((h) => h.host !== check.host), { host: check.host, app, addedAt: Date.now() }]).then(
       (ok) => ok !== false,
     );
     setText('');
-    return Promise.all([asking, saving]).then(([ok, stored]) => {
+    return await Promise.all([asking, saving]).then(([ok, stored]) => {
       if (stored || known) return answered(check.host, ok);
       // Not stored (the popup says why): what was typed comes back, to try again, and access the
       // browser gave meanwhile is given back, so that no domain is allowed that is not in the list.

@@ -27,6 +27,11 @@ export interface PopupApi {
   /** Gives access back; false when the browser keeps it (a host the manifest grants). */
   releaseHost(pattern: string): Promise<boolean>;
   hasHost(pattern: string): Promise<boolean>;
+  /**
+   * The names among these that are public suffixes, as the background answers (it alone holds the
+   * list); rejects when it does not answer.
+   */
+  publicSuffixes(names: string[]): Promise<Set<string>>;
   /** Asks the tab to scroll to a finding's hint and flash it; false when no frame shows it. */
   reveal?(tabId: number, target: { rule: string; field?: string }): Promise<boolean>;
   version: string;
