@@ -75,7 +75,7 @@ export function createPass(deps: PassDeps): (href: string, settings: Settings, h
       // Only the fields a hint shows at need their label read.
       const named: Record<string, Element> = {};
       for (const f of findings) if (f.field && anchors[f.field] && f.display !== 'popup') named[f.field] = anchors[f.field]!;
-      deps.layer.update(findings, anchors, recordKey, reading?.beside, { ...deps.labelsOf(named), ...reading?.labels });
+      deps.layer.update(findings, anchors, recordKey, reading?.beside, { ...deps.labelsOf(named), ...reading?.labels }, reading?.options);
     } catch (e) {
       failed.render++; // a page that breaks our hints must not also lose the report
       devLog('render', e);

@@ -24,6 +24,8 @@ export interface PageReading {
   sources?: Record<string, 'xrm' | 'api' | 'dom'>;
   /** The page's own label of a field, where the reader knows it better than its container shows (`labelsOf`). */
   labels?: Record<string, string>;
+  /** The page's own text of the choice a hint asks for, by field (the "Yes" of a two-option field). */
+  options?: Record<string, string>;
   /** Identifies the record/page: hints dismissed here stay dismissed until it changes. */
   recordKey: string;
 }

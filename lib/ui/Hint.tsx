@@ -1,6 +1,7 @@
 import type { Finding } from '../model/finding';
 import type { Translator } from '../i18n';
 import { Hint, type HintItem } from './Compact';
+import { catalogueParams } from './params';
 
 const ICON: Record<Finding['severity'], string> = { error: '!', warning: '!', info: 'i' };
 
@@ -17,6 +18,7 @@ export function HintCard({
   brand?: boolean;
 }) {
   const sev = t(`severity_${finding.severity}`);
+  const params = catalogueParams(finding, t);
   return (
     <div class="hint" data-rule={finding.rule} data-severity={finding.severity} role="note" aria-label={`${t('extName')}: ${sev}`}>
       <span class="icon" aria-hidden="true">
@@ -28,13 +30,13 @@ export function HintCard({
             {t('extName')} · <span class="sev">{sev}</span>
           </span>
         )}
-        <p class="msg">{t(finding.messageKey, finding.params)}</p>
+        <p class="msg">{t(finding.messageKey, params)}</p>
         {finding.fixSteps.length > 0 && (
           <details>
             <summary>{t('hint_howToFix')}</summary>
             <ol>
               {finding.fixSteps.map((step) => (
-                <li key={step}>{t(step, finding.params)}</li>
+                <li key={step}>{t(step, params)}</li>
               ))}
             </ol>
           </details>

@@ -89,6 +89,7 @@ export class HintLayer {
     recordKey: string;
     beside: readonly string[];
     labels: Readonly<Record<string, string>>;
+    options: Readonly<Record<string, string>>;
   } | null = null;
 
   /** `beside`: places hints beside canvas cards (./beside.ts); without it, every hint goes in the page's flow. */
@@ -103,7 +104,8 @@ export class HintLayer {
    * `beside` names the anchors (by field) that sit on a canvas of absolutely placed nodes, such as
    * the flow designer's step cards: a hint inside one would grow the card under the next one, so it
    * is shown beside it instead, where the layer and the browser can. `labels`: the page's own label
-   * of each field, quoted in the hint (else the catalogue's name in the user's language).
+   * of each field, quoted in the hint (else the catalogue's name in the user's language);
+   * `options`: the page's own text of the choice a hint asks for (else the catalogue's "Yes").
    */
   update(
     findings: Finding[],
@@ -111,8 +113,9 @@ export class HintLayer {
     recordKey: string,
     beside: readonly string[] = [],
     labels: Readonly<Record<string, string>> = {},
+    options: Readonly<Record<string, string>> = {},
   ): void {
-    this.last = { findings, anchors, recordKey, beside, labels };
+    this.last = { findings, anchors, recordKey, beside, labels, options };
     const dkey = (f: Finding) => `${recordKey}|${keyOf(f)}`;
     const anchorOf = (f: Finding) => (f.field ? anchors[f.field] : undefined);
     // Not inline: normal states (popup only), and what matters only while the field is edited.
@@ -131,8 +134,8 @@ export class HintLayer {
     }
     const item = (f: Finding): HintItem => ({
       finding: f,
-      params: this.withLabel(f, labels),
-      explains: (explained.get(f) ?? []).map((e) => ({ finding: e, params: this.withLabel(e, labels) })),
+      params: this.withLabel(f, labels, options),
+      explains: (explained.get(f) ?? []).map((e) => ({ finding: e, params: this.withLabel(e, labels, options) })),
     });
     const groups = new Map<Element, Group>();
     const loose: HintItem[] = [];
@@ -173,17 +176,21 @@ export class HintLayer {
     this.beside?.clear();
   }
 
-  /** The finding's parameters with `label`: the page's label of its field, else the rule's name for it, else the catalogue's. */
-  private withLabel(f: Finding, labels: Readonly<Record<string, string>>): Finding['params'] {
+  /**
+   * The finding's parameters with `label`: the page's label of its field, else the rule's name for
+   * it, else the catalogue's; and `option`: the page's text of the choice asked for, else "Yes".
+   */
+  private withLabel(f: Finding, labels: Readonly<Record<string, string>>, options: Readonly<Record<string, string>>): Finding['params'] {
     if (!f.field) return f.params;
     const own = labels[f.field] ?? (typeof f.params.field === 'string' ? f.params.field : undefined);
     const key = `field_${f.field}`;
     const catalogue = this.t(key);
-    return { ...f.params, label: own ?? (catalogue === key ? f.field : catalogue) };
+    return { ...f.params, label: own ?? (catalogue === key ? f.field : catalogue), option: options[f.field] ?? this.t('hint_yes') };
   }
 
   private rerender(): void {
-    if (this.last) this.update(this.last.findings, this.last.anchors, this.last.recordKey, this.last.beside, this.last.labels);
+    if (this.last)
+      this.update(this.last.findings, this.last.anchors, this.last.recordKey, this.last.beside, this.last.labels, this.last.options);
   }
 
   private dismiss(anchor: Element | null, keys: string[]): void {

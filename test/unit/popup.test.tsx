@@ -64,7 +64,9 @@ describe.each(LOCALES)('popup (%s)', (locale) => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(t('extName'));
     expect(container.querySelector('[data-rule="crm.sync-disabled"][data-severity="info"]')).not.toBeNull();
     expect(container.querySelector('#sev-info')!.textContent).toBe(t('popup_group_info', { count: 1 }));
-    expect(container.querySelector('ol li')!.textContent).toBe(t('crm_sync_disabled_fix1'));
+    expect(container.querySelector('ol li')!.textContent).toBe(
+      t('crm_sync_disabled_fix1', { label: t('field_syncWithPartnerCenter'), option: t('hint_yes') }),
+    );
   });
 
   it('shows what was read before its first render, without asking again', async () => {

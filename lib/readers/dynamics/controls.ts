@@ -49,6 +49,20 @@ export function containerByLabel(form: ParentNode, key: CustomFieldKey, settings
  * A two-option (Yes/No) field in any of its renderings: select list, checkbox, radio group,
  * toggle switch. `undefined` when the rendering is not recognised.
  */
+/**
+ * The page's own text of a two-option field's "yes" choice (はい, Oui…), where the control shows
+ * its options: a select or a radio group. A toggle shows only its current state, so none.
+ */
+export function twoOptionYesText(container: Element): string | undefined {
+  const select = container.querySelector('select[data-id*=".fieldControl-checkbox-select"]');
+  const text = (el: Element | null | undefined) => (el?.textContent ?? '').trim() || el?.getAttribute('aria-label')?.trim() || undefined;
+  if (select) return text(select.querySelector('option[value="1"], option[value="true"]'));
+  const group = container.querySelector('[data-id*=".fieldControl-checkbox-container"][role="radiogroup"]');
+  if (!group) return undefined;
+  const radios = [...group.querySelectorAll('[role="radio"]')];
+  return text(radios.find((r) => (r.getAttribute('data-id') ?? '').endsWith('inner-second')) ?? (radios.length === 2 ? radios[1] : null));
+}
+
 export function readTwoOption(container: Element): boolean | undefined {
   const select = container.querySelector<HTMLSelectElement>('select[data-id*=".fieldControl-checkbox-select"]');
   if (select) {

@@ -21,6 +21,7 @@ import {
   readLookup,
   readText,
   readTwoOption,
+  twoOptionYesText,
   subgridByLabel,
 } from './controls';
 
@@ -144,7 +145,9 @@ function readOpportunity(doc: Document, form: Element, recordId: string | null, 
   const products = byLabel('productsObsolete');
   set('productsObsolete', xrm?.text(products.name), () => (products.el ? readText(products.el) : undefined), products.el);
 
-  return { observations: [o], anchors, sources, recordKey: `dynamics:opportunity:${recordId ?? ''}` };
+  const yes = sync.el ? twoOptionYesText(sync.el) : undefined;
+  const options = yes ? { syncWithPartnerCenter: yes } : undefined;
+  return { observations: [o], anchors, sources, ...(options && { options }), recordKey: `dynamics:opportunity:${recordId ?? ''}` };
 }
 
 /** Opportunity statecode: 0 open, 1 won, 2 lost (the documented option values). */

@@ -6,6 +6,7 @@ import { CUSTOM_FIELD_KEYS, SETTINGS_KEY, Settings, effectiveSettings, type Cust
 import type { PopupApi } from './api';
 import type { Patch, Stored } from './types';
 import { CustomDomains } from './CustomDomains';
+import { ClearData } from './ClearData';
 import { TEXT_SETTINGS } from './settings-fields';
 import { ruleTitleKey, severityLabel } from './rule-names';
 
@@ -124,6 +125,7 @@ export function SettingsView({ api, t, stored, patch }: { api: PopupApi; t: Tran
         })}
       </fieldset>
       <CustomDomains api={api} t={t} hosts={stored.customHosts.hosts} managed={stored.managed} patch={patch} />
+      <ClearData api={api} t={t} stored={stored} patch={patch} />
       {FAMILIES.map((family) => (
         <fieldset key={family} class="rules">
           <legend>{t(`settings_family_${family}`)}</legend>

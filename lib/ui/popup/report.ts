@@ -3,6 +3,7 @@
  * differ from the defaults (a rule switched off is the first thing support asks about) and the
  * checklist. Page values pass an allow-list (redact.ts); the report says what it withheld.
  */
+import { catalogueParams } from '../params';
 import type { Translator } from '../../i18n';
 import type { Checklist } from '../../knowledge/checklists';
 import type { Failures, Finding } from '../../model/finding';
@@ -86,7 +87,8 @@ export function buildReport({ t, version, now, page, checklists, settings }: Rep
         }),
       );
       lines.push(`- ${field(`**${escapeMarkdown(f.rule)}** (${t(`severity_${f.severity}`)})`, t(f.messageKey, params))}`);
-      f.fixSteps.forEach((s, i) => lines.push(`  ${i + 1}. ${t(s, params)}`));
+      const named = { ...catalogueParams(f, t), ...params };
+      f.fixSteps.forEach((s, i) => lines.push(`  ${i + 1}. ${t(s, named)}`));
     }
     if (withheld.size) {
       const kinds = [...withheld].map(([kind, n]) => `${t(kind)} (${n})`).join(', ');
