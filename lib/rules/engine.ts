@@ -50,7 +50,8 @@ const bounded = (params: Finding['params'] | undefined): Finding['params'] => {
 /** A draft's own parts, without keys it left out (a finding compares and serialises as it was made). */
 function pick(d: Draft): Pick<Finding, 'messageKey' | 'fixSteps' | 'field' | 'display' | 'matched'> {
   const f: Pick<Finding, 'messageKey' | 'fixSteps' | 'field' | 'display' | 'matched'> = { messageKey: d.messageKey, fixSteps: d.fixSteps };
-  if (d.field !== undefined) f.field = d.field;
+  // A field key can quote page text (`connection:<name>`): bounded like the parameters.
+  if (d.field !== undefined) f.field = bound(d.field, MAX_PARAM);
   if (d.display !== undefined) f.display = d.display;
   if (d.matched !== undefined) f.matched = d.matched;
   return f;

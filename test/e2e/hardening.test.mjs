@@ -7,11 +7,13 @@
  * - no error from us reaches the page.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import ts from 'typescript';
 import {
+  ROOT,
   POLICY_DIR,
   canWritePolicy,
   launch,
@@ -157,6 +159,42 @@ describe('hardening: hostile page content', () => {
   after(async () => {
     await browser?.close();
     await server?.close();
+  });
+
+  it("escapes field names and page IDs for Chromium's selector parser", async () => {
+    // lib/readers/dom.ts's cssEscape, as the bundle has it: happy-dom accepts selectors Chromium refuses.
+    const source = readFileSync(join(ROOT, 'lib/readers/dom.ts'), 'utf8').match(/export const cssEscape =[\s\S]*?;\n/)[0];
+    const code = ts.transpileModule(source.replace('export ', ''), { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText;
+    const page = await browser.context.newPage();
+    await page.setContent('<main></main>');
+    await page.addScriptTag({ content: `${code}\nwindow.__cssEscape = cssEscape;` });
+    const names = ['new\nvalue', 'a"]b', 'back\\slash', 'nul\u0000x', 'all\n"\\\u0000\r\t\u001f'];
+    const out = await page.evaluate(
+      ({ names }) => {
+        const cssEscape = window.__cssEscape;
+        return names.map((name) => {
+          // A page's HTML parser turns NUL into U+FFFD, as CSS does: that is the value a page holds.
+          const held = name.split('\u0000').join('\ufffd');
+          const el = document.createElement('div');
+          el.setAttribute('data-id', `${held}-FieldSectionItemContainer`);
+          el.id = held;
+          document.querySelector('main').replaceChildren(el);
+          try {
+            const byName = document.querySelectorAll(`[data-id$="${cssEscape(name)}-FieldSectionItemContainer"]`).length;
+            const byId = document.querySelectorAll(`[id~="${cssEscape(name)}"], [id="${cssEscape(name)}"]`).length;
+            return { byName, byId };
+          } catch (e) {
+            return { error: String(e) };
+          }
+        });
+      },
+      { names },
+    );
+    await page.close();
+    assert.deepEqual(
+      out,
+      names.map(() => ({ byName: 1, byId: 1 })),
+    );
   });
 
   for (const f of pages) {

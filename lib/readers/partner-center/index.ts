@@ -5,7 +5,7 @@
  * its value), in en/ja/fr. Anything not found stays unknown.
  */
 import type { Referral, TeamMember } from '../../model/observation';
-import { firstShown, isShown, labelKey, normalize, pageLang, parseAmount, parseDisplayDate } from '../dom';
+import { cssEscape, firstShown, isShown, labelKey, normalize, pageLang, parseAmount, parseDisplayDate } from '../dom';
 import type { PageReading } from '../types';
 import { PC, STATUS, OUTCOME, NO_HELP, type PcLabel } from './labels';
 import type { Anchors } from '../types';
@@ -91,7 +91,8 @@ function findValue(root: Element, labels: Set<string>): { text: string | null; c
     const forId = el.getAttribute('for');
     if (forId) target = doc.getElementById(forId);
     if (!target && el.id)
-      target = [...root.querySelectorAll(`[aria-labelledby~="${el.id}"]`)].find((t) => t.getAttribute('role') !== 'group') ?? null;
+      target =
+        [...root.querySelectorAll(`[aria-labelledby~="${cssEscape(el.id)}"]`)].find((t) => t.getAttribute('role') !== 'group') ?? null;
     if (!target && el.localName === 'dt') target = el.nextElementSibling?.localName === 'dd' ? el.nextElementSibling : null;
     if (!target && el.localName === 'th') target = el.nextElementSibling;
     if (!target) target = el.nextElementSibling;

@@ -1,6 +1,6 @@
 /** Side panels: "Run only users" (Manage run-only permissions) and the Webhook Registration run form. */
 import type { RunOnlyUsers, WebhookRegistration } from '../../model/observation';
-import { firstShown, isShown, labelKey, normalize } from '../dom';
+import { cssEscape, firstShown, isShown, labelKey, normalize } from '../dom';
 import { inCard } from './designer';
 import { NO, PROVIDED_BY_RUN_ONLY, RUN_ONLY_PANEL, USE_THIS_CONNECTION, WEBHOOK_LABELS, YES } from './labels';
 import type { Anchors } from '../types';
@@ -69,7 +69,7 @@ export function readWebhookRegistration(
     const forId = label.getAttribute('for');
     const control =
       (forId && doc.getElementById(forId)) ||
-      doc.querySelector(`[aria-labelledby~="${label.id || '\u0000'}"]`) ||
+      doc.querySelector(`[aria-labelledby~="${cssEscape(label.id) || '\ufffd'}"]`) ||
       label.parentElement?.querySelector('input, textarea, select, [role="combobox"], [role="group"], [role="listbox"]');
     if (control) found[input] = { control, container: label.parentElement ?? control };
     if (wanted.every((name) => found[name])) break;

@@ -69,7 +69,7 @@ const CONNECTOR =
   /^(?:Microsoft Dataverse|Dataverse|Common Data Service(?: \(current environment\))?|Dynamics 365|Salesforce|Partner Center(?: [A-Z][a-z]+)*|Office 365 (?:Users|Outlook)|Microsoft Teams|HTTP)$/;
 
 /** Parameters whose value is always the extension's own (a message key, a field's logical name, a list name). */
-const OWN = new Set(['knownKey', 'missingKey', 'list', 'missing', 'field']);
+const OWN = new Set(['knownKey', 'missingKey', 'list', 'missing']);
 
 /**
  * A finding parameter as the report may show it, or null when it is withheld. Numbers pass; a
@@ -81,6 +81,8 @@ export function reportParam(key: string, value: string | number): string | numbe
   const v = value.normalize('NFKC').trim();
   if (v === '') return '';
   if (OWN.has(key)) return escapeMarkdown(bound(v));
+  // A field's logical name may come from policy or settings: only an identifier's shape passes.
+  if (key === 'field') return CODE.test(v) ? escapeMarkdown(v) : null;
   if (key === 'date') return ISO_DATE.test(v) ? v : null;
   if (key === 'code') return CODE.test(v) ? escapeMarkdown(v) : null;
   if (key === 'flow' || key === 'before' || key === 'child') return matchFlow(v).length ? escapeMarkdown(bound(v)) : null;
