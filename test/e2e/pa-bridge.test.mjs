@@ -3,9 +3,10 @@
  * the portal's own API calls (fetch and XMLHttpRequest; test/fixtures/pages/power-automate/_api.js),
  * answered here with JSON in the documented shapes (test/fixtures/bridge/power-automate/api). With
  * the calls, findings come from the data (off-screen and collapsed steps, an off-screen failed action,
- * the outputs' message behind `BadRequest`); without them (`api=0`), from the DOM. A body that is not
- * JSON, one over the bound and one the page aborts change nothing. No request is ours, and the page's
- * results are the same with and without the extension.
+ * the outputs' message behind `BadRequest`, a solution's flows the virtualized list has not rendered
+ * and a state its text has not caught up with); without them (`api=0`), from the DOM. A body that
+ * is not JSON, one over the bound and one the page aborts change nothing. No request is ours, and
+ * the page's results are the same with and without the extension.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
