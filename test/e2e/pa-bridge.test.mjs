@@ -3,9 +3,10 @@
  * the portal's own API calls (fetch and XMLHttpRequest; test/fixtures/pages/power-automate/_api.js),
  * answered here with JSON in the documented shapes (test/fixtures/bridge/power-automate/api). With
  * the calls, findings come from the data (off-screen and collapsed steps, an off-screen failed action,
- * the outputs' message behind `BadRequest`); without them (`api=0`), from the DOM. A body that is not
- * JSON, one over the bound and one the page aborts change nothing. No request is ours, and the page's
- * results are the same with and without the extension.
+ * the outputs' message behind `BadRequest`, a solution's flows the virtualized list has not rendered
+ * and a state its text has not caught up with); without them (`api=0`), from the DOM. A body that
+ * is not JSON, one over the bound and one the page aborts change nothing. No request is ours, and
+ * the page's results are the same with and without the extension.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -16,6 +17,9 @@ import { LANGS, ROOT, launch, listFixtures, openAndSettle, startServer, tabIdFor
 const BRIDGE = join(ROOT, 'test/fixtures/bridge');
 const API = join(BRIDGE, 'power-automate/api');
 const OUTPUTS_HOST = 'prod-12.westeurope.logic.azure.com';
+// Where the solution page's lists come from: the environment's Dataverse and the flow service.
+const HOSTS = [OUTPUTS_HOST, 'orgfixture.crm.dynamics.com', 'api.flow.microsoft.com'];
+const PAGES = ['designer-40-steps', 'run-failed-offscreen', 'run-bad-request', 'solution-virtualized'];
 const fixtures = listFixtures(BRIDGE).filter((f) => f.app === 'power-automate');
 const fixture = (name) => fixtures.find((f) => f.name === name);
 const alias = (f) => f.meta.aliases[0];
@@ -56,6 +60,8 @@ function api(url, req, res) {
   if (/\/flows\/[^/]+\/runs\/\w+CU11$/.test(path)) return json('run-badrequest');
   if (/\/flows\/[^/]+\/runs\/\w+CU11\/actions$/.test(path)) return json('run-badrequest-actions');
   if (/\/Microsoft\.ProcessSimple\/environments\/[^/]+\/flows\/[^/]+$/.test(path)) return json('flow');
+  if (/\/Microsoft\.ProcessSimple\/environments\/[^/]+\/flows$/.test(path)) return json('solution-flows');
+  if (/\/api\/data\/v9\.\d+\/msdyn_solutioncomponentsummaries$/.test(path)) return json('solution-summaries');
   return false;
 }
 
@@ -70,7 +76,7 @@ for (const lang of LANGS) {
     let browser;
     before(async () => {
       server = await startServer({ extraRoots: [BRIDGE], api });
-      browser = await launch({ port: server.port, lang, extraHosts: [OUTPUTS_HOST] });
+      browser = await launch({ port: server.port, lang, extraHosts: HOSTS });
       await useSettings(browser.sw, {});
     });
     after(async () => {
@@ -78,7 +84,7 @@ for (const lang of LANGS) {
       await server?.close();
     });
 
-    for (const name of ['designer-40-steps', 'run-failed-offscreen', 'run-bad-request']) {
+    for (const name of PAGES) {
       it(`${name}: findings from the API data the page received, and the report says so`, async () => {
         const f = fixture(name);
         const page = await browser.context.newPage();
@@ -119,6 +125,35 @@ for (const lang of LANGS) {
       await page.close();
     });
 
+    for (const via of ['api', 'dom']) {
+      it(`solution: the next flow to turn on and the flows on too early, from the ${via === 'api' ? 'lists the page fetched' : 'rendered rows'}`, async () => {
+        const f = fixture('solution-virtualized');
+        const page = await browser.context.newPage();
+        await openAndSettle(browser, page, via === 'api' ? f.url : alias(f), f.meta.rules[via]);
+        const { findings, sources } = (await reported(browser, page)).frames['0'];
+        const order = findings.filter((x) => x.rule === 'flow.activation-order');
+        // The rendered row still says Off for a flow the flow list says is on; the data wins.
+        assert.deepEqual(
+          order.filter((x) => x.severity === 'info').map((x) => x.params.flow),
+          [f.meta.next[via]],
+        );
+        // The parent flow is on while its child flows are off, in a row the list has not rendered.
+        const early = order.filter((x) => x.severity === 'warning').map((x) => x.params.flow);
+        assert.deepEqual(early, via === 'api' ? ['Partner Center to Dynamics 365 (Insider Preview)'] : []);
+        assert.equal(sources?.api?.includes('flows') ?? false, via === 'api', JSON.stringify(sources));
+        if (via === 'api') {
+          const inPanel = await page.evaluate(
+            () =>
+              [...document.querySelectorAll('cosell-panel')].filter((h) =>
+                h.shadowRoot?.querySelector('[data-rule="flow.child-flows-first"]'),
+              ).length,
+          );
+          assert.equal(inPanel, 1, 'the row is not rendered: its finding is in the panel');
+        }
+        await page.close();
+      });
+    }
+
     it('run: the failed action that is not rendered goes to the summary panel', async () => {
       const f = fixture('run-failed-offscreen');
       const page = await browser.context.newPage();
@@ -141,8 +176,8 @@ describe('Power Automate bridge: the page is unchanged and no request is ours', 
   let without;
   before(async () => {
     server = await startServer({ extraRoots: [BRIDGE], api });
-    withUs = await launch({ port: server.port, extraHosts: [OUTPUTS_HOST] });
-    without = await launch({ port: server.port, extension: false, extraHosts: [OUTPUTS_HOST] });
+    withUs = await launch({ port: server.port, extraHosts: HOSTS });
+    without = await launch({ port: server.port, extension: false, extraHosts: HOSTS });
     await useSettings(withUs.sw, {});
   });
   after(async () => {
@@ -151,7 +186,7 @@ describe('Power Automate bridge: the page is unchanged and no request is ours', 
     await server?.close();
   });
 
-  for (const name of ['designer-40-steps', 'run-failed-offscreen', 'run-bad-request']) {
+  for (const name of PAGES) {
     it(`${name}: the same fetch and XHR results, and the same requests, with and without the extension`, async () => {
       const f = fixture(name);
       const results = [];
