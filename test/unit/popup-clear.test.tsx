@@ -4,25 +4,11 @@ import { App } from '@/lib/ui/popup/App';
 import { DISMISSED_KEY } from '@/lib/model/dismissals';
 import { POLICY_SEEN_KEY } from '@/lib/model/keys';
 import { LOCALES, translator } from './helpers';
-import type { PopupApi } from '@/lib/ui/popup/api';
+import { fakeApi as pageFake } from './popup-fake';
 
 /** A browser with nothing open and `store` as its local storage. */
-function fakeApi(store: Record<string, unknown>): PopupApi & { store: Record<string, unknown> } {
-  return {
-    store,
-    activeTab: async () => null,
-    tabState: async () => null,
-    load: async (k) => store[k],
-    save: async (k, v) => void (store[k] = v),
-    managed: async () => ({}),
-    onChanged: () => () => undefined,
-    copy: async () => undefined,
-    requestHost: async () => false,
-    releaseHost: async () => false,
-    hasHost: async () => false,
-    publicSuffixes: async () => new Set<string>(),
-    version: '0.1.0',
-  };
+function fakeApi(store: Record<string, unknown>) {
+  return { ...pageFake(undefined, null, store), activeTab: async () => null };
 }
 
 afterEach(cleanup);

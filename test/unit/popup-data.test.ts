@@ -10,7 +10,7 @@ import { loadStored } from '@/lib/ui/popup/load';
 import { estimate } from '@/lib/ui/popup/Plan';
 import { buildReport, scrub } from '@/lib/ui/popup/report';
 import { LOCALES, messages, translator } from './helpers';
-import { fakeApi } from './popup.test';
+import { fakeApi } from './popup-fake';
 
 describe('settings: administrator policy over the user', () => {
   it('a managed value wins and is locked; rules switched off by either stay off', () => {

@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { CRM_RULES, ERROR_RULES } from '@/lib/rules';
 import { App } from '@/lib/ui/popup/App';
 import type { PopupApi } from '@/lib/ui/popup/api';
+import { fakeApi } from './popup-fake';
 import { LOCALES, translator } from './helpers';
 
 afterEach(cleanup);
@@ -51,18 +52,8 @@ describe.each(LOCALES)('this page (%s)', (locale) => {
   const t = translator(locale);
   const url = 'https://contoso.crm.dynamics.com/main.aspx';
   const withChecked = (findings: Finding[], checked: unknown): PopupApi => ({
-    activeTab: async () => ({ id: 5, url }),
+    ...fakeApi(url, findings),
     tabState: async () => ({ url, findings, at: 1, checked }) as never,
-    load: async () => undefined,
-    save: async () => undefined,
-    managed: async () => ({}),
-    onChanged: () => () => undefined,
-    copy: async () => undefined,
-    requestHost: async () => false,
-    releaseHost: async () => false,
-    hasHost: async () => false,
-    publicSuffixes: async () => new Set<string>(),
-    version: '0.1.0',
   });
 
   it('a clean page says what was checked, on which record', async () => {
@@ -159,19 +150,10 @@ describe('show a finding on the page', () => {
     };
     const asked: unknown[] = [];
     const api: PopupApi = {
+      ...fakeApi(url, null),
       activeTab: async () => ({ id: 9, url }),
       tabState: async () => ({ url, findings: [f, { ...f, rule: 'crm.sync-disabled', display: 'popup' }], at: 1 }),
-      load: async () => undefined,
-      save: async () => undefined,
-      managed: async () => ({}),
-      onChanged: () => () => undefined,
-      copy: async () => undefined,
-      requestHost: async () => false,
-      releaseHost: async () => false,
-      hasHost: async () => false,
-      publicSuffixes: async () => new Set<string>(),
       reveal: async (tabId, target) => (asked.push([tabId, target]), false),
-      version: '0.1.0',
     };
     const { container } = render(<App api={api} t={t} />);
     const button = await screen.findByRole('button', { name: t('popup_reveal') });

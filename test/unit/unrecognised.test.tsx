@@ -13,6 +13,7 @@ import { readerPage } from '@/lib/readers/recognise';
 import { pageStructure } from '@/lib/readers/structure';
 import { RULES } from '@/lib/rules';
 import { App } from '@/lib/ui/popup/App';
+import { fakeApi } from './popup-fake';
 import { LOCALES, translator } from './helpers';
 import type { PopupApi } from '@/lib/ui/popup/api';
 
@@ -88,19 +89,10 @@ describe.each(LOCALES)('popup on a page not recognised (%s)', (locale) => {
     const copied: string[] = [];
     const asked: number[] = [];
     const api: PopupApi = {
-      activeTab: async () => ({ id: 5, url: DEAL }),
+      ...fakeApi(DEAL, null),
       tabState: async () => ({ url: DEAL, findings: [], at: 1, unrecognised: true }),
       pageStructure: async (tabId: number) => (asked.push(tabId), pageStructure(hostilePage().body)),
-      load: async () => undefined,
-      save: async () => undefined,
-      managed: async () => ({}),
-      onChanged: () => () => undefined,
       copy: async (text) => void copied.push(text),
-      requestHost: async () => false,
-      releaseHost: async () => false,
-      hasHost: async () => false,
-      publicSuffixes: async () => new Set<string>(),
-      version: '0.1.0',
     };
     const { container } = render(<App api={api} t={t} />);
     await waitFor(() => expect(container.querySelector('[data-state="unrecognised"]')).not.toBeNull());
